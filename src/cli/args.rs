@@ -1,0 +1,256 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// kefu (客服工作台): the customer-service workbench for ISO 9001 teams.
+#[derive(Debug, Parser)]
+#[command(name = "kefu", version, about, long_about = None)]
+pub struct Cli {
+    /// Database file [default: the platform data dir, kefu/kefu.db]
+    #[arg(long, global = true, env = "KEFU_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Use this time instead of the clock: RFC 3339 or "YYYY-MM-DD HH:MM"
+    #[arg(long, global = true, env = "KEFU_NOW", value_name = "TIME")]
+    pub now: Option<String>,
+    /// Who is acting, for the history [default: the OS user]
+    #[arg(long, global = true, env = "KEFU_USER", value_name = "USER")]
+    pub user: Option<String>,
+    /// Time zone for reading and printing local times
+    #[arg(
+        long,
+        global = true,
+        env = "KEFU_TZ",
+        value_name = "ZONE",
+        default_value = "Asia/Shanghai"
+    )]
+    pub tz: String,
+    /// Language of messages: zh or en [default: from the locale]
+    #[arg(long, global = true, env = "KEFU_LANG", value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Print JSON for scripts instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// What to do
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty database (does nothing to an existing one)
+    Init,
+    /// Fill a database with realistic demo data, relative to now
+    Demo(DemoArgs),
+    /// Customer files
+    #[command(subcommand)]
+    Customer(CustomerCmd),
+    /// Complaints
+    #[command(subcommand)]
+    Complaint(ComplaintCmd),
+    /// Running SLA clocks of every open complaint, nearest due first
+    Sla(SlaArgs),
+    /// The KPI table for a period
+    Kpi(KpiArgs),
+    /// Record NPS answers
+    #[command(subcommand)]
+    Nps(NpsCmd),
+    /// Record orders shipped per month (for the complaint rate)
+    #[command(subcommand)]
+    Shipments(ShipmentsCmd),
+}
+
+/// `kefu demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many customers
+    #[arg(long, default_value_t = 120)]
+    pub customers: u32,
+    /// Random seed: the same seed and time give the same data
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Replace the data of a database that already has some
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `kefu customer ...`.
+#[derive(Debug, Subcommand)]
+pub enum CustomerCmd {
+    /// Add a customer; prints its code
+    Add(CustomerAddArgs),
+    /// List customers by grade, then name
+    List {
+        /// Only this grade (A, B, C or D)
+        #[arg(long)]
+        grade: Option<String>,
+        /// Only customers of this key-account manager
+        #[arg(long)]
+        kam: Option<String>,
+    },
+    /// Show a customer's file with contacts and history
+    Show {
+        /// Customer code
+        code: String,
+    },
+}
+
+/// `kefu customer add`.
+#[derive(Debug, Args)]
+pub struct CustomerAddArgs {
+    /// Full name (required)
+    #[arg(long)]
+    pub name: String,
+    /// Customer code [default: the next C#####]
+    #[arg(long)]
+    pub code: Option<String>,
+    /// Short name for lists
+    #[arg(long)]
+    pub short_name: Option<String>,
+    /// Grade: A, B, C or D
+    #[arg(long)]
+    pub grade: Option<String>,
+    /// Key-account manager (username)
+    #[arg(long)]
+    pub kam: Option<String>,
+    /// Industry
+    #[arg(long)]
+    pub industry: Option<String>,
+    /// Province
+    #[arg(long)]
+    pub province: Option<String>,
+    /// City
+    #[arg(long)]
+    pub city: Option<String>,
+    /// Street address
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Postcode
+    #[arg(long)]
+    pub postcode: Option<String>,
+    /// Business licence number
+    #[arg(long)]
+    pub licence_no: Option<String>,
+    /// Credit rating
+    #[arg(long)]
+    pub credit_rating: Option<String>,
+    /// Payment terms, e.g. "30 days month-end"
+    #[arg(long)]
+    pub payment_terms: Option<String>,
+    /// Partner since (YYYY-MM-DD)
+    #[arg(long)]
+    pub partner_since: Option<String>,
+    /// A contact: "NAME[,ROLE[,PHONE[,EMAIL]]]", ROLE one of kam|purchasing|finance|technical|other (repeatable)
+    #[arg(long = "contact", value_name = "CONTACT")]
+    pub contacts: Vec<String>,
+}
+
+/// `kefu complaint ...`.
+#[derive(Debug, Subcommand)]
+pub enum ComplaintCmd {
+    /// Register a complaint; prints its number
+    Add(ComplaintAddArgs),
+    /// List complaints, newest first
+    List {
+        /// Only open complaints
+        #[arg(long)]
+        open: bool,
+    },
+    /// Show a complaint with its clocks and steps
+    Show {
+        /// Complaint number (KS-YYYY-NNNNN)
+        number: String,
+    },
+}
+
+/// `kefu complaint add`.
+#[derive(Debug, Args)]
+pub struct ComplaintAddArgs {
+    /// Customer code
+    #[arg(long)]
+    pub customer: String,
+    /// Short title
+    #[arg(long)]
+    pub title: String,
+    /// minor | major | urgent
+    #[arg(long)]
+    pub severity: String,
+    /// quality | logistics | service | technical | other
+    #[arg(long)]
+    pub category: String,
+    /// phone | wechat | line | email | platform | visit
+    #[arg(long)]
+    pub channel: String,
+    /// When it was received [default: now]
+    #[arg(long, value_name = "TIME")]
+    pub received: Option<String>,
+    /// The customer's reply deadline
+    #[arg(long, value_name = "TIME")]
+    pub reply_by: Option<String>,
+    /// Longer description
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Owner (username)
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Product concerned
+    #[arg(long)]
+    pub product: Option<String>,
+    /// Batch concerned
+    #[arg(long)]
+    pub batch: Option<String>,
+    /// Quantity affected
+    #[arg(long)]
+    pub quantity: Option<i64>,
+}
+
+/// `kefu sla`.
+#[derive(Debug, Args)]
+pub struct SlaArgs {
+    /// Read the clocks at this time [default: now]
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+}
+
+/// `kefu kpi`.
+#[derive(Debug, Args)]
+pub struct KpiArgs {
+    /// 2026-10 (month), 2026-Q3 (quarter) or 2026 (year) [default: the current month]
+    #[arg(long)]
+    pub period: Option<String>,
+}
+
+/// `kefu nps ...`.
+#[derive(Debug, Subcommand)]
+pub enum NpsCmd {
+    /// Record one answer (0-10)
+    Add {
+        /// Customer code
+        #[arg(long)]
+        customer: String,
+        /// Score 0-10
+        #[arg(long, allow_negative_numbers = true)]
+        score: i64,
+        /// When it was answered [default: now]
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// The customer's comment
+        #[arg(long)]
+        comment: Option<String>,
+    },
+}
+
+/// `kefu shipments ...`.
+#[derive(Debug, Subcommand)]
+pub enum ShipmentsCmd {
+    /// Set the orders shipped in a month
+    Set {
+        /// Month, YYYY-MM
+        month: String,
+        /// Orders shipped
+        #[arg(allow_negative_numbers = true)]
+        orders: i64,
+    },
+}

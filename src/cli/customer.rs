@@ -1,0 +1,215 @@
+//! `kefu customer add|list|show`.
+
+use super::args::{CustomerAddArgs, CustomerCmd};
+use super::output::{fields, print, print_json, Table};
+use super::Ctx;
+use crate::domain::customer::{Contact, ContactRole, CustomerFields, Grade, FIELD_NAMES};
+use crate::domain::time::{from_store, local};
+use crate::error::Error;
+use crate::store::customers::CustomerFilter;
+
+/// Runs a customer subcommand.
+pub fn run(ctx: &Ctx, cmd: &CustomerCmd) -> anyhow::Result<()> {
+    match cmd {
+        CustomerCmd::Add(a) => add(ctx, a),
+        CustomerCmd::List { grade, kam } => list(ctx, grade.as_deref(), kam.as_deref()),
+        CustomerCmd::Show { code } => show(ctx, code),
+    }
+}
+
+fn add(ctx: &Ctx, a: &CustomerAddArgs) -> anyhow::Result<()> {
+    let mut f = CustomerFields::default();
+    let given = [
+        ("name", Some(&a.name)),
+        ("short_name", a.short_name.as_ref()),
+        ("grade", a.grade.as_ref()),
+        ("kam", a.kam.as_ref()),
+        ("industry", a.industry.as_ref()),
+        ("province", a.province.as_ref()),
+        ("city", a.city.as_ref()),
+        ("address", a.address.as_ref()),
+        ("postcode", a.postcode.as_ref()),
+        ("licence_no", a.licence_no.as_ref()),
+        ("credit_rating", a.credit_rating.as_ref()),
+        ("payment_terms", a.payment_terms.as_ref()),
+        ("partner_since", a.partner_since.as_ref()),
+    ];
+    for (name, value) in given {
+        f.set(name, value.map(String::as_str)).map_err(flag_error)?;
+    }
+    f.validate().map_err(flag_error)?;
+    let contacts = a
+        .contacts
+        .iter()
+        .map(|c| parse_contact(c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut store = ctx.open()?;
+    let code = store
+        .add_customer(a.code.as_deref(), &f, &contacts)
+        .map_err(flag_error)?;
+    if ctx.json {
+        print_json(&serde_json::json!({ "code": code }))?;
+    } else {
+        print(&format!("{code}\n"))?;
+    }
+    Ok(())
+}
+
+/// Names the flag (`--short-name`) rather than the field (`short_name`) in CLI errors.
+pub(super) fn flag_error(e: Error) -> Error {
+    let flag = |f: String| format!("--{}", f.replace('_', "-"));
+    match e {
+        Error::Invalid { field, value, rule } => Error::Invalid {
+            field: flag(field),
+            value,
+            rule,
+        },
+        Error::InvalidChoice {
+            field,
+            value,
+            expected,
+        } => Error::InvalidChoice {
+            field: flag(field),
+            value,
+            expected,
+        },
+        Error::Required { field } => Error::Required { field: flag(field) },
+        Error::Duplicate { field, value } => Error::Duplicate {
+            field: flag(field),
+            value,
+        },
+        other => other,
+    }
+}
+
+/// Reads `NAME[,ROLE[,PHONE[,EMAIL]]]`.
+fn parse_contact(s: &str) -> Result<Contact, Error> {
+    let mut parts = s.split([',', '，']).map(str::trim);
+    let name = parts.next().unwrap_or_default().to_string();
+    if name.is_empty() {
+        return Err(Error::Required {
+            field: "--contact".into(),
+        });
+    }
+    let role = parts
+        .next()
+        .filter(|r| !r.is_empty())
+        .map(|r| ContactRole::parse("--contact", r))
+        .transpose()?;
+    let opt = |p: Option<&str>| p.filter(|v| !v.is_empty()).map(str::to_string);
+    Ok(Contact {
+        name,
+        role,
+        phone: opt(parts.next()),
+        email: opt(parts.next()),
+        ..Default::default()
+    })
+}
+
+fn list(ctx: &Ctx, grade: Option<&str>, kam: Option<&str>) -> anyhow::Result<()> {
+    let filter = CustomerFilter {
+        grade: grade.map(|g| Grade::parse("--grade", g)).transpose()?,
+        kam: kam.map(str::to_string),
+    };
+    let store = ctx.open()?;
+    let rows = store.list_customers(&filter)?;
+    if ctx.json {
+        print_json(&rows)?;
+        return Ok(());
+    }
+    let h = |k: &str| ctx.t(k);
+    let mut t = Table::new(vec![
+        h("col.code"),
+        h("col.short_name"),
+        h("col.grade"),
+        h("col.kam"),
+        h("col.city"),
+        h("col.open_complaints"),
+        h("col.last_nps"),
+    ])
+    .align_right(5)
+    .align_right(6);
+    for r in &rows {
+        t.row(vec![
+            r.code.clone(),
+            r.short_name.clone().unwrap_or_else(|| r.name.clone()),
+            r.grade.map(|g| g.as_str().to_string()).unwrap_or_default(),
+            r.kam.clone().unwrap_or_default(),
+            r.city.clone().unwrap_or_default(),
+            r.open_complaints.to_string(),
+            r.last_nps.map(|s| s.to_string()).unwrap_or_default(),
+        ]);
+    }
+    print(&t.render())?;
+    print(&ctx.cat.fmt("msg.count", &[("n", &rows.len().to_string())]))?;
+    print("\n")?;
+    Ok(())
+}
+
+fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
+    let store = ctx.open()?;
+    let file = store.customer(code)?;
+    let history = store.history_of("customer", code)?;
+    if ctx.json {
+        print_json(&serde_json::json!({ "customer": file, "history": history }))?;
+        return Ok(());
+    }
+    let stamp = |s: &str| {
+        from_store(s)
+            .map(|t| local(t, ctx.tz))
+            .unwrap_or_else(|| s.to_string())
+    };
+    let mut pairs = vec![(ctx.t("field.code"), file.code.clone())];
+    for n in FIELD_NAMES {
+        let mut v = file.fields.field(n).unwrap_or("").to_string();
+        if *n == "grade" {
+            if let Some(g) = file.fields.grade {
+                v = format!("{} {}", g.as_str(), ctx.t(g.label_key()));
+            }
+        }
+        pairs.push((ctx.t(&format!("field.{n}")), v));
+    }
+    let (filled, required) =
+        crate::domain::customer::completeness(&file.fields, file.contacts.len());
+    pairs.push((ctx.t("field.completeness"), format!("{filled}/{required}")));
+    pairs.push((ctx.t("field.updated_at"), stamp(&file.updated_at)));
+    let mut out = fields(&pairs);
+    out.push_str(&format!("\n{}\n", ctx.t("head.contacts")));
+    let mut t = Table::new(vec![
+        ctx.t("col.name"),
+        ctx.t("col.role"),
+        ctx.t("col.phone"),
+        ctx.t("col.email"),
+    ]);
+    for c in &file.contacts {
+        t.row(vec![
+            c.name.clone(),
+            c.role.map(|r| ctx.t(r.label_key())).unwrap_or_default(),
+            c.phone.clone().unwrap_or_default(),
+            c.email.clone().unwrap_or_default(),
+        ]);
+    }
+    out.push_str(&t.render());
+    out.push_str(&format!("\n{}\n", ctx.t("head.grade_history")));
+    let mut t = Table::new(vec![
+        ctx.t("col.when"),
+        ctx.t("col.who"),
+        ctx.t("col.change"),
+        ctx.t("col.basis"),
+    ]);
+    for g in &file.grade_history {
+        let from = g.previous.map(|p| p.as_str()).unwrap_or("–");
+        let to = g.grade.map(|p| p.as_str()).unwrap_or("–");
+        t.row(vec![
+            stamp(&g.changed_at),
+            g.changed_by.clone(),
+            format!("{from} → {to}"),
+            g.basis.clone().unwrap_or_default(),
+        ]);
+    }
+    out.push_str(&t.render());
+    out.push_str(&format!("\n{}\n", ctx.t("head.history")));
+    out.push_str(&super::report::history_table(ctx, &history));
+    print(&out)?;
+    Ok(())
+}

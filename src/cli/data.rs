@@ -1,0 +1,119 @@
+//! `kefu init`, `kefu demo`, `kefu nps add`, `kefu shipments set`.
+
+use super::args::{DemoArgs, NpsCmd, ShipmentsCmd};
+use super::output::{print, print_json};
+use super::Ctx;
+use crate::demo::{generate, DemoOptions};
+use crate::error::Error;
+
+/// The most customers `kefu demo` makes.
+const MAX_DEMO_CUSTOMERS: u32 = 200_000;
+
+/// `kefu init`: create the database (idempotent).
+pub fn init(ctx: &Ctx) -> anyhow::Result<()> {
+    let store = ctx.open()?;
+    let version = store.schema_version()?;
+    if ctx.json {
+        print_json(&serde_json::json!({ "db": ctx.db, "schema_version": version }))?;
+    } else {
+        let path = ctx.db.display().to_string();
+        print(&format!(
+            "{}\n",
+            ctx.cat.fmt(
+                "msg.init",
+                &[("path", &path), ("version", &version.to_string())]
+            )
+        ))?;
+    }
+    Ok(())
+}
+
+/// `kefu demo`: fill the database with demo data.
+pub fn demo(ctx: &Ctx, a: &DemoArgs) -> anyhow::Result<()> {
+    if a.customers == 0 || a.customers > MAX_DEMO_CUSTOMERS {
+        return Err(Error::Invalid {
+            field: "--customers".into(),
+            value: a.customers.to_string(),
+            rule: "rule.demo_customers",
+        }
+        .into());
+    }
+    let mut store = ctx.open()?;
+    if !a.force && !store.is_empty()? {
+        return Err(Error::NotEmpty {
+            path: ctx.db.clone(),
+        }
+        .into());
+    }
+    let opts = DemoOptions {
+        customers: a.customers,
+        seed: a.seed,
+    };
+    let now = ctx.now;
+    let started = std::time::Instant::now();
+    let summary = store.write(|tx| {
+        if a.force {
+            tx.clear_all()?;
+        }
+        generate(tx, opts, now)
+    })?;
+    let secs = started.elapsed().as_secs_f64();
+    if ctx.json {
+        print_json(&serde_json::json!({ "db": ctx.db, "summary": summary, "seconds": secs }))?;
+    } else {
+        let n = |v: usize| v.to_string();
+        print(&format!(
+            "{}\n",
+            ctx.cat.fmt(
+                "msg.demo",
+                &[
+                    ("path", &ctx.db.display().to_string()),
+                    ("customers", &n(summary.customers)),
+                    ("contacts", &n(summary.contacts)),
+                    ("nps", &n(summary.nps_responses)),
+                    ("closed", &n(summary.closed_complaints)),
+                    ("open", &n(summary.open_complaints)),
+                    ("inquiries", &n(summary.inquiries)),
+                    ("seconds", &format!("{secs:.1}")),
+                ],
+            )
+        ))?;
+    }
+    Ok(())
+}
+
+/// `kefu nps add`.
+pub fn nps(ctx: &Ctx, cmd: &NpsCmd) -> anyhow::Result<()> {
+    let NpsCmd::Add {
+        customer,
+        score,
+        at,
+        comment,
+    } = cmd;
+    let at = ctx.time_or_now("--at", at.as_deref())?;
+    let mut store = ctx.open()?;
+    store
+        .write(|tx| tx.add_nps(customer, *score, at, comment.as_deref()))
+        .map_err(super::customer::flag_error)?;
+    if ctx.json {
+        print_json(&serde_json::json!({ "ok": true }))?;
+    } else {
+        print(&format!("{}\n", ctx.t("msg.saved")))?;
+    }
+    Ok(())
+}
+
+/// `kefu shipments set`.
+pub fn shipments(ctx: &Ctx, cmd: &ShipmentsCmd) -> anyhow::Result<()> {
+    let ShipmentsCmd::Set { month, orders } = cmd;
+    let mut store = ctx.open()?;
+    store
+        .write(|tx| tx.set_shipments(month, *orders))
+        .map_err(super::customer::flag_error)?;
+    if ctx.json {
+        print_json(&serde_json::json!({ "ok": true }))?;
+    } else {
+        print(&format!("{}\n", ctx.t("msg.saved")))?;
+    }
+    Ok(())
+}

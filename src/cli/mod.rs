@@ -1,0 +1,111 @@
+//! The `kefu` subcommands: text for people, `--json` for scripts.
+
+pub mod args;
+mod complaint;
+mod customer;
+mod data;
+pub mod output;
+mod report;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::domain::time::{parse_time, parse_tz};
+use crate::error::{Error, Result};
+use crate::i18n::{Catalog, Lang};
+use crate::store::Store;
+use args::{Cli, Command};
+
+/// What every command needs: language, zone, clock, database and actor.
+pub struct Ctx {
+    /// The message catalog.
+    pub cat: &'static Catalog,
+    /// The time zone.
+    pub tz: Tz,
+    /// Now (the clock, or `--now`).
+    pub now: DateTime<Utc>,
+    /// Print JSON.
+    pub json: bool,
+    /// The database file.
+    pub db: PathBuf,
+    /// Who acts.
+    pub user: String,
+}
+
+/// Picks the language: `--lang` / `KEFU_LANG`, else the locale.
+pub fn resolve_lang(flag: Option<&str>) -> Result<Lang> {
+    match flag {
+        Some(s) => Lang::parse(s).ok_or_else(|| Error::InvalidChoice {
+            field: "--lang".into(),
+            value: s.into(),
+            expected: "zh|en".into(),
+        }),
+        None => Ok(Lang::from_locale(|k| std::env::var(k).ok())),
+    }
+}
+
+impl Ctx {
+    /// Builds the context from the parsed command line.
+    pub fn new(cli: &Cli, lang: Lang) -> Result<Ctx> {
+        let tz = parse_tz("--tz", &cli.tz)?;
+        let now = match &cli.now {
+            Some(s) => parse_time("--now", s, tz)?,
+            None => Utc::now(),
+        };
+        let db = match &cli.db {
+            Some(p) => p.clone(),
+            None => crate::config::default_db_path().ok_or_else(|| Error::Required {
+                field: "--db".into(),
+            })?,
+        };
+        let user = cli
+            .user
+            .clone()
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or_else(crate::config::os_user);
+        Ok(Ctx {
+            cat: lang.catalog(),
+            tz,
+            now,
+            json: cli.json,
+            db,
+            user,
+        })
+    }
+
+    /// Opens (creating and migrating) the database.
+    pub fn open(&self) -> Result<Store> {
+        Store::open(&self.db, &self.user, self.now, self.tz)
+    }
+
+    /// Reads a time given for `field`.
+    pub fn time(&self, field: &str, s: &str) -> Result<DateTime<Utc>> {
+        parse_time(field, s, self.tz)
+    }
+
+    /// An optional time flag, defaulting to now.
+    pub fn time_or_now(&self, field: &str, s: Option<&str>) -> Result<DateTime<Utc>> {
+        s.map(|s| self.time(field, s)).unwrap_or(Ok(self.now))
+    }
+
+    /// A message from the catalog.
+    pub fn t(&self, key: &str) -> String {
+        self.cat.get(key).to_string()
+    }
+}
+
+/// Runs one subcommand.
+pub fn run(cli: &Cli, ctx: &Ctx) -> anyhow::Result<()> {
+    match &cli.command {
+        Command::Init => data::init(ctx),
+        Command::Demo(a) => data::demo(ctx, a),
+        Command::Customer(c) => customer::run(ctx, c),
+        Command::Complaint(c) => complaint::run(ctx, c),
+        Command::Sla(a) => report::sla(ctx, a),
+        Command::Kpi(a) => report::kpi(ctx, a),
+        Command::Nps(c) => data::nps(ctx, c),
+        Command::Shipments(c) => data::shipments(ctx, c),
+    }
+}

@@ -1,0 +1,211 @@
+//! `kefu sla` and `kefu kpi`, and the tables they share with `show`.
+
+use super::args::{KpiArgs, SlaArgs};
+use super::output::{print, print_json, Table};
+use super::Ctx;
+use crate::domain::kpi::{Cmp, Kpi, KpiTargets};
+use crate::domain::period::Period;
+use crate::domain::sla::{ClockState, SlaPolicy};
+use crate::domain::time::{from_store, local, rfc3339, short_duration};
+use crate::report::{kpi_table, sla_entries, SlaEntry};
+use crate::store::history::Change;
+
+/// `3h12m` while running, `overdue 5h` (`超时 5h`) once past due.
+pub fn remaining_label(ctx: &Ctx, remaining_s: i64) -> String {
+    if remaining_s < 0 {
+        ctx.cat
+            .fmt("clock.overdue", &[("d", &short_duration(remaining_s))])
+    } else {
+        short_duration(remaining_s)
+    }
+}
+
+/// The clocks as a table; with the complaint columns when `with_record`.
+pub fn clock_table(ctx: &Ctx, entries: &[SlaEntry], with_record: bool) -> String {
+    let mut headers = Vec::new();
+    if with_record {
+        headers.extend([
+            ctx.t("col.number"),
+            ctx.t("col.customer"),
+            ctx.t("col.severity"),
+        ]);
+    }
+    headers.extend([
+        ctx.t("col.clock"),
+        ctx.t("col.due"),
+        ctx.t("col.remaining"),
+        ctx.t("col.state"),
+    ]);
+    let right = headers.len() - 2;
+    let mut t = Table::new(headers).align_right(right);
+    for e in entries {
+        let mut row = Vec::new();
+        if with_record {
+            row.extend([
+                e.record.clone(),
+                e.customer_name.clone(),
+                ctx.t(e.severity.label_key()),
+            ]);
+        }
+        row.extend([
+            ctx.t(e.clock.label_key()),
+            local(e.due, ctx.tz),
+            remaining_label(ctx, e.remaining_s),
+            ctx.t(e.state.label_key()),
+        ]);
+        t.row(row);
+    }
+    t.render()
+}
+
+/// The change history as a table.
+pub fn history_table(ctx: &Ctx, history: &[Change]) -> String {
+    let mut t = Table::new(vec![
+        ctx.t("col.when"),
+        ctx.t("col.who"),
+        ctx.t("col.action"),
+        ctx.t("col.field"),
+        ctx.t("col.old"),
+        ctx.t("col.new"),
+    ]);
+    for c in history {
+        t.row(vec![
+            from_store(&c.at)
+                .map(|t| local(t, ctx.tz))
+                .unwrap_or_else(|| c.at.clone()),
+            c.actor.clone(),
+            ctx.t(&format!("action.{}", c.action)),
+            c.field.clone().unwrap_or_default(),
+            c.old.clone().unwrap_or_default(),
+            c.new.clone().unwrap_or_default(),
+        ]);
+    }
+    t.render()
+}
+
+/// `kefu sla [--at TIME]`.
+pub fn sla(ctx: &Ctx, a: &SlaArgs) -> anyhow::Result<()> {
+    let at = ctx.time_or_now("--at", a.at.as_deref())?;
+    let store = ctx.open()?;
+    let rows = store.list_complaints(true)?;
+    let entries = sla_entries(&rows, &SlaPolicy::default(), at);
+    if ctx.json {
+        let items: Vec<_> = entries
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "record": e.record, "kind": e.kind, "customer": e.customer,
+                    "customer_name": e.customer_name, "severity": e.severity, "step": e.step,
+                    "clock": e.clock, "due": rfc3339(e.due, ctx.tz),
+                    "remaining_s": e.remaining_s, "state": e.state,
+                })
+            })
+            .collect();
+        print_json(&items)?;
+        return Ok(());
+    }
+    if entries.is_empty() {
+        print(&format!("{}\n", ctx.t("msg.no_running_clocks")))?;
+        return Ok(());
+    }
+    let mut out = clock_table(ctx, &entries, true);
+    let count = |s| entries.iter().filter(|e| e.state == s).count().to_string();
+    out.push_str(&ctx.cat.fmt(
+        "msg.sla_summary",
+        &[
+            ("n", &entries.len().to_string()),
+            ("breached", &count(ClockState::Breached)),
+            ("warning", &count(ClockState::Warning)),
+            ("ok", &count(ClockState::Ok)),
+            ("at", &local(at, ctx.tz)),
+        ],
+    ));
+    out.push('\n');
+    print(&out)?;
+    Ok(())
+}
+
+/// `kefu kpi [--period P]`.
+pub fn kpi(ctx: &Ctx, a: &KpiArgs) -> anyhow::Result<()> {
+    let period = match &a.period {
+        Some(p) => Period::parse("--period", p)?,
+        None => Period::month_of(ctx.now, ctx.tz),
+    };
+    let store = ctx.open()?;
+    let kpis = kpi_table(
+        &store,
+        period,
+        &SlaPolicy::default(),
+        &KpiTargets::default(),
+    )?;
+    if ctx.json {
+        let items: Vec<_> = kpis
+            .iter()
+            .map(|k| {
+                serde_json::json!({
+                    "key": k.key, "label": ctx.t(k.label_key), "value": k.value, "unit": k.unit,
+                    "target": k.target, "cmp": k.cmp, "met": k.met(),
+                    "period": k.period.to_string(), "samples": k.samples,
+                })
+            })
+            .collect();
+        print_json(&serde_json::json!({ "period": period.to_string(), "kpis": items }))?;
+        return Ok(());
+    }
+    let mut t = Table::new(vec![
+        ctx.t("col.kpi"),
+        ctx.t("col.value"),
+        ctx.t("col.target"),
+        ctx.t("col.met"),
+        ctx.t("col.samples"),
+        ctx.t("col.period"),
+    ])
+    .align_right(1)
+    .align_right(4);
+    for k in &kpis {
+        t.row(vec![
+            ctx.t(k.label_key),
+            value_label(k),
+            target_label(k),
+            met_label(ctx, k.met()),
+            k.samples.to_string(),
+            k.period.to_string(),
+        ]);
+    }
+    print(&format!(
+        "{}\n{}",
+        ctx.cat.fmt("head.kpi", &[("period", &period.to_string())]),
+        t.render()
+    ))?;
+    Ok(())
+}
+
+/// A KPI value with its unit, or `–`.
+pub fn value_label(k: &Kpi) -> String {
+    k.value
+        .map(|v| format!("{}{}", trim_num(v), k.unit))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// A KPI target such as `< 1%` or `≥ 50pt`.
+pub fn target_label(k: &Kpi) -> String {
+    let op = match k.cmp {
+        Cmp::Lt => "<",
+        Cmp::Ge => "≥",
+    };
+    format!("{op} {}{}", trim_num(k.target), k.unit)
+}
+
+/// Met / not met / no data.
+pub fn met_label(ctx: &Ctx, met: Option<bool>) -> String {
+    ctx.t(match met {
+        Some(true) => "kpi.met",
+        Some(false) => "kpi.not_met",
+        None => "kpi.no_data",
+    })
+}
+
+fn trim_num(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}

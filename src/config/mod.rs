@@ -1,0 +1,23 @@
+//! Where kefu keeps its files, and the settings a run starts from.
+
+use std::path::PathBuf;
+
+use directories::ProjectDirs;
+
+/// The platform directories for kefu (None when no home directory can be found).
+pub fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("", "", "kefu")
+}
+
+/// The default database: `<data dir>/kefu.db`.
+pub fn default_db_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().join("kefu.db"))
+}
+
+/// Who is acting: the OS user, or `unknown`.
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}

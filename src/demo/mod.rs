@@ -1,0 +1,465 @@
+//! Realistic, deterministic demo data relative to now: the same seed and time give the same rows.
+
+mod names;
+mod rng;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+
+use crate::domain::complaint::{Category, Channel, Severity, Step};
+use crate::domain::customer::{Contact, ContactRole, CustomerFields, Grade};
+use crate::domain::period::Period;
+use crate::domain::staff::{Role, Staff};
+use crate::error::Result;
+use crate::store::complaints::NewComplaint;
+use crate::store::Tx;
+use names::*;
+use rng::Rng;
+
+/// What to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoOptions {
+    /// Number of customers.
+    pub customers: u32,
+    /// Random seed.
+    pub seed: u64,
+}
+
+/// What was generated.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DemoSummary {
+    /// Staff members.
+    pub staff: usize,
+    /// Customers.
+    pub customers: usize,
+    /// Contacts.
+    pub contacts: usize,
+    /// NPS answers.
+    pub nps_responses: usize,
+    /// Months of shipments.
+    pub shipment_months: usize,
+    /// Inquiries.
+    pub inquiries: usize,
+    /// Closed complaints.
+    pub closed_complaints: usize,
+    /// Open complaints.
+    pub open_complaints: usize,
+}
+
+const STAFF: &[(&str, &str, Role, Option<&str>)] = &[
+    ("zhang.wei", "张伟", Role::Manager, None),
+    ("li.na", "李娜", Role::Kam, Some("zhang.wei")),
+    ("wang.fang", "王芳", Role::Kam, Some("zhang.wei")),
+    ("liu.yang", "刘洋", Role::Kam, Some("zhang.wei")),
+    ("zhao.min", "赵敏", Role::Agent, Some("zhang.wei")),
+    ("chen.jing", "陈静", Role::Quality, Some("zhang.wei")),
+    ("yang.lei", "杨磊", Role::Engineer, Some("zhang.wei")),
+    ("sun.li", "孙丽", Role::Auditor, None),
+];
+const KAMS: &[&str] = &["li.na", "wang.fang", "liu.yang", "zhao.min"];
+const OWNERS: &[&str] = &["chen.jing", "yang.lei", "li.na", "wang.fang", "liu.yang"];
+
+/// Fills the database inside `tx` (the caller checks it is empty or clears it).
+pub fn generate(tx: &Tx, opts: DemoOptions, now: DateTime<Utc>) -> Result<DemoSummary> {
+    let mut rng = Rng::new(opts.seed);
+    let mut sum = DemoSummary::default();
+    for (username, name, role, supervisor) in STAFF {
+        tx.add_staff(&Staff {
+            username: username.to_string(),
+            name: name.to_string(),
+            role: *role,
+            supervisor: supervisor.map(str::to_string),
+        })?;
+        sum.staff += 1;
+    }
+    let customers = add_customers(tx, &mut rng, opts.customers, now, &mut sum)?;
+    add_nps(tx, &mut rng, &customers, now, &mut sum)?;
+    let monthly_orders = add_shipments(tx, &mut rng, customers.len(), now, &mut sum)?;
+    add_inquiries(tx, &mut rng, &customers, now, &mut sum)?;
+    add_closed_complaints(tx, &mut rng, &customers, monthly_orders, now, &mut sum)?;
+    add_open_complaints(tx, &mut rng, &customers, now, &mut sum)?;
+    Ok(sum)
+}
+
+fn person(rng: &mut Rng) -> String {
+    format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN))
+}
+
+fn add_customers(
+    tx: &Tx,
+    rng: &mut Rng,
+    n: u32,
+    now: DateTime<Utc>,
+    sum: &mut DemoSummary,
+) -> Result<Vec<(String, Grade)>> {
+    let mut out = Vec::with_capacity(n as usize);
+    for i in 1..=n {
+        let code = format!("C{i:05}");
+        let grade = match rng.below(100) {
+            0..=5 => Grade::A,
+            6..=27 => Grade::B,
+            28..=74 => Grade::C,
+            _ => Grade::D,
+        };
+        let years_back = 1 + rng.below(12) as i64;
+        let since = (now - Duration::days(years_back * 365 + rng.below(300) as i64))
+            .date_naive()
+            .format("%Y-%m-%d")
+            .to_string();
+        let mut f = CustomerFields {
+            grade: Some(grade),
+            kam: Some(rng.pick(KAMS).to_string()),
+            credit_rating: Some(rng.pick(&["AAA", "AA", "A", "BBB"]).to_string()),
+            payment_terms: Some(
+                rng.pick(&["月结30天", "月结60天", "款到发货", "票到90天"])
+                    .to_string(),
+            ),
+            partner_since: Some(since),
+            ..Default::default()
+        };
+        if rng.below(100) < 5 {
+            let (country, city, name) = rng.pick(FOREIGN);
+            f.name = name.to_string();
+            f.short_name = name.split([' ', ',']).next().map(str::to_string);
+            f.province = Some(country.to_string());
+            f.city = Some(city.to_string());
+            f.industry = Some("Distribution".to_string());
+            f.address = Some(format!("{} Industrial Rd, {city}", 10 + rng.below(900)));
+        } else {
+            let (province, city) = rng.pick(PLACES);
+            let brand = rng.pick(BRANDS);
+            let (industry, suffix, short) = rng.pick(INDUSTRIES);
+            f.name = format!("{city}{brand}{suffix}");
+            f.short_name = Some(format!("{brand}{short}"));
+            f.province = Some(province.to_string());
+            f.city = Some(city.to_string());
+            f.industry = Some(industry.to_string());
+            f.address = Some(format!(
+                "{city}市高新区{}路{}号",
+                rng.pick(BRANDS),
+                1 + rng.below(300)
+            ));
+            f.postcode = Some(format!("{:06}", 100_000 + rng.below(800_000)));
+        }
+        // Some files are incomplete, as real ones are.
+        if rng.below(100) >= 85 {
+            f.licence_no = None;
+        } else {
+            f.licence_no = Some(format!("91{:016}", rng.next_u64() % 10_000_000_000_000_000));
+        }
+        if rng.below(100) < 6 {
+            f.address = None;
+        }
+        let mut contacts = Vec::new();
+        let roles = [
+            ContactRole::Purchasing,
+            ContactRole::Technical,
+            ContactRole::Finance,
+        ];
+        let how_many = if rng.below(100) < 4 {
+            0
+        } else {
+            1 + rng.below(3) as usize
+        };
+        for role in roles.iter().take(how_many) {
+            contacts.push(Contact {
+                name: person(rng),
+                role: Some(*role),
+                phone: Some(format!(
+                    "1{}{:09}",
+                    rng.pick(&["38", "39", "58", "86", "89"]),
+                    rng.below(1_000_000_000)
+                )),
+                email: Some(format!(
+                    "{}.{}@example.com.cn",
+                    role.as_str(),
+                    code.to_lowercase()
+                )),
+                wechat: Some(format!("wx_{:08x}", rng.next_u64() as u32)),
+                line: None,
+            });
+        }
+        sum.contacts += contacts.len();
+        tx.add_customer(Some(&code), &f, &contacts)?;
+        out.push((code, grade));
+    }
+    sum.customers = out.len();
+    Ok(out)
+}
+
+/// A random instant in `[from, to)`, or `from` when the span is empty.
+fn between(rng: &mut Rng, from: DateTime<Utc>, to: DateTime<Utc>) -> DateTime<Utc> {
+    let span = (to - from).num_seconds();
+    if span <= 0 {
+        return from;
+    }
+    from + Duration::seconds(rng.below(span as u64) as i64)
+}
+
+fn add_nps(
+    tx: &Tx,
+    rng: &mut Rng,
+    customers: &[(String, Grade)],
+    now: DateTime<Utc>,
+    sum: &mut DemoSummary,
+) -> Result<()> {
+    let mut quarter = Period::quarter_of(now, tx.tz());
+    for q in 0..8 {
+        let (from, to) = quarter.range(tx.tz());
+        let to = to.min(now);
+        // Quarters drift a little so the trend line moves.
+        let drift = [0i64, 1, -1, 0, 1, -1, 0, 0][q];
+        for (code, grade) in customers {
+            let (p, base) = match grade {
+                Grade::A => (90, 8),
+                Grade::B => (60, 8),
+                Grade::C => (35, 7),
+                Grade::D => (10, 6),
+            };
+            if rng.below(100) >= p || to <= from {
+                continue;
+            }
+            let score = (base + drift + rng.below(4) as i64 - 1).clamp(0, 10);
+            // A few unhappy ones in every quarter.
+            let score = if rng.below(100) < 8 {
+                rng.below(7) as i64
+            } else {
+                score
+            };
+            tx.add_nps(code, score, between(rng, from, to), None)?;
+            sum.nps_responses += 1;
+        }
+        quarter = quarter.prev();
+    }
+    Ok(())
+}
+
+fn add_shipments(
+    tx: &Tx,
+    rng: &mut Rng,
+    customers: usize,
+    now: DateTime<Utc>,
+    sum: &mut DemoSummary,
+) -> Result<i64> {
+    let base = (customers as i64 * 5 / 2).max(40);
+    let mut month = Period::month_of(now, tx.tz());
+    for i in 0..13 {
+        let mut orders = base * (85 + rng.below(30) as i64) / 100;
+        if i == 0 {
+            // The current month so far.
+            let (from, to) = month.range(tx.tz());
+            let done = (now - from).num_seconds() as f64 / (to - from).num_seconds().max(1) as f64;
+            orders = (orders as f64 * done).round() as i64;
+        }
+        tx.set_shipments(&month.to_string(), orders)?;
+        sum.shipment_months += 1;
+        month = month.prev();
+    }
+    Ok(base)
+}
+
+fn add_inquiries(
+    tx: &Tx,
+    rng: &mut Rng,
+    customers: &[(String, Grade)],
+    now: DateTime<Utc>,
+    sum: &mut DemoSummary,
+) -> Result<()> {
+    let per_month = (customers.len() / 3).clamp(10, 400);
+    let start = now - Duration::days(365);
+    let n = per_month * 12;
+    for _ in 0..n {
+        let received = between(rng, start, now);
+        let hours = if rng.below(100) < 92 {
+            1 + rng.below(22)
+        } else {
+            25 + rng.below(40)
+        } as i64;
+        let answered = Some(received + Duration::hours(hours)).filter(|a| *a <= now);
+        let (code, _) = rng.pick(customers);
+        let channel = *rng.pick(Channel::ALL);
+        let subject = *rng.pick(INQUIRIES);
+        tx.add_inquiry(Some(code), channel, subject, received, answered)?;
+        sum.inquiries += 1;
+    }
+    Ok(())
+}
+
+fn pick_category(rng: &mut Rng) -> Category {
+    match rng.below(100) {
+        0..=44 => Category::Quality,
+        45..=64 => Category::Logistics,
+        65..=79 => Category::Service,
+        80..=94 => Category::Technical,
+        _ => Category::Other,
+    }
+}
+
+fn new_complaint(
+    rng: &mut Rng,
+    customers: &[(String, Grade)],
+    severity: Severity,
+    received_at: DateTime<Utc>,
+) -> NewComplaint {
+    let category = pick_category(rng);
+    let titles = TITLES
+        .iter()
+        .find(|(c, _)| *c == category.as_str())
+        .map(|(_, t)| *t)
+        .unwrap_or(&["其他问题"]);
+    let product = rng.pick(PRODUCTS).to_string();
+    let (customer, _) = rng.pick(customers).clone();
+    NewComplaint {
+        customer,
+        title: format!(
+            "{} {}",
+            product.split(' ').next().unwrap_or(""),
+            rng.pick(titles)
+        ),
+        description: None,
+        channel: *rng.pick(&[
+            Channel::Phone,
+            Channel::Wechat,
+            Channel::Email,
+            Channel::Line,
+            Channel::Platform,
+        ]),
+        category,
+        severity,
+        received_at,
+        reply_by: None,
+        owner: Some(rng.pick(OWNERS).to_string()),
+        product: Some(product),
+        batch: Some(format!("B{}", 2400 + rng.below(200))),
+        quantity: Some(1 + rng.below(500) as i64),
+    }
+}
+
+fn add_closed_complaints(
+    tx: &Tx,
+    rng: &mut Rng,
+    customers: &[(String, Grade)],
+    monthly_orders: i64,
+    now: DateTime<Utc>,
+    sum: &mut DemoSummary,
+) -> Result<()> {
+    let mut month = Period::month_of(now, tx.tz());
+    for _ in 0..13 {
+        let (from, to) = month.range(tx.tz());
+        let to = to.min(now - Duration::days(8));
+        month = month.prev();
+        if to <= from {
+            continue;
+        }
+        // Between 0.5% and 1.3% of orders: some months meet the < 1% target, some do not.
+        let n = (monthly_orders * (5 + rng.below(9) as i64) / 1000).max(1);
+        for _ in 0..n {
+            let severity = match rng.below(100) {
+                0..=59 => Severity::Minor,
+                60..=94 => Severity::Major,
+                _ => Severity::Urgent,
+            };
+            let received = between(rng, from, to);
+            let c = new_complaint(rng, customers, severity, received);
+            let owner = c.owner.clone().unwrap_or_default();
+            let number = tx.add_complaint(&c, now)?;
+            let ack_h = if rng.below(100) < 85 {
+                rng.below(4)
+            } else {
+                4 + rng.below(8)
+            };
+            let mut t = received + Duration::minutes(20 + 60 * ack_h as i64 + rng.below(40) as i64);
+            tx.record_step(&number, Step::Acknowledged, t, &owner, None)?;
+            t += Duration::hours(1 + rng.below(10) as i64);
+            tx.record_step(&number, Step::Investigating, t, &owner, None)?;
+            if rng.below(100) < 5 {
+                t += Duration::hours(4 + rng.below(30) as i64);
+                tx.record_step(
+                    &number,
+                    Step::Rejected,
+                    t,
+                    &owner,
+                    Some("客户使用不当，非我司责任"),
+                )?;
+                sum.closed_complaints += 1;
+                continue;
+            }
+            let plan = received + Duration::hours(12 + rng.below(44) as i64);
+            tx.record_step(&number, Step::PlanProposed, plan.max(t), &owner, None)?;
+            tx.record_report(&number, plan.max(t))?;
+            let disposed = received + Duration::hours(30 + rng.below(50) as i64);
+            tx.record_step(
+                &number,
+                Step::Disposed,
+                disposed.max(plan),
+                &owner,
+                Some("换货"),
+            )?;
+            let follow = disposed.max(plan) + Duration::days(1 + rng.below(4) as i64);
+            tx.record_step(&number, Step::FollowedUp, follow, &owner, None)?;
+            let close = follow + Duration::hours(2 + rng.below(48) as i64);
+            tx.record_step(&number, Step::Closed, close, &owner, Some("客户签字确认"))?;
+            sum.closed_complaints += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Open complaints: (hours since receipt, step reached, severity, reply-by hours after receipt).
+/// Spread so that clocks are comfortable, warning and breached, with an urgent one first.
+const OPEN_SCENARIOS: &[(f64, Step, Severity, Option<i64>)] = &[
+    (1.0, Step::Received, Severity::Urgent, Some(6)),
+    (3.3, Step::Received, Severity::Major, None),
+    (7.0, Step::Received, Severity::Minor, None),
+    (20.0, Step::Acknowledged, Severity::Major, None),
+    (38.0, Step::Investigating, Severity::Minor, None),
+    (55.0, Step::Investigating, Severity::Major, Some(96)),
+    (60.0, Step::PlanProposed, Severity::Major, None),
+    (80.0, Step::PlanProposed, Severity::Minor, None),
+    (100.0, Step::Disposed, Severity::Minor, None),
+    (2.0, Step::Received, Severity::Major, Some(5)),
+    (26.0, Step::Acknowledged, Severity::Urgent, None),
+    (0.5, Step::Received, Severity::Minor, None),
+];
+
+fn add_open_complaints(
+    tx: &Tx,
+    rng: &mut Rng,
+    customers: &[(String, Grade)],
+    now: DateTime<Utc>,
+    sum: &mut DemoSummary,
+) -> Result<()> {
+    let n = (customers.len() / 40).max(OPEN_SCENARIOS.len());
+    for i in 0..n {
+        let (hours, step, severity, reply_in) = OPEN_SCENARIOS[i % OPEN_SCENARIOS.len()];
+        // Later rounds jitter by up to ±8% so that the board is not a repeating pattern.
+        let jitter = if i < OPEN_SCENARIOS.len() {
+            1.0
+        } else {
+            0.92 + rng.below(17) as f64 / 100.0
+        };
+        let received = now - Duration::seconds((hours * jitter * 3600.0) as i64);
+        let mut c = new_complaint(rng, customers, severity, received);
+        c.reply_by = reply_in.map(|h| received + Duration::hours(h));
+        let owner = c.owner.clone().unwrap_or_default();
+        let number = tx.add_complaint(&c, now)?;
+        let elapsed = now - received;
+        let at = |share: f64| {
+            received + Duration::seconds((elapsed.num_seconds() as f64 * share) as i64)
+        };
+        let steps: &[(Step, f64)] = &[
+            (Step::Acknowledged, 0.04),
+            (Step::Investigating, 0.1),
+            (Step::PlanProposed, 0.45),
+            (Step::Disposed, 0.7),
+        ];
+        for (s, share) in steps.iter().take_while(|(s, _)| *s <= step) {
+            tx.record_step(&number, *s, at(*share), &owner, None)?;
+            if *s == Step::PlanProposed {
+                tx.record_report(&number, at(*share))?;
+            }
+        }
+        sum.open_complaints += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! Plain types and rules of customer service: no I/O, `now` is always an argument.
+
+pub mod complaint;
+pub mod customer;
+pub mod enums;
+pub mod kpi;
+pub mod nps;
+pub mod period;
+pub mod sla;
+pub mod staff;
+pub mod time;

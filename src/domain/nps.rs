@@ -1,0 +1,104 @@
+//! Net Promoter Score: 9-10 promoter, 7-8 passive, 0-6 detractor.
+
+use crate::error::Error;
+
+/// A respondent's class by score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpsClass {
+    /// 9-10.
+    Promoter,
+    /// 7-8.
+    Passive,
+    /// 0-6.
+    Detractor,
+}
+
+/// Classifies a 0-10 score.
+pub fn classify(score: u8) -> NpsClass {
+    match score {
+        9.. => NpsClass::Promoter,
+        7 | 8 => NpsClass::Passive,
+        _ => NpsClass::Detractor,
+    }
+}
+
+/// Checks that a score is 0-10.
+pub fn validate_score(field: &str, score: i64) -> Result<u8, Error> {
+    u8::try_from(score)
+        .ok()
+        .filter(|s| *s <= 10)
+        .ok_or_else(|| Error::Invalid {
+            field: field.to_string(),
+            value: score.to_string(),
+            rule: "rule.nps_score",
+        })
+}
+
+/// The tally of a set of responses.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct NpsTally {
+    /// Scores 9-10.
+    pub promoters: usize,
+    /// Scores 7-8.
+    pub passives: usize,
+    /// Scores 0-6.
+    pub detractors: usize,
+}
+
+impl NpsTally {
+    /// Tallies scores.
+    pub fn of(scores: impl IntoIterator<Item = u8>) -> NpsTally {
+        let mut t = NpsTally::default();
+        for s in scores {
+            match classify(s) {
+                NpsClass::Promoter => t.promoters += 1,
+                NpsClass::Passive => t.passives += 1,
+                NpsClass::Detractor => t.detractors += 1,
+            }
+        }
+        t
+    }
+
+    /// Number of responses.
+    pub fn count(&self) -> usize {
+        self.promoters + self.passives + self.detractors
+    }
+
+    /// % promoters - % detractors, from -100 to 100; None without responses.
+    pub fn score(&self) -> Option<f64> {
+        let n = self.count();
+        (n > 0).then(|| 100.0 * (self.promoters as f64 - self.detractors as f64) / n as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_at_the_edges() {
+        assert_eq!(classify(0), NpsClass::Detractor);
+        assert_eq!(classify(6), NpsClass::Detractor);
+        assert_eq!(classify(7), NpsClass::Passive);
+        assert_eq!(classify(8), NpsClass::Passive);
+        assert_eq!(classify(9), NpsClass::Promoter);
+        assert_eq!(classify(10), NpsClass::Promoter);
+    }
+
+    #[test]
+    fn score_by_hand() {
+        // 5 promoters, 3 passives, 2 detractors of 10: 50% - 20% = 30.
+        let t = NpsTally::of([10, 9, 9, 10, 9, 7, 8, 8, 3, 6]);
+        assert_eq!((t.promoters, t.passives, t.detractors), (5, 3, 2));
+        assert_eq!(t.score(), Some(30.0));
+        assert_eq!(NpsTally::of([]).score(), None);
+        assert_eq!(NpsTally::of([0, 1]).score(), Some(-100.0));
+    }
+
+    #[test]
+    fn score_range_checked() {
+        assert_eq!(validate_score("score", 10).unwrap(), 10);
+        assert!(validate_score("score", 11).is_err());
+        assert!(validate_score("score", -1).is_err());
+    }
+}

@@ -1,0 +1,175 @@
+//! The library's error type; its text comes from the message catalogs.
+
+use std::path::PathBuf;
+
+use crate::i18n::Catalog;
+
+/// Everything that can go wrong in kefu's library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A value given for a field is not one of the allowed choices.
+    #[error("{}", self.message(Catalog::en()))]
+    InvalidChoice {
+        /// The field (or flag) name.
+        field: String,
+        /// What was given.
+        value: String,
+        /// The allowed values.
+        expected: String,
+    },
+    /// A time could not be read.
+    #[error("{}", self.message(Catalog::en()))]
+    InvalidTime {
+        /// The field (or flag) name.
+        field: String,
+        /// What was given.
+        value: String,
+    },
+    /// A value breaks a rule; `rule` is the catalog key that explains the rule.
+    #[error("{}", self.message(Catalog::en()))]
+    Invalid {
+        /// The field (or flag) name.
+        field: String,
+        /// What was given.
+        value: String,
+        /// Catalog key of the rule broken.
+        rule: &'static str,
+    },
+    /// A required field was left out or empty.
+    #[error("{}", self.message(Catalog::en()))]
+    Required {
+        /// The field (or flag) name.
+        field: String,
+    },
+    /// A record that was named does not exist.
+    #[error("{}", self.message(Catalog::en()))]
+    NotFound {
+        /// Catalog key of the record kind (`kind.customer`...).
+        kind: &'static str,
+        /// The code or number given.
+        key: String,
+    },
+    /// A record with that key exists already.
+    #[error("{}", self.message(Catalog::en()))]
+    Duplicate {
+        /// The field that must be unique.
+        field: String,
+        /// The value given.
+        value: String,
+    },
+    /// Someone else changed the record since it was read.
+    #[error("{}", self.message(Catalog::en()))]
+    Conflict {
+        /// Catalog key of the record kind.
+        kind: &'static str,
+        /// The record's code or number.
+        key: String,
+    },
+    /// The database holds data and the command would overwrite it.
+    #[error("{}", self.message(Catalog::en()))]
+    NotEmpty {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// The database was written by a newer kefu.
+    #[error("{}", self.message(Catalog::en()))]
+    SchemaTooNew {
+        /// The database file.
+        path: PathBuf,
+        /// The schema version found.
+        found: i64,
+        /// The newest version this binary knows.
+        supported: i64,
+    },
+    /// The file is not a SQLite database (or is damaged).
+    #[error("{}", self.message(Catalog::en()))]
+    NotADatabase {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// The database could not be opened or created.
+    #[error("{}", self.message(Catalog::en()))]
+    CannotOpen {
+        /// The database file.
+        path: PathBuf,
+        /// Why, as the system said it.
+        reason: String,
+    },
+    /// Any other database failure.
+    #[error("{}", self.message(Catalog::en()))]
+    Db(#[from] rusqlite::Error),
+}
+
+impl Error {
+    /// Whether the user can fix this by changing the input (exit code 2).
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            Error::InvalidChoice { .. }
+                | Error::InvalidTime { .. }
+                | Error::Invalid { .. }
+                | Error::Required { .. }
+                | Error::NotFound { .. }
+                | Error::Duplicate { .. }
+                | Error::NotEmpty { .. }
+        )
+    }
+
+    /// The message in the catalog's language.
+    pub fn message(&self, cat: &Catalog) -> String {
+        match self {
+            Error::InvalidChoice {
+                field,
+                value,
+                expected,
+            } => cat.fmt(
+                "err.invalid_choice",
+                &[("field", field), ("value", value), ("expected", expected)],
+            ),
+            Error::InvalidTime { field, value } => {
+                cat.fmt("err.invalid_time", &[("field", field), ("value", value)])
+            }
+            Error::Invalid { field, value, rule } => cat.fmt(
+                "err.invalid",
+                &[("field", field), ("value", value), ("rule", cat.get(rule))],
+            ),
+            Error::Required { field } => cat.fmt("err.required", &[("field", field)]),
+            Error::NotFound { kind, key } => {
+                cat.fmt("err.not_found", &[("kind", cat.get(kind)), ("key", key)])
+            }
+            Error::Duplicate { field, value } => {
+                cat.fmt("err.duplicate", &[("field", field), ("value", value)])
+            }
+            Error::Conflict { kind, key } => {
+                cat.fmt("err.conflict", &[("kind", cat.get(kind)), ("key", key)])
+            }
+            Error::NotEmpty { path } => {
+                cat.fmt("err.not_empty", &[("path", &path.display().to_string())])
+            }
+            Error::SchemaTooNew {
+                path,
+                found,
+                supported,
+            } => cat.fmt(
+                "err.schema_too_new",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            Error::NotADatabase { path } => cat.fmt(
+                "err.not_a_database",
+                &[("path", &path.display().to_string())],
+            ),
+            Error::CannotOpen { path, reason } => cat.fmt(
+                "err.cannot_open",
+                &[("path", &path.display().to_string()), ("reason", reason)],
+            ),
+            Error::Db(e) => cat.fmt("err.db", &[("reason", &e.to_string())]),
+        }
+    }
+}
+
+/// kefu's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

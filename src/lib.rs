@@ -1,0 +1,11 @@
+//! kefu (客服工作台): a terminal workbench for ISO 9001 customer-service teams.
+
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod report;
+pub mod store;
+pub mod text;

@@ -1,0 +1,35 @@
+//! The `kefu` binary: parse the command line, run, report errors in the user's language.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use kefu::cli::args::Cli;
+use kefu::cli::{resolve_lang, run, Ctx};
+use kefu::error::Error;
+use kefu::i18n::Lang;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (lang, lang_err) = match resolve_lang(cli.lang.as_deref()) {
+        Ok(l) => (l, None),
+        Err(e) => (Lang::En, Some(e)),
+    };
+    let cat = lang.catalog();
+    let result = match lang_err {
+        Some(e) => Err(e.into()),
+        None => Ctx::new(&cli, lang)
+            .map_err(anyhow::Error::from)
+            .and_then(|ctx| run(&cli, &ctx)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let (msg, code) = match e.downcast_ref::<Error>() {
+                Some(k) => (k.message(cat), if k.is_bad_input() { 2 } else { 1 }),
+                None => (format!("{e:#}"), 1),
+            };
+            eprintln!("kefu: {msg}");
+            ExitCode::from(code)
+        }
+    }
+}

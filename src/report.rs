@@ -1,0 +1,86 @@
+//! Read models shared by the CLI and the workbench: the SLA list and the KPI table.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::domain::complaint::{Severity, Step};
+use crate::domain::kpi::{compute, Kpi, KpiTargets};
+use crate::domain::period::Period;
+use crate::domain::sla::{ClockKind, ClockState, SlaPolicy};
+use crate::error::Result;
+use crate::store::complaints::ComplaintRow;
+use crate::store::Store;
+
+/// One running clock of one open complaint.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SlaEntry {
+    /// Complaint number.
+    pub record: String,
+    /// Always `complaint` for now.
+    pub kind: &'static str,
+    /// Customer code.
+    pub customer: String,
+    /// Customer short name.
+    pub customer_name: String,
+    /// Severity.
+    pub severity: Severity,
+    /// Current step.
+    pub step: Step,
+    /// Which clock.
+    pub clock: ClockKind,
+    /// Due time.
+    pub due: DateTime<Utc>,
+    /// Seconds left; negative once overdue.
+    pub remaining_s: i64,
+    /// ok / warning / breached.
+    pub state: ClockState,
+}
+
+/// Every running clock of the given complaints at `at`, nearest due first.
+pub fn sla_entries(rows: &[ComplaintRow], policy: &SlaPolicy, at: DateTime<Utc>) -> Vec<SlaEntry> {
+    let mut out: Vec<SlaEntry> = rows
+        .iter()
+        .filter(|r| !r.step.is_terminal())
+        .flat_map(|r| {
+            policy
+                .running(&r.facts, at)
+                .into_iter()
+                .map(move |c| SlaEntry {
+                    record: r.number.clone(),
+                    kind: "complaint",
+                    customer: r.customer.clone(),
+                    customer_name: r.customer_name.clone(),
+                    severity: r.severity,
+                    step: r.step,
+                    clock: c.kind,
+                    due: c.due,
+                    remaining_s: c.remaining_s,
+                    state: c.state,
+                })
+        })
+        .collect();
+    out.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.record.cmp(&b.record)));
+    out
+}
+
+/// The KPI table for `period` (quarterly KPIs over the quarter around a month).
+pub fn kpi_table(
+    store: &Store,
+    period: Period,
+    policy: &SlaPolicy,
+    targets: &KpiTargets,
+) -> Result<Vec<Kpi>> {
+    let nps_period = period.widen_to_quarter();
+    let inputs = store.kpi_inputs(period, nps_period)?;
+    let fr = policy
+        .target_s(ClockKind::FirstResponse)
+        .unwrap_or(4 * 3600);
+    Ok(compute(
+        &inputs,
+        targets,
+        fr,
+        period,
+        nps_period,
+        store.now(),
+    ))
+}

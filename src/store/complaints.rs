@@ -1,0 +1,375 @@
+//! Complaints, their steps and the facts their SLA clocks run on.
+
+use chrono::{DateTime, Datelike, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::{opt_time, time, Store, Tx};
+use crate::domain::complaint::{Category, Channel, ClockFacts, Responsibility, Severity, Step};
+use crate::domain::time::to_store;
+use crate::error::{Error, Result};
+
+/// What is needed to register a complaint.
+#[derive(Debug, Clone)]
+pub struct NewComplaint {
+    /// Customer code.
+    pub customer: String,
+    /// Short title.
+    pub title: String,
+    /// Longer description.
+    pub description: Option<String>,
+    /// How it arrived.
+    pub channel: Channel,
+    /// What it is about.
+    pub category: Category,
+    /// How serious.
+    pub severity: Severity,
+    /// When it arrived.
+    pub received_at: DateTime<Utc>,
+    /// The customer's reply deadline.
+    pub reply_by: Option<DateTime<Utc>>,
+    /// Owner (staff username).
+    pub owner: Option<String>,
+    /// Product concerned.
+    pub product: Option<String>,
+    /// Batch concerned.
+    pub batch: Option<String>,
+    /// Quantity affected.
+    pub quantity: Option<i64>,
+}
+
+/// A complaint as listed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComplaintRow {
+    /// Complaint number.
+    pub number: String,
+    /// Customer code.
+    pub customer: String,
+    /// Customer short name (or full name).
+    pub customer_name: String,
+    /// Title.
+    pub title: String,
+    /// Channel.
+    pub channel: Channel,
+    /// Category.
+    pub category: Category,
+    /// Severity.
+    pub severity: Severity,
+    /// Current step.
+    pub step: Step,
+    /// Owner.
+    pub owner: Option<String>,
+    /// Clock facts (receipt, deadline, step times).
+    #[serde(skip)]
+    pub facts: ClockFacts,
+    /// Optimistic-lock version.
+    pub version: i64,
+}
+
+/// One step taken.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepEntry {
+    /// The step reached.
+    pub step: Step,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// By whom.
+    pub by: String,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// A complaint with everything about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComplaintDetail {
+    /// The listed part.
+    #[serde(flatten)]
+    pub row: ComplaintRow,
+    /// Description.
+    pub description: Option<String>,
+    /// Responsibility.
+    pub responsibility: Responsibility,
+    /// Product.
+    pub product: Option<String>,
+    /// Batch.
+    pub batch: Option<String>,
+    /// Quantity affected.
+    pub quantity: Option<i64>,
+    /// Steps taken, oldest first.
+    pub steps: Vec<StepEntry>,
+}
+
+const ROW_COLUMNS: &str = "k.number, c.code, COALESCE(c.short_name, c.name), k.title, k.channel,
+        k.category, k.severity, k.step, k.owner, k.received_at, k.reply_by, k.acknowledged_at,
+        k.plan_at, k.disposed_at, k.report_at, k.version";
+const ROW_FROM: &str = "FROM complaints k JOIN customers c ON c.id = k.customer_id";
+
+fn read_row(r: &Row) -> rusqlite::Result<ComplaintRow> {
+    // CHECK constraints keep these parseable; a hand-edited value falls back rather than panics.
+    let s = |i: usize| r.get::<_, String>(i);
+    Ok(ComplaintRow {
+        number: r.get(0)?,
+        customer: r.get(1)?,
+        customer_name: r.get(2)?,
+        title: r.get(3)?,
+        channel: Channel::parse("channel", &s(4)?).unwrap_or(Channel::Phone),
+        category: Category::parse("category", &s(5)?).unwrap_or(Category::Other),
+        severity: Severity::parse("severity", &s(6)?).unwrap_or(Severity::Major),
+        step: Step::parse("step", &s(7)?).unwrap_or(Step::Received),
+        owner: r.get(8)?,
+        facts: ClockFacts {
+            received_at: time(&s(9)?),
+            reply_by: opt_time(r.get(10)?),
+            acknowledged_at: opt_time(r.get(11)?),
+            plan_at: opt_time(r.get(12)?),
+            disposed_at: opt_time(r.get(13)?),
+            report_at: opt_time(r.get(14)?),
+        },
+        version: r.get(15)?,
+    })
+}
+
+/// The column that records when `step` was reached.
+fn step_column(step: Step) -> Option<&'static str> {
+    match step {
+        Step::Received => None,
+        Step::Acknowledged => Some("acknowledged_at"),
+        Step::Investigating => Some("investigating_at"),
+        Step::PlanProposed => Some("plan_at"),
+        Step::Disposed => Some("disposed_at"),
+        Step::FollowedUp => Some("followed_up_at"),
+        Step::Closed | Step::Rejected => Some("closed_at"),
+    }
+}
+
+fn not_found(number: &str) -> Error {
+    Error::NotFound {
+        kind: "kind.complaint",
+        key: number.to_string(),
+    }
+}
+
+impl Tx<'_> {
+    /// Registers a complaint; returns its number (`KS-2026-00042`).
+    pub fn add_complaint(&self, c: &NewComplaint, now: DateTime<Utc>) -> Result<String> {
+        if c.title.trim().is_empty() {
+            return Err(Error::Required {
+                field: "title".into(),
+            });
+        }
+        if c.received_at > now {
+            return Err(Error::Invalid {
+                field: "received".into(),
+                value: to_store(c.received_at),
+                rule: "rule.not_future",
+            });
+        }
+        if let Some(by) = c.reply_by.filter(|by| *by < c.received_at) {
+            return Err(Error::Invalid {
+                field: "reply-by".into(),
+                value: to_store(by),
+                rule: "rule.after_received",
+            });
+        }
+        if let Some(q) = c.quantity.filter(|q| *q < 0) {
+            return Err(Error::Invalid {
+                field: "quantity".into(),
+                value: q.to_string(),
+                rule: "rule.not_negative",
+            });
+        }
+        let customer_id = self.customer_id(&c.customer)?;
+        let year = c.received_at.with_timezone(&self.tz()).year();
+        let prefix = format!("KS-{year}-");
+        // Zero-padded numbers sort like integers, so the unique index finds the highest.
+        let last: Option<String> = self
+            .conn()
+            .prepare_cached("SELECT number FROM complaints WHERE number GLOB ?1 || '*' ORDER BY number DESC LIMIT 1")?
+            .query_row([&prefix], |r| r.get(0))
+            .optional()?;
+        let highest: u32 = last
+            .and_then(|n| n.strip_prefix(&prefix).and_then(|d| d.parse().ok()))
+            .unwrap_or(0);
+        let number = format!("{prefix}{:05}", highest + 1);
+        let received = to_store(c.received_at);
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO complaints (number, customer_id, title, description, channel, category, severity,
+                    step, received_at, reply_by, owner, product, batch, quantity, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+            )?
+            .execute(params![
+                number,
+                customer_id,
+                c.title.trim(),
+                c.description,
+                c.channel.as_str(),
+                c.category.as_str(),
+                c.severity.as_str(),
+                received,
+                c.reply_by.map(to_store),
+                c.owner,
+                c.product,
+                c.batch,
+                c.quantity,
+                self.at()
+            ])?;
+        let id = self.conn().last_insert_rowid();
+        self.insert_step(id, Step::Received, &received, self.actor(), None)?;
+        let record = serde_json::json!({
+            "customer": c.customer, "title": c.title.trim(), "channel": c.channel, "category": c.category,
+            "severity": c.severity, "received_at": received, "reply_by": c.reply_by.map(to_store),
+            "owner": c.owner, "product": c.product, "batch": c.batch, "quantity": c.quantity,
+        });
+        self.record_insert("complaint", &number, &record)?;
+        Ok(number)
+    }
+
+    /// Moves a complaint to `step` at `at`, stamping the step's time and the history.
+    /// (Which moves are legal is the workflow's business, not the store's.)
+    pub fn record_step(
+        &self,
+        number: &str,
+        step: Step,
+        at: DateTime<Utc>,
+        by: &str,
+        note: Option<&str>,
+    ) -> Result<()> {
+        let (id, old): (i64, String) = self
+            .conn()
+            .prepare_cached("SELECT id, step FROM complaints WHERE number = ?1")?
+            .query_row([number], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .ok_or_else(|| not_found(number))?;
+        let at_s = to_store(at);
+        let stamp = step_column(step)
+            .map(|col| format!(", {col} = COALESCE({col}, ?3)"))
+            .unwrap_or_default();
+        self.conn().execute(
+            &format!(
+                "UPDATE complaints SET step = ?1{stamp}, updated_at = ?4, version = version + 1 WHERE id = ?2"
+            ),
+            params![step.as_str(), id, at_s, self.at()],
+        )?;
+        self.insert_step(id, step, &at_s, by, note)?;
+        self.record(
+            "complaint",
+            number,
+            "step",
+            Some("step"),
+            Some(&old),
+            Some(step.as_str()),
+        )
+    }
+
+    /// Records that the written report went to the customer at `at`.
+    pub fn record_report(&self, number: &str, at: DateTime<Utc>) -> Result<()> {
+        let at_s = to_store(at);
+        let old: Option<Option<String>> = self
+            .conn()
+            .query_row(
+                "SELECT report_at FROM complaints WHERE number = ?1",
+                [number],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let old = old.ok_or_else(|| not_found(number))?;
+        self.conn().execute(
+            "UPDATE complaints SET report_at = ?1, updated_at = ?2, version = version + 1 WHERE number = ?3",
+            params![at_s, self.at(), number],
+        )?;
+        self.record(
+            "complaint",
+            number,
+            "update",
+            Some("report_at"),
+            old.as_deref(),
+            Some(&at_s),
+        )
+    }
+
+    fn insert_step(
+        &self,
+        complaint_id: i64,
+        step: Step,
+        at: &str,
+        by: &str,
+        note: Option<&str>,
+    ) -> Result<()> {
+        self.conn()
+            .prepare_cached("INSERT INTO complaint_steps (complaint_id, step, at, by, note) VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(params![complaint_id, step.as_str(), at, by, note])?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Registers a complaint in its own transaction; returns its number.
+    pub fn add_complaint(&mut self, c: &NewComplaint) -> Result<String> {
+        let now = self.now();
+        self.write(|tx| tx.add_complaint(c, now))
+    }
+
+    /// Complaints, newest first; only open ones when `open_only`.
+    pub fn list_complaints(&self, open_only: bool) -> Result<Vec<ComplaintRow>> {
+        let filter = if open_only {
+            " WHERE k.step NOT IN ('closed', 'rejected')"
+        } else {
+            ""
+        };
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {ROW_COLUMNS} {ROW_FROM}{filter} ORDER BY k.received_at DESC, k.id DESC"
+        ))?;
+        let rows = stmt.query_map([], read_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One complaint with its steps.
+    pub fn complaint(&self, number: &str) -> Result<ComplaintDetail> {
+        let (row, id, description, responsibility, product, batch, quantity) = self
+            .conn()
+            .query_row(
+                &format!(
+                    "SELECT {ROW_COLUMNS}, k.id, k.description, k.responsibility, k.product, k.batch,
+                        k.quantity {ROW_FROM} WHERE k.number = ?1"
+                ),
+                [number],
+                |r| {
+                    Ok((
+                        read_row(r)?,
+                        r.get::<_, i64>(16)?,
+                        r.get::<_, Option<String>>(17)?,
+                        r.get::<_, String>(18)?,
+                        r.get(19)?,
+                        r.get(20)?,
+                        r.get(21)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or_else(|| not_found(number))?;
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT step, at, by, note FROM complaint_steps WHERE complaint_id = ?1 ORDER BY at, id")?;
+        let steps = stmt
+            .query_map([id], |r| {
+                Ok(StepEntry {
+                    step: Step::parse("step", &r.get::<_, String>(0)?).unwrap_or(Step::Received),
+                    at: time(&r.get::<_, String>(1)?),
+                    by: r.get(2)?,
+                    note: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ComplaintDetail {
+            row,
+            description,
+            responsibility: Responsibility::parse("responsibility", &responsibility)
+                .unwrap_or(Responsibility::Undetermined),
+            product,
+            batch,
+            quantity,
+            steps,
+        })
+    }
+}

@@ -1,0 +1,94 @@
+//! The change history: who changed what, when, from what to what.
+
+use rusqlite::params;
+use serde::Serialize;
+
+use super::{Store, Tx};
+use crate::error::Result;
+
+/// One history row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// When (storage form, UTC).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// `customer`, `complaint`, ...
+    pub entity: String,
+    /// The record's code or number.
+    pub entity_key: String,
+    /// `insert`, `update`, `delete` or `step`.
+    pub action: String,
+    /// The field changed (updates and steps).
+    pub field: Option<String>,
+    /// The value before.
+    pub old: Option<String>,
+    /// The value after (an insert: the whole record as JSON).
+    pub new: Option<String>,
+}
+
+impl Tx<'_> {
+    /// Records one change.
+    pub fn record(
+        &self,
+        entity: &str,
+        key: &str,
+        action: &str,
+        field: Option<&str>,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO history (at, actor, entity, entity_key, action, field, old, new)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                self.at(),
+                self.actor(),
+                entity,
+                key,
+                action,
+                field,
+                old,
+                new
+            ])?;
+        Ok(())
+    }
+
+    /// Records an insert with the new record as JSON.
+    pub fn record_insert<T: Serialize>(&self, entity: &str, key: &str, record: &T) -> Result<()> {
+        let json = serde_json::to_string(record).unwrap_or_default();
+        self.record(entity, key, "insert", None, None, Some(&json))
+    }
+}
+
+impl Store {
+    /// The history of one record, oldest first.
+    pub fn history_of(&self, entity: &str, key: &str) -> Result<Vec<Change>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT at, actor, entity, entity_key, action, field, old, new FROM history
+             WHERE entity = ?1 AND entity_key = ?2 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![entity, key], |r| {
+            Ok(Change {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                entity: r.get(2)?,
+                entity_key: r.get(3)?,
+                action: r.get(4)?,
+                field: r.get(5)?,
+                old: r.get(6)?,
+                new: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many history rows exist (for tests and audits).
+    pub fn history_count(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT COUNT(*) FROM history", [], |r| r.get(0))?)
+    }
+}

@@ -1,0 +1,141 @@
+//! Shipments, inquiries and the figures the KPI table is computed from.
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+use super::{opt_time, time, Store, Tx};
+use crate::domain::complaint::Channel;
+use crate::domain::kpi::{KpiInputs, Response};
+use crate::domain::period::Period;
+use crate::domain::time::to_store;
+use crate::error::{Error, Result};
+
+impl Tx<'_> {
+    /// Sets the orders shipped in a month (`YYYY-MM`).
+    pub fn set_shipments(&self, month: &str, orders: i64) -> Result<()> {
+        if !matches!(Period::parse("month", month), Ok(Period::Month(..))) {
+            return Err(Error::Invalid {
+                field: "month".into(),
+                value: month.into(),
+                rule: "rule.month",
+            });
+        }
+        if orders < 0 {
+            return Err(Error::Invalid {
+                field: "orders".into(),
+                value: orders.to_string(),
+                rule: "rule.not_negative",
+            });
+        }
+        let old: Option<i64> = self
+            .conn()
+            .query_row(
+                "SELECT orders FROM shipments WHERE month = ?1",
+                [month],
+                |r| r.get(0),
+            )
+            .ok();
+        self.conn().execute(
+            "INSERT INTO shipments (month, orders) VALUES (?1, ?2)
+             ON CONFLICT (month) DO UPDATE SET orders = excluded.orders",
+            params![month, orders],
+        )?;
+        let (action, old) = match old {
+            Some(o) => ("update", Some(o.to_string())),
+            None => ("insert", None),
+        };
+        self.record(
+            "shipments",
+            month,
+            action,
+            Some("orders"),
+            old.as_deref(),
+            Some(&orders.to_string()),
+        )
+    }
+
+    /// Registers an inquiry (QEF-15-02).
+    pub fn add_inquiry(
+        &self,
+        customer: Option<&str>,
+        channel: Channel,
+        subject: &str,
+        received_at: DateTime<Utc>,
+        answered_at: Option<DateTime<Utc>>,
+    ) -> Result<()> {
+        let customer_id = customer.map(|c| self.customer_id(c)).transpose()?;
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO inquiries (customer_id, channel, subject, received_at, answered_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                customer_id,
+                channel.as_str(),
+                subject,
+                to_store(received_at),
+                answered_at.map(to_store)
+            ])?;
+        let key = self.conn().last_insert_rowid().to_string();
+        let record = serde_json::json!({
+            "customer": customer, "channel": channel, "subject": subject,
+            "received_at": to_store(received_at), "answered_at": answered_at.map(to_store),
+        });
+        self.record_insert("inquiry", &key, &record)
+    }
+}
+
+impl Store {
+    /// Orders shipped over the months of a period; None when no month of it was recorded.
+    pub fn orders_shipped(&self, period: Period) -> Result<Option<i64>> {
+        let months = period.months();
+        let (first, last) = (months.first().cloned(), months.last().cloned());
+        Ok(self.conn().query_row(
+            "SELECT SUM(orders) FROM shipments WHERE month >= ?1 AND month <= ?2",
+            params![first, last],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Everything the KPI table needs: monthly figures over `period`, NPS over `nps_period`.
+    pub fn kpi_inputs(&self, period: Period, nps_period: Period) -> Result<KpiInputs> {
+        let tz = self.tz();
+        let (from, to) = period.range(tz);
+        let complaints = self.responses(
+            "SELECT received_at, acknowledged_at FROM complaints WHERE received_at >= ?1 AND received_at < ?2",
+            from,
+            to,
+        )?;
+        let inquiries = self.responses(
+            "SELECT received_at, answered_at FROM inquiries WHERE received_at >= ?1 AND received_at < ?2",
+            from,
+            to,
+        )?;
+        let (nps_from, nps_to) = nps_period.range(tz);
+        let (nps_all, nps_grade_a) = self.nps_tallies(nps_from, nps_to)?;
+        Ok(KpiInputs {
+            complaints,
+            orders_shipped: self.orders_shipped(period)?,
+            inquiries,
+            nps_all,
+            nps_grade_a,
+            completeness: self.completeness_totals()?,
+        })
+    }
+
+    fn responses(
+        &self,
+        sql: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Response>> {
+        let mut stmt = self.conn().prepare_cached(sql)?;
+        let rows = stmt.query_map(params![to_store(from), to_store(to)], |r| {
+            Ok(Response {
+                received_at: time(&r.get::<_, String>(0)?),
+                answered_at: opt_time(r.get(1)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

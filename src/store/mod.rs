@@ -1,0 +1,253 @@
+//! The only code that speaks SQL: opening, migrating, and one module per aggregate.
+
+pub mod complaints;
+pub mod customers;
+pub mod history;
+pub mod metrics;
+pub mod schema;
+pub mod staff;
+pub mod surveys;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+use crate::domain::time::to_store;
+use crate::error::{Error, Result};
+
+/// An open kefu database, with who is acting and what time it is.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+    now: DateTime<Utc>,
+    tz: Tz,
+}
+
+/// A write transaction that knows who writes and when, for the history.
+pub struct Tx<'c> {
+    tx: rusqlite::Transaction<'c>,
+    actor: &'c str,
+    at: String,
+    tz: Tz,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it forward.
+    ///
+    /// A database written by a newer kefu is refused before anything is written to it.
+    pub fn open(path: &Path, actor: &str, now: DateTime<Utc>, tz: Tz) -> Result<Store> {
+        let cannot = |reason: String| Error::CannotOpen {
+            path: path.to_path_buf(),
+            reason,
+        };
+        if path.is_dir() {
+            return Err(cannot("is a directory".into()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| cannot(e.to_string()))?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| cannot(e.to_string()))?;
+        Self::prepare(conn, path.to_path_buf(), actor, now, tz)
+    }
+
+    /// A private in-memory database, for tests and previews.
+    pub fn open_in_memory(actor: &str, now: DateTime<Utc>, tz: Tz) -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        Self::prepare(conn, PathBuf::from(":memory:"), actor, now, tz)
+    }
+
+    fn prepare(
+        conn: Connection,
+        path: PathBuf,
+        actor: &str,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<Store> {
+        let classify = |e| classify_open_error(&path, e);
+        // Read-only first: a newer schema must leave the file byte-for-byte untouched.
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(classify)?;
+        if found > schema::LATEST {
+            return Err(Error::SchemaTooNew {
+                path: path.clone(),
+                found,
+                supported: schema::LATEST,
+            });
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(classify)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(classify)?;
+        if path.as_os_str() != ":memory:" {
+            let _mode: String = conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(classify)?;
+        }
+        let mut store = Store {
+            conn,
+            path: path.clone(),
+            actor: actor.to_string(),
+            now,
+            tz,
+        };
+        store.migrate().map_err(|e| match e {
+            Error::Db(e) => classify_open_error(&path, e),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// Applies every pending migration in one transaction.
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if current > schema::LATEST {
+            return Err(Error::SchemaTooNew {
+                path: self.path.clone(),
+                found: current,
+                supported: schema::LATEST,
+            });
+        }
+        for sql in &schema::MIGRATIONS[current as usize..] {
+            tx.execute_batch(sql)?;
+        }
+        if current < schema::LATEST {
+            tx.pragma_update(None, "user_version", schema::LATEST)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Who is acting.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// The store's notion of now.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// Moves the store's clock (a long-running session).
+    pub fn set_now(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+    }
+
+    /// The time zone for local dates (numbering, periods).
+    pub fn tz(&self) -> Tz {
+        self.tz
+    }
+
+    /// Whether the database holds no business records yet.
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM complaints)
+                  + (SELECT COUNT(*) FROM nps_responses) + (SELECT COUNT(*) FROM shipments)
+                  + (SELECT COUNT(*) FROM staff) + (SELECT COUNT(*) FROM inquiries)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n == 0)
+    }
+
+    /// Runs `f` in one write transaction: all of it is stored, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let wrapped = Tx {
+            tx,
+            actor: &self.actor,
+            at: to_store(self.now),
+            tz: self.tz,
+        };
+        let out = f(&wrapped)?;
+        wrapped.tx.commit()?;
+        Ok(out)
+    }
+
+    /// The connection, for reads.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Turns a SQLite failure while opening into the error a user can act on.
+fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
+            Error::CannotOpen {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }
+        }
+        _ => Error::Db(e),
+    }
+}
+
+impl Tx<'_> {
+    /// Deletes every record, history included (for `demo --force`).
+    pub fn clear_all(&self) -> Result<()> {
+        self.conn().execute_batch(
+            "DELETE FROM complaint_steps; DELETE FROM complaints; DELETE FROM nps_responses;
+             DELETE FROM inquiries; DELETE FROM grade_history; DELETE FROM contacts;
+             DELETE FROM customers; DELETE FROM shipments; DELETE FROM staff;
+             DELETE FROM history;",
+        )?;
+        Ok(())
+    }
+
+    /// The transaction's connection.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
+    /// Who writes.
+    pub fn actor(&self) -> &str {
+        self.actor
+    }
+
+    /// When the write happens, in storage form.
+    pub fn at(&self) -> &str {
+        &self.at
+    }
+
+    /// The time zone for local dates.
+    pub fn tz(&self) -> Tz {
+        self.tz
+    }
+}
+
+/// Reads an optional stored instant.
+pub(crate) fn opt_time(s: Option<String>) -> Option<DateTime<Utc>> {
+    s.as_deref().and_then(crate::domain::time::from_store)
+}
+
+/// Reads a required stored instant (a malformed one reads as the epoch, never a panic).
+pub(crate) fn time(s: &str) -> DateTime<Utc> {
+    crate::domain::time::from_store(s).unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+}

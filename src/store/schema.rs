@@ -1,0 +1,150 @@
+//! The versioned schema. Version N is the state after applying `MIGRATIONS[..N]`;
+//! the version lives in `PRAGMA user_version`.
+
+/// Every migration, oldest first. Never edit a released one: append.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this binary writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+const V1: &str = r#"
+CREATE TABLE staff (
+    id          INTEGER PRIMARY KEY,
+    username    TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('agent','kam','quality','engineer','manager','auditor','admin')),
+    supervisor  TEXT,
+    active      INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE customers (
+    id             INTEGER PRIMARY KEY,
+    code           TEXT NOT NULL UNIQUE,
+    name           TEXT NOT NULL,
+    short_name     TEXT,
+    grade          TEXT CHECK (grade IN ('A','B','C','D')),
+    kam            TEXT,
+    industry       TEXT,
+    province       TEXT,
+    city           TEXT,
+    address        TEXT,
+    postcode       TEXT,
+    licence_no     TEXT,
+    credit_rating  TEXT,
+    payment_terms  TEXT,
+    partner_since  TEXT,
+    tags           TEXT,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    version        INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX customers_grade ON customers (grade, name);
+CREATE INDEX customers_kam ON customers (kam);
+
+CREATE TABLE contacts (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    name         TEXT NOT NULL,
+    role         TEXT NOT NULL CHECK (role IN ('kam','purchasing','finance','technical','other')),
+    phone        TEXT,
+    email        TEXT,
+    wechat       TEXT,
+    line         TEXT
+);
+CREATE INDEX contacts_customer ON contacts (customer_id);
+
+CREATE TABLE grade_history (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    previous     TEXT,
+    grade        TEXT NOT NULL CHECK (grade IN ('A','B','C','D')),
+    basis        TEXT,
+    changed_at   TEXT NOT NULL,
+    changed_by   TEXT NOT NULL
+);
+CREATE INDEX grade_history_customer ON grade_history (customer_id, changed_at);
+
+CREATE TABLE complaints (
+    id               INTEGER PRIMARY KEY,
+    number           TEXT NOT NULL UNIQUE,
+    customer_id      INTEGER NOT NULL REFERENCES customers (id),
+    contact_id       INTEGER REFERENCES contacts (id),
+    title            TEXT NOT NULL,
+    description      TEXT,
+    channel          TEXT NOT NULL CHECK (channel IN ('phone','wechat','line','email','platform','visit')),
+    category         TEXT NOT NULL CHECK (category IN ('quality','logistics','service','technical','other')),
+    severity         TEXT NOT NULL CHECK (severity IN ('minor','major','urgent')),
+    step             TEXT NOT NULL CHECK (step IN ('received','acknowledged','investigating','plan_proposed','disposed','followed_up','closed','rejected')),
+    received_at      TEXT NOT NULL,
+    reply_by         TEXT,
+    acknowledged_at  TEXT,
+    investigating_at TEXT,
+    plan_at          TEXT,
+    disposed_at      TEXT,
+    followed_up_at   TEXT,
+    closed_at        TEXT,
+    report_at        TEXT,
+    owner            TEXT,
+    responsibility   TEXT NOT NULL DEFAULT 'undetermined' CHECK (responsibility IN ('undetermined','ours','not_ours')),
+    root_cause       TEXT,
+    product          TEXT,
+    batch            TEXT,
+    quantity         INTEGER,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    version          INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX complaints_open ON complaints (step, received_at);
+CREATE INDEX complaints_customer ON complaints (customer_id, step);
+CREATE INDEX complaints_received ON complaints (received_at);
+
+CREATE TABLE complaint_steps (
+    id            INTEGER PRIMARY KEY,
+    complaint_id  INTEGER NOT NULL REFERENCES complaints (id) ON DELETE CASCADE,
+    step          TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    by            TEXT NOT NULL,
+    note          TEXT
+);
+CREATE INDEX complaint_steps_complaint ON complaint_steps (complaint_id, at);
+
+CREATE TABLE nps_responses (
+    id            INTEGER PRIMARY KEY,
+    customer_id   INTEGER NOT NULL REFERENCES customers (id),
+    contact_id    INTEGER REFERENCES contacts (id),
+    grade         TEXT CHECK (grade IN ('A','B','C','D')),
+    score         INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    comment       TEXT,
+    responded_at  TEXT NOT NULL
+);
+CREATE INDEX nps_responded ON nps_responses (responded_at);
+CREATE INDEX nps_customer ON nps_responses (customer_id, responded_at);
+
+CREATE TABLE inquiries (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER REFERENCES customers (id),
+    channel      TEXT NOT NULL CHECK (channel IN ('phone','wechat','line','email','platform','visit')),
+    subject      TEXT NOT NULL,
+    received_at  TEXT NOT NULL,
+    answered_at  TEXT
+);
+CREATE INDEX inquiries_received ON inquiries (received_at);
+
+CREATE TABLE shipments (
+    month   TEXT PRIMARY KEY CHECK (length(month) = 7),
+    orders  INTEGER NOT NULL CHECK (orders >= 0)
+);
+
+CREATE TABLE history (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    entity     TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    action     TEXT NOT NULL CHECK (action IN ('insert','update','delete','step')),
+    field      TEXT,
+    old        TEXT,
+    new        TEXT
+);
+CREATE INDEX history_entity ON history (entity, entity_key, at);
+"#;
