@@ -32,9 +32,12 @@ pub struct Cli {
     /// Print JSON for scripts instead of text
     #[arg(long, global = true)]
     pub json: bool,
+    /// Rebuild demo.db in the data dir relative to now, and open it
+    #[arg(long)]
+    pub demo: bool,
     /// What to do
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// The subcommands.
@@ -80,7 +83,7 @@ pub struct DemoArgs {
 #[derive(Debug, Subcommand)]
 pub enum CustomerCmd {
     /// Add a customer; prints its code
-    Add(CustomerAddArgs),
+    Add(Box<CustomerAddArgs>),
     /// List customers by grade, then name
     List {
         /// Only this grade (A, B, C or D)
@@ -151,7 +154,7 @@ pub struct CustomerAddArgs {
 #[derive(Debug, Subcommand)]
 pub enum ComplaintCmd {
     /// Register a complaint; prints its number
-    Add(ComplaintAddArgs),
+    Add(Box<ComplaintAddArgs>),
     /// List complaints, newest first
     List {
         /// Only open complaints

@@ -82,6 +82,32 @@ pub fn demo(ctx: &Ctx, a: &DemoArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `kefu --demo`: rebuild `demo.db` relative to now, then show its SLA list.
+pub fn demo_start(ctx: &Ctx) -> anyhow::Result<()> {
+    // A demo file from another kefu version is thrown away rather than refused.
+    let mut store = match ctx.open() {
+        Err(Error::SchemaTooNew { .. } | Error::NotADatabase { .. }) => {
+            std::fs::remove_file(&ctx.db)?;
+            ctx.open()?
+        }
+        other => other?,
+    };
+    let now = ctx.now;
+    store.write(|tx| {
+        tx.clear_all()?;
+        generate(
+            tx,
+            DemoOptions {
+                customers: 120,
+                seed: 1,
+            },
+            now,
+        )
+    })?;
+    drop(store);
+    super::report::sla(ctx, &super::args::SlaArgs { at: None })
+}
+
 /// `kefu nps add`.
 pub fn nps(ctx: &Ctx, cmd: &NpsCmd) -> anyhow::Result<()> {
     let NpsCmd::Add {

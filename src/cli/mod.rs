@@ -54,9 +54,14 @@ impl Ctx {
             Some(s) => parse_time("--now", s, tz)?,
             None => Utc::now(),
         };
-        let db = match &cli.db {
-            Some(p) => p.clone(),
-            None => crate::config::default_db_path().ok_or_else(|| Error::Required {
+        let default = if cli.demo {
+            crate::config::demo_db_path()
+        } else {
+            crate::config::default_db_path()
+        };
+        let db = match (&cli.db, cli.demo) {
+            (Some(p), false) => p.clone(),
+            _ => default.ok_or_else(|| Error::Required {
                 field: "--db".into(),
             })?,
         };
@@ -96,9 +101,17 @@ impl Ctx {
     }
 }
 
-/// Runs one subcommand.
+/// Runs one subcommand; `--demo` without one rebuilds the demo database and shows it.
 pub fn run(cli: &Cli, ctx: &Ctx) -> anyhow::Result<()> {
-    match &cli.command {
+    let Some(command) = &cli.command else {
+        if cli.demo {
+            return data::demo_start(ctx);
+        }
+        let mut cmd = <Cli as clap::CommandFactory>::command();
+        output::print(&cmd.render_help().to_string())?;
+        return Ok(());
+    };
+    match command {
         Command::Init => data::init(ctx),
         Command::Demo(a) => data::demo(ctx, a),
         Command::Customer(c) => customer::run(ctx, c),

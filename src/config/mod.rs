@@ -14,6 +14,11 @@ pub fn default_db_path() -> Option<PathBuf> {
     project_dirs().map(|d| d.data_dir().join("kefu.db"))
 }
 
+/// The demo database, rebuilt by `kefu --demo`: `<data dir>/demo.db`.
+pub fn demo_db_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().join("demo.db"))
+}
+
 /// Who is acting: the OS user, or `unknown`.
 pub fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]

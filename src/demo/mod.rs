@@ -208,13 +208,13 @@ fn add_nps(
         let (from, to) = quarter.range(tx.tz());
         let to = to.min(now);
         // Quarters drift a little so the trend line moves.
-        let drift = [0i64, 1, -1, 0, 1, -1, 0, 0][q];
+        let drift = [0i64, 1, 0, 0, 1, 0, -1, 1][q];
         for (code, grade) in customers {
             let (p, base) = match grade {
-                Grade::A => (90, 8),
+                Grade::A => (90, 9),
                 Grade::B => (60, 8),
-                Grade::C => (35, 7),
-                Grade::D => (10, 6),
+                Grade::C => (35, 8),
+                Grade::D => (10, 7),
             };
             if rng.below(100) >= p || to <= from {
                 continue;
@@ -241,7 +241,8 @@ fn add_shipments(
     now: DateTime<Utc>,
     sum: &mut DemoSummary,
 ) -> Result<i64> {
-    let base = (customers as i64 * 5 / 2).max(40);
+    // Order lines shipped: enough that a month's complaints sit around the 1% target.
+    let base = (customers as i64 * 12).max(1500);
     let mut month = Period::month_of(now, tx.tz());
     for i in 0..13 {
         let mut orders = base * (85 + rng.below(30) as i64) / 100;
@@ -351,8 +352,8 @@ fn add_closed_complaints(
         if to <= from {
             continue;
         }
-        // Between 0.5% and 1.3% of orders: some months meet the < 1% target, some do not.
-        let n = (monthly_orders * (5 + rng.below(9) as i64) / 1000).max(1);
+        // Between 0.4% and 1.1% of orders: some months meet the < 1% target, some do not.
+        let n = (monthly_orders * (4 + rng.below(8) as i64) / 1000).max(1);
         for _ in 0..n {
             let severity = match rng.below(100) {
                 0..=59 => Severity::Minor,

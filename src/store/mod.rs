@@ -106,25 +106,7 @@ impl Store {
 
     /// Applies every pending migration in one transaction.
     fn migrate(&mut self) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if current > schema::LATEST {
-            return Err(Error::SchemaTooNew {
-                path: self.path.clone(),
-                found: current,
-                supported: schema::LATEST,
-            });
-        }
-        for sql in &schema::MIGRATIONS[current as usize..] {
-            tx.execute_batch(sql)?;
-        }
-        if current < schema::LATEST {
-            tx.pragma_update(None, "user_version", schema::LATEST)?;
-        }
-        tx.commit()?;
-        Ok(())
+        migrate(&mut self.conn, &self.path, schema::MIGRATIONS)
     }
 
     /// The schema version of the open database.
@@ -193,6 +175,28 @@ impl Store {
     }
 }
 
+/// Brings the schema from its `user_version` to `migrations.len()`: all steps or none.
+fn migrate(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<()> {
+    let latest = migrations.len() as i64;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > latest {
+        return Err(Error::SchemaTooNew {
+            path: path.to_path_buf(),
+            found: current,
+            supported: latest,
+        });
+    }
+    for sql in &migrations[current.max(0) as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    if current < latest {
+        tx.pragma_update(None, "user_version", latest)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
 /// Turns a SQLite failure while opening into the error a user can act on.
 fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
@@ -250,4 +254,70 @@ pub(crate) fn opt_time(s: Option<String>) -> Option<DateTime<Utc>> {
 /// Reads a required stored instant (a malformed one reads as the epoch, never a panic).
 pub(crate) fn time(s: &str) -> DateTime<Utc> {
     crate::domain::time::from_store(s).unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(conn: &Connection) -> i64 {
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    fn has_table(conn: &Connection, name: &str) -> bool {
+        conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+            [name],
+            |r| r.get(0),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn an_older_schema_moves_forward_step_by_step() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let steps = [
+            "CREATE TABLE a (x)",
+            "CREATE TABLE b (y)",
+            "ALTER TABLE a ADD COLUMN z",
+        ];
+        migrate(&mut conn, Path::new("t"), &steps[..1]).unwrap();
+        assert_eq!(version(&conn), 1);
+        migrate(&mut conn, Path::new("t"), &steps).unwrap();
+        assert_eq!(version(&conn), 3);
+        assert!(has_table(&conn, "b"));
+        // Running again is a no-op.
+        migrate(&mut conn, Path::new("t"), &steps).unwrap();
+        assert_eq!(version(&conn), 3);
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_old_schema_whole() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, Path::new("t"), &["CREATE TABLE a (x)"]).unwrap();
+        let steps = [
+            "CREATE TABLE a (x)",
+            "CREATE TABLE b (y)",
+            "THIS IS NOT SQL",
+        ];
+        assert!(migrate(&mut conn, Path::new("t"), &steps).is_err());
+        assert_eq!(version(&conn), 1);
+        assert!(!has_table(&conn, "b"), "step 2 must roll back with step 3");
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 7).unwrap();
+        let err = migrate(&mut conn, Path::new("t"), &["CREATE TABLE a (x)"]).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::SchemaTooNew {
+                found: 7,
+                supported: 1,
+                ..
+            }
+        ));
+    }
 }
