@@ -65,6 +65,18 @@ pub enum Error {
         /// The record's code or number.
         key: String,
     },
+    /// A complaint cannot move to that step from where it is.
+    #[error("{}", self.message(Catalog::en()))]
+    IllegalMove {
+        /// The complaint number.
+        number: String,
+        /// Where it is.
+        from: crate::domain::complaint::Step,
+        /// Where it was asked to go.
+        to: crate::domain::complaint::Step,
+        /// The step that must come first (None when the complaint is finished).
+        needs: Option<crate::domain::complaint::Step>,
+    },
     /// The database holds data and the command would overwrite it.
     #[error("{}", self.message(Catalog::en()))]
     NotEmpty {
@@ -112,6 +124,7 @@ impl Error {
                 | Error::NotFound { .. }
                 | Error::Duplicate { .. }
                 | Error::NotEmpty { .. }
+                | Error::IllegalMove { .. }
         )
     }
 
@@ -142,6 +155,23 @@ impl Error {
             }
             Error::Conflict { kind, key } => {
                 cat.fmt("err.conflict", &[("kind", cat.get(kind)), ("key", key)])
+            }
+            Error::IllegalMove {
+                number,
+                from,
+                to,
+                needs,
+            } => {
+                let args = [
+                    ("number", number.as_str()),
+                    ("from", cat.get(from.label_key())),
+                    ("to", cat.get(to.label_key())),
+                    ("needs", needs.map(|n| cat.get(n.label_key())).unwrap_or("")),
+                ];
+                match needs {
+                    Some(_) => cat.fmt("err.illegal_move", &args),
+                    None => cat.fmt("err.finished", &args),
+                }
             }
             Error::NotEmpty { path } => {
                 cat.fmt("err.not_empty", &[("path", &path.display().to_string())])

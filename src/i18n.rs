@@ -85,6 +85,11 @@ impl Catalog {
         self.messages.get(key).map(String::as_str).unwrap_or(key)
     }
 
+    /// The message for `key` from an embedded catalog, or `?` when missing.
+    pub fn get_static(&'static self, key: &str) -> &'static str {
+        self.messages.get(key).map(String::as_str).unwrap_or("?")
+    }
+
     /// The message for `key` with `{name}` placeholders filled from `args`.
     pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
         fill(self.get(key), args)

@@ -1237,22 +1237,93 @@ fn newer_schema_is_refused_untouched() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Known bugs (see the report); run with `cargo test --test cli -- --ignored`.
+// Regressions found in review.
 
 #[test]
-#[ignore = "bug: `shipments set 2026-1 N` passes validation, then fails in SQLite with exit 1"]
-fn bug_shipments_single_digit_month_is_a_clean_input_error() {
+fn shipments_month_is_normalised_and_checked() {
     let k = Kefu::new();
     k.ok(&["init"]);
-    let err = k.fails(&["shipments", "set", "2026-1", "100"], 2);
-    has_all(&err, &["2026-1", "YYYY-MM"]);
+    k.ok(&["shipments", "set", "2026-1", "100"]);
+    let v = k.json(&["kpi", "--period", "2026-01"]);
+    let rate = v["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["key"] == "complaint_rate")
+        .unwrap();
+    // no complaints over 100 recorded orders: a rate of 0, which only exists if the month matched
+    assert_eq!(rate["value"], 0.0, "{v}");
+    let err = k.fails(&["shipments", "set", "2026-13", "100"], 2);
+    has_all(&err, &["MONTH", "2026-13", "YYYY-MM"]);
+    let err = k.fails(&["shipments", "set", "2026-02", "-3"], 2);
+    has_all(&err, &["ORDERS", "-3"]);
 }
 
 #[test]
-#[ignore = "bug: JSON spells grades in lower case ('b') while the CLI and the database use 'B'"]
-fn bug_grade_in_json_matches_the_cli() {
+fn grade_in_json_matches_the_cli() {
     let k = Kefu::new();
     k.customer(&["--name", "恒瑞化工", "--grade", "B"]);
     let v = k.json(&["customer", "list"]);
     assert_eq!(v[0]["grade"], "B", "{v}");
+    let v = k.json(&["customer", "show", "C00001"]);
+    assert_eq!(v["customer"]["grade_history"][0]["grade"], "B", "{v}");
+    assert!(
+        v["customer"]["created_at"]
+            .as_str()
+            .unwrap()
+            .ends_with("+08:00"),
+        "{v}"
+    );
+    assert!(
+        v["history"][0]["at"].as_str().unwrap().ends_with("+08:00"),
+        "{v}"
+    );
+}
+
+#[test]
+fn errors_show_times_as_typed_in_local_time() {
+    let k = Kefu::new();
+    k.customer(&["--name", "恒瑞化工"]);
+    let args = [
+        "complaint",
+        "add",
+        "--customer",
+        "C00001",
+        "--title",
+        "t",
+        "--severity",
+        "major",
+        "--category",
+        "quality",
+        "--channel",
+        "wechat",
+    ];
+    let mut a: Vec<&str> = args.to_vec();
+    a.extend(["--received", "2026-11-23 11:00"]);
+    let err = k.fails(&a, 2);
+    has_all(&err, &["2026-11-23 11:00", "later than now"]);
+    let mut a: Vec<&str> = args.to_vec();
+    a.extend(["--quantity", "-1"]);
+    let err = k.fails(&a, 2);
+    has_all(&err, &["quantity", "negative"]);
+}
+
+#[test]
+fn nps_answers_cannot_come_from_the_future() {
+    let k = Kefu::new();
+    k.customer(&["--name", "恒瑞化工"]);
+    let err = k.fails(
+        &[
+            "nps",
+            "add",
+            "--customer",
+            "C00001",
+            "--score",
+            "9",
+            "--at",
+            "2027-01-01 10:00",
+        ],
+        2,
+    );
+    has_all(&err, &["later than now"]);
 }

@@ -205,7 +205,7 @@ pub struct ComplaintAddArgs {
     #[arg(long)]
     pub batch: Option<String>,
     /// Quantity affected
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub quantity: Option<i64>,
 }
 

@@ -131,7 +131,7 @@ fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
             "batch": d.batch, "quantity": d.quantity,
             "received_at": rfc3339(d.row.facts.received_at, ctx.tz),
             "reply_by": d.row.facts.reply_by.map(|t| rfc3339(t, ctx.tz)),
-            "clocks": clocks, "steps": steps, "history": history,
+            "clocks": clocks, "steps": steps, "history": super::report::history_json(ctx, &history),
         }))?;
         return Ok(());
     }

@@ -2,6 +2,7 @@
 
 use super::args::{CustomerAddArgs, CustomerCmd};
 use super::output::{fields, print, print_json, Table};
+use super::report::{history_json, json_time};
 use super::Ctx;
 use crate::domain::customer::{Contact, ContactRole, CustomerFields, Grade, FIELD_NAMES};
 use crate::domain::time::{from_store, local};
@@ -151,7 +152,15 @@ fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
     let file = store.customer(code)?;
     let history = store.history_of("customer", code)?;
     if ctx.json {
-        print_json(&serde_json::json!({ "customer": file, "history": history }))?;
+        let mut customer = serde_json::to_value(&file)?;
+        customer["created_at"] = json_time(ctx, &file.created_at).into();
+        customer["updated_at"] = json_time(ctx, &file.updated_at).into();
+        for (i, g) in file.grade_history.iter().enumerate() {
+            customer["grade_history"][i]["changed_at"] = json_time(ctx, &g.changed_at).into();
+        }
+        print_json(
+            &serde_json::json!({ "customer": customer, "history": history_json(ctx, &history) }),
+        )?;
         return Ok(());
     }
     let stamp = |s: &str| {

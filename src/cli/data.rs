@@ -133,9 +133,7 @@ pub fn nps(ctx: &Ctx, cmd: &NpsCmd) -> anyhow::Result<()> {
 pub fn shipments(ctx: &Ctx, cmd: &ShipmentsCmd) -> anyhow::Result<()> {
     let ShipmentsCmd::Set { month, orders } = cmd;
     let mut store = ctx.open()?;
-    store
-        .write(|tx| tx.set_shipments(month, *orders))
-        .map_err(super::customer::flag_error)?;
+    store.write(|tx| tx.set_shipments(month, *orders))?;
     if ctx.json {
         print_json(&serde_json::json!({ "ok": true }))?;
     } else {

@@ -83,6 +83,27 @@ pub fn history_table(ctx: &Ctx, history: &[Change]) -> String {
     t.render()
 }
 
+/// A stored UTC instant as RFC 3339 in the user's zone (unchanged if unreadable).
+pub fn json_time(ctx: &Ctx, stored: &str) -> String {
+    from_store(stored)
+        .map(|t| rfc3339(t, ctx.tz))
+        .unwrap_or_else(|| stored.to_string())
+}
+
+/// The change history for `--json`, times in the user's zone.
+pub fn history_json(ctx: &Ctx, history: &[Change]) -> serde_json::Value {
+    history
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "at": json_time(ctx, &c.at), "actor": c.actor, "entity": c.entity,
+                "entity_key": c.entity_key, "action": c.action, "field": c.field,
+                "old": c.old, "new": c.new,
+            })
+        })
+        .collect()
+}
+
 /// `kefu sla [--at TIME]`.
 pub fn sla(ctx: &Ctx, a: &SlaArgs) -> anyhow::Result<()> {
     let at = ctx.time_or_now("--at", a.at.as_deref())?;

@@ -92,16 +92,21 @@ impl CustomerFields {
             });
         }
         if let Some(d) = self.partner_since.as_deref() {
-            if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-                return Err(Error::Invalid {
-                    field: "partner_since".into(),
-                    value: d.into(),
-                    rule: "rule.date",
-                });
-            }
+            validate_date("partner_since", d)?;
         }
         Ok(())
     }
+}
+
+/// Checks a `YYYY-MM-DD` date given for `field`.
+pub fn validate_date(field: &str, value: &str) -> Result<(), Error> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map(|_| ())
+        .map_err(|_| Error::Invalid {
+            field: field.to_string(),
+            value: value.to_string(),
+            rule: "rule.date",
+        })
 }
 
 /// How many of [`REQUIRED_FIELDS`] a file fills, out of how many.

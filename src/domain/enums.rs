@@ -5,8 +5,7 @@
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident, $label_prefix:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        #[serde(rename_all = "snake_case")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
             $($(#[$vmeta])* $variant),+
         }
@@ -37,6 +36,12 @@ macro_rules! vocabulary {
                         value: s.to_string(),
                         expected: $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join("|"),
                     })
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
             }
         }
 

@@ -9,3 +9,4 @@ pub mod period;
 pub mod sla;
 pub mod staff;
 pub mod time;
+pub mod workflow;

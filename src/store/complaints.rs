@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{opt_time, time, Store, Tx};
 use crate::domain::complaint::{Category, Channel, ClockFacts, Responsibility, Severity, Step};
-use crate::domain::time::to_store;
+use crate::domain::time::{local, to_store};
 use crate::error::{Error, Result};
 
 /// What is needed to register a complaint.
@@ -160,14 +160,14 @@ impl Tx<'_> {
         if c.received_at > now {
             return Err(Error::Invalid {
                 field: "received".into(),
-                value: to_store(c.received_at),
+                value: local(c.received_at, self.tz()),
                 rule: "rule.not_future",
             });
         }
         if let Some(by) = c.reply_by.filter(|by| *by < c.received_at) {
             return Err(Error::Invalid {
                 field: "reply-by".into(),
-                value: to_store(by),
+                value: local(by, self.tz()),
                 rule: "rule.after_received",
             });
         }
@@ -260,6 +260,26 @@ impl Tx<'_> {
             Some(&old),
             Some(step.as_str()),
         )
+    }
+
+    /// Moves a complaint to the next step of the flow, refusing illegal moves.
+    pub fn move_step(
+        &self,
+        number: &str,
+        to: Step,
+        at: DateTime<Utc>,
+        by: &str,
+        note: Option<&str>,
+    ) -> Result<()> {
+        let from: String = self
+            .conn()
+            .prepare_cached("SELECT step FROM complaints WHERE number = ?1")?
+            .query_row([number], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| not_found(number))?;
+        let from = Step::parse("step", &from)?;
+        crate::domain::workflow::check_move(number, from, to)?;
+        self.record_step(number, to, at, by, note)
     }
 
     /// Records that the written report went to the customer at `at`.

@@ -13,16 +13,21 @@ use crate::error::{Error, Result};
 impl Tx<'_> {
     /// Sets the orders shipped in a month (`YYYY-MM`).
     pub fn set_shipments(&self, month: &str, orders: i64) -> Result<()> {
-        if !matches!(Period::parse("month", month), Ok(Period::Month(..))) {
-            return Err(Error::Invalid {
-                field: "month".into(),
-                value: month.into(),
-                rule: "rule.month",
-            });
-        }
+        // Normalised so that `2026-1` and `2026-01` are the same month.
+        let month = match Period::parse("MONTH", month) {
+            Ok(p @ Period::Month(..)) => p.to_string(),
+            _ => {
+                return Err(Error::Invalid {
+                    field: "MONTH".into(),
+                    value: month.into(),
+                    rule: "rule.month",
+                })
+            }
+        };
+        let month = month.as_str();
         if orders < 0 {
             return Err(Error::Invalid {
-                field: "orders".into(),
+                field: "ORDERS".into(),
                 value: orders.to_string(),
                 rule: "rule.not_negative",
             });
