@@ -1,5 +1,6 @@
 //! kefu (客服工作台): a terminal workbench for ISO 9001 customer-service teams.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -9,3 +10,5 @@ pub mod i18n;
 pub mod report;
 pub mod store;
 pub mod text;
+pub mod tui;
+pub mod ui;

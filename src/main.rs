@@ -5,21 +5,25 @@ use std::process::ExitCode;
 use clap::Parser;
 use kefu::cli::args::Cli;
 use kefu::cli::{resolve_lang, run, Ctx};
+use kefu::config::{settings, theme};
 use kefu::error::Error;
 use kefu::i18n::Lang;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (lang, lang_err) = match resolve_lang(cli.lang.as_deref()) {
+    let config = settings::config_path(cli.config.as_deref());
+    let (settings, problems) = settings::load(config.as_deref(), theme::no_color_from_env());
+    let (lang, lang_err) = match resolve_lang(cli.lang.as_deref(), settings.lang) {
         Ok(l) => (l, None),
         Err(e) => (Lang::En, Some(e)),
     };
     let cat = lang.catalog();
+    let warnings: Vec<String> = problems.iter().map(|w| w.render(cat)).collect();
     let result = match lang_err {
         Some(e) => Err(e.into()),
-        None => Ctx::new(&cli, lang)
+        None => Ctx::new(&cli, lang, settings.timezone)
             .map_err(anyhow::Error::from)
-            .and_then(|ctx| run(&cli, &ctx)),
+            .and_then(|ctx| run(&cli, &ctx, settings, warnings)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,10 +4,12 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::domain::complaint::{Severity, Step};
-use crate::domain::kpi::{compute, Kpi, KpiTargets};
+use crate::domain::kpi::{compute, Cmp, Kpi, KpiTargets};
 use crate::domain::period::Period;
 use crate::domain::sla::{ClockKind, ClockState, SlaPolicy};
+use crate::domain::time::short_duration;
 use crate::error::Result;
+use crate::i18n::Catalog;
 use crate::store::complaints::ComplaintRow;
 use crate::store::Store;
 
@@ -83,4 +85,43 @@ pub fn kpi_table(
         nps_period,
         store.now(),
     ))
+}
+
+/// `3h12m` while running, `overdue 5h` (`超时 5h`) once past due.
+pub fn remaining_label(cat: &Catalog, remaining_s: i64) -> String {
+    if remaining_s < 0 {
+        cat.fmt("clock.overdue", &[("d", &short_duration(remaining_s))])
+    } else {
+        short_duration(remaining_s)
+    }
+}
+
+/// A KPI value with its unit, or `–`.
+pub fn value_label(k: &Kpi) -> String {
+    k.value
+        .map(|v| format!("{}{}", trim_num(v), k.unit))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// A KPI target such as `< 1%` or `≥ 50pt`.
+pub fn target_label(k: &Kpi) -> String {
+    let op = match k.cmp {
+        Cmp::Lt => "<",
+        Cmp::Ge => "≥",
+    };
+    format!("{op} {}{}", trim_num(k.target), k.unit)
+}
+
+/// The catalog key for met / not met / no data.
+pub fn met_key(met: Option<bool>) -> &'static str {
+    match met {
+        Some(true) => "kpi.met",
+        Some(false) => "kpi.not_met",
+        None => "kpi.no_data",
+    }
+}
+
+fn trim_num(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -17,22 +17,19 @@ pub struct Cli {
     /// Who is acting, for the history [default: the OS user]
     #[arg(long, global = true, env = "KEFU_USER", value_name = "USER")]
     pub user: Option<String>,
-    /// Time zone for reading and printing local times
-    #[arg(
-        long,
-        global = true,
-        env = "KEFU_TZ",
-        value_name = "ZONE",
-        default_value = "Asia/Shanghai"
-    )]
-    pub tz: String,
+    /// Time zone for reading and printing local times [default: the config's, Asia/Shanghai]
+    #[arg(long, global = true, env = "KEFU_TZ", value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Config file [default: the platform config dir, kefu/config.toml]
+    #[arg(long, global = true, env = "KEFU_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// Language of messages: zh or en [default: from the locale]
     #[arg(long, global = true, env = "KEFU_LANG", value_name = "LANG")]
     pub lang: Option<String>,
     /// Print JSON for scripts instead of text
     #[arg(long, global = true)]
     pub json: bool,
-    /// Rebuild demo.db in the data dir relative to now, and open it
+    /// Rebuild demo.db in the data dir relative to now and open the workbench on it
     #[arg(long)]
     pub demo: bool,
     /// What to do

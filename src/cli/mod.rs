@@ -6,12 +6,14 @@ mod customer;
 mod data;
 pub mod output;
 mod report;
+mod workbench;
 
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use crate::config::settings::{LangSetting, Settings};
 use crate::domain::time::{parse_time, parse_tz};
 use crate::error::{Error, Result};
 use crate::i18n::{Catalog, Lang};
@@ -34,22 +36,27 @@ pub struct Ctx {
     pub user: String,
 }
 
-/// Picks the language: `--lang` / `KEFU_LANG`, else the locale.
-pub fn resolve_lang(flag: Option<&str>) -> Result<Lang> {
-    match flag {
-        Some(s) => Lang::parse(s).ok_or_else(|| Error::InvalidChoice {
+/// Picks the language: `--lang` / `KEFU_LANG`, else the config file, else the locale.
+pub fn resolve_lang(flag: Option<&str>, config: LangSetting) -> Result<Lang> {
+    match (flag, config) {
+        (Some(s), _) => Lang::parse(s).ok_or_else(|| Error::InvalidChoice {
             field: "--lang".into(),
             value: s.into(),
             expected: "zh|en".into(),
         }),
-        None => Ok(Lang::from_locale(|k| std::env::var(k).ok())),
+        (None, LangSetting::Zh) => Ok(Lang::Zh),
+        (None, LangSetting::En) => Ok(Lang::En),
+        (None, LangSetting::Auto) => Ok(Lang::from_locale(|k| std::env::var(k).ok())),
     }
 }
 
 impl Ctx {
-    /// Builds the context from the parsed command line.
-    pub fn new(cli: &Cli, lang: Lang) -> Result<Ctx> {
-        let tz = parse_tz("--tz", &cli.tz)?;
+    /// Builds the context from the parsed command line and the config's time zone.
+    pub fn new(cli: &Cli, lang: Lang, config_tz: Tz) -> Result<Ctx> {
+        let tz = match &cli.tz {
+            Some(s) => parse_tz("--tz", s)?,
+            None => config_tz,
+        };
         let now = match &cli.now {
             Some(s) => parse_time("--now", s, tz)?,
             None => Utc::now(),
@@ -101,16 +108,14 @@ impl Ctx {
     }
 }
 
-/// Runs one subcommand; `--demo` without one rebuilds the demo database and shows it.
-pub fn run(cli: &Cli, ctx: &Ctx) -> anyhow::Result<()> {
+/// Runs one subcommand, or the workbench when there is none.
+pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> anyhow::Result<()> {
     let Some(command) = &cli.command else {
-        if cli.demo {
-            return data::demo_start(ctx);
-        }
-        let mut cmd = <Cli as clap::CommandFactory>::command();
-        output::print(&cmd.render_help().to_string())?;
-        return Ok(());
+        return workbench::run(cli, ctx, settings, warnings);
     };
+    for w in &warnings {
+        eprintln!("kefu: {w}");
+    }
     match command {
         Command::Init => data::init(ctx),
         Command::Demo(a) => data::demo(ctx, a),

@@ -3,22 +3,14 @@
 use super::args::{KpiArgs, SlaArgs};
 use super::output::{print, print_json, Table};
 use super::Ctx;
-use crate::domain::kpi::{Cmp, Kpi, KpiTargets};
+use crate::domain::kpi::KpiTargets;
 use crate::domain::period::Period;
 use crate::domain::sla::{ClockState, SlaPolicy};
-use crate::domain::time::{from_store, local, rfc3339, short_duration};
-use crate::report::{kpi_table, sla_entries, SlaEntry};
+use crate::domain::time::{from_store, local, rfc3339};
+use crate::report::{
+    kpi_table, met_key, remaining_label, sla_entries, target_label, value_label, SlaEntry,
+};
 use crate::store::history::Change;
-
-/// `3h12m` while running, `overdue 5h` (`超时 5h`) once past due.
-pub fn remaining_label(ctx: &Ctx, remaining_s: i64) -> String {
-    if remaining_s < 0 {
-        ctx.cat
-            .fmt("clock.overdue", &[("d", &short_duration(remaining_s))])
-    } else {
-        short_duration(remaining_s)
-    }
-}
 
 /// The clocks as a table; with the complaint columns when `with_record`.
 pub fn clock_table(ctx: &Ctx, entries: &[SlaEntry], with_record: bool) -> String {
@@ -50,7 +42,7 @@ pub fn clock_table(ctx: &Ctx, entries: &[SlaEntry], with_record: bool) -> String
         row.extend([
             ctx.t(e.clock.label_key()),
             local(e.due, ctx.tz),
-            remaining_label(ctx, e.remaining_s),
+            remaining_label(ctx.cat, e.remaining_s),
             ctx.t(e.state.label_key()),
         ]);
         t.row(row);
@@ -188,7 +180,7 @@ pub fn kpi(ctx: &Ctx, a: &KpiArgs) -> anyhow::Result<()> {
             ctx.t(k.label_key),
             value_label(k),
             target_label(k),
-            met_label(ctx, k.met()),
+            ctx.t(met_key(k.met())),
             k.samples.to_string(),
             k.period.to_string(),
         ]);
@@ -199,34 +191,4 @@ pub fn kpi(ctx: &Ctx, a: &KpiArgs) -> anyhow::Result<()> {
         t.render()
     ))?;
     Ok(())
-}
-
-/// A KPI value with its unit, or `–`.
-pub fn value_label(k: &Kpi) -> String {
-    k.value
-        .map(|v| format!("{}{}", trim_num(v), k.unit))
-        .unwrap_or_else(|| "–".into())
-}
-
-/// A KPI target such as `< 1%` or `≥ 50pt`.
-pub fn target_label(k: &Kpi) -> String {
-    let op = match k.cmp {
-        Cmp::Lt => "<",
-        Cmp::Ge => "≥",
-    };
-    format!("{op} {}{}", trim_num(k.target), k.unit)
-}
-
-/// Met / not met / no data.
-pub fn met_label(ctx: &Ctx, met: Option<bool>) -> String {
-    ctx.t(match met {
-        Some(true) => "kpi.met",
-        Some(false) => "kpi.not_met",
-        None => "kpi.no_data",
-    })
-}
-
-fn trim_num(v: f64) -> String {
-    let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

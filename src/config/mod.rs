@@ -4,6 +4,10 @@ use std::path::PathBuf;
 
 use directories::ProjectDirs;
 
+pub mod keymap;
+pub mod settings;
+pub mod theme;
+
 /// The platform directories for kefu (None when no home directory can be found).
 pub fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "kefu")

@@ -141,6 +141,14 @@ impl Store {
         self.tz
     }
 
+    /// SQLite's counter of commits made by other connections: it changes when another
+    /// terminal writes, which is how the workbench notices (no busy loop, no triggers).
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Whether the database holds no business records yet.
     pub fn is_empty(&self) -> Result<bool> {
         let n: i64 = self.conn.query_row(

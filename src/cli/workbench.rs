@@ -1,0 +1,67 @@
+//! `kefu` with no subcommand: the full-screen workbench (on demo data with `--demo`).
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use super::args::Cli;
+use super::Ctx;
+use crate::app::{App, Setup};
+use crate::config::settings::Settings;
+use crate::tui::{run as run_tui, LoopOptions};
+
+/// Opens the workbench on the configured (or demo) database.
+pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> anyhow::Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!("{}", ctx.t("ui.needs_terminal"));
+    }
+    init_logging();
+    if cli.demo {
+        super::data::rebuild_demo(ctx)?;
+    }
+    let store = ctx.open()?;
+    let setup = Setup {
+        lang: if std::ptr::eq(ctx.cat, crate::i18n::Catalog::zh()) {
+            crate::i18n::Lang::Zh
+        } else {
+            crate::i18n::Lang::En
+        },
+        theme: settings.theme,
+        keymap: settings.keymap,
+        tz: ctx.tz,
+        warnings,
+    };
+    let mut app = App::new(store, setup)?;
+    let opts = LoopOptions {
+        poll: Duration::from_millis(settings.poll_ms),
+        fixed_now: cli.now.is_some().then_some(ctx.now),
+    };
+    run_tui(&mut app, opts)
+}
+
+/// Logs go to `<state dir>/kefu.log`, never to the screen; `KEFU_LOG` sets the level.
+fn init_logging() {
+    let Some(dirs) = crate::config::project_dirs() else {
+        return;
+    };
+    let dir = dirs
+        .state_dir()
+        .unwrap_or_else(|| dirs.data_local_dir())
+        .to_path_buf();
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("kefu.log"))
+    else {
+        return;
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("KEFU_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .with_writer(std::sync::Mutex::new(file))
+        .try_init();
+}

@@ -1,0 +1,159 @@
+//! The terminal side of the workbench: enter/leave the screen, the event loop, ticking,
+//! noticing other terminals' writes, and giving the terminal back on every exit path.
+
+use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::Terminal;
+
+use crate::app::action::crossterm_key::KeyPress;
+use crate::app::{Action, App};
+use crate::config::keymap::Mode;
+
+/// How the loop runs.
+#[derive(Debug, Clone, Copy)]
+pub struct LoopOptions {
+    /// How often to look for other terminals' writes.
+    pub poll: Duration,
+    /// A frozen clock (`--now`), else the wall clock.
+    pub fixed_now: Option<DateTime<Utc>>,
+}
+
+/// Gives the terminal back when dropped: normal exit, `?` error return, or unwinding.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        leave();
+    }
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor; errors are ignored
+/// because the terminal may already be gone (an SSH link that dropped).
+pub fn leave() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        previous(info);
+    }));
+}
+
+/// Runs the workbench until the user quits or a SIGTERM / SIGHUP / SIGINT arrives.
+pub fn run(app: &mut App, opts: LoopOptions) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    install_panic_hook();
+    enable_raw_mode()?;
+    let _restore = Restore;
+    execute!(io::stdout(), EnterAlternateScreen, Hide)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    tracing::info!(db = %app.store.path().display(), "workbench started");
+    let result = event_loop(&mut terminal, app, opts, &stop);
+    if stop.load(Ordering::Relaxed) {
+        tracing::info!("stopped by a signal");
+    }
+    result
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    opts: LoopOptions,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    let clock = || opts.fixed_now.unwrap_or_else(Utc::now);
+    let tick = Duration::from_secs(1);
+    let mut next_tick = Instant::now() + tick;
+    let mut next_poll = Instant::now() + opts.poll;
+    let mut seen_version = app.store.data_version()?;
+    loop {
+        if app.needs_draw {
+            terminal.draw(|f| crate::ui::draw(f, app))?;
+            app.needs_draw = false;
+        }
+        if app.quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        // Wake for the next tick or poll, but at least every 250 ms to notice signals.
+        let now = Instant::now();
+        let wait = next_tick
+            .min(next_poll)
+            .saturating_duration_since(now)
+            .min(Duration::from_millis(250));
+        if event::poll(wait)? {
+            // Take every event already queued before drawing again (a paste, a resize storm).
+            loop {
+                match event::read()? {
+                    Event::Key(k) if k.kind != KeyEventKind::Release => {
+                        on_key(app, KeyPress::from_event(k))
+                    }
+                    Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+                    Event::Paste(text) => text.chars().for_each(|c| {
+                        on_key(
+                            app,
+                            KeyPress::plain(ratatui::crossterm::event::KeyCode::Char(c)),
+                        )
+                    }),
+                    _ => {}
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        let now = Instant::now();
+        if now >= next_tick {
+            next_tick = now + tick;
+            app.tick(clock());
+        }
+        if now >= next_poll {
+            next_poll = now + opts.poll;
+            let v = app.store.data_version()?;
+            if v != seen_version {
+                seen_version = v;
+                tracing::debug!("another terminal changed the database");
+                app.update(Action::DataChanged);
+            }
+        }
+    }
+}
+
+/// Turns a key into an action through the keymap; unbound keys are text in forms and filters.
+pub fn on_key(app: &mut App, key: KeyPress) {
+    app.message = None;
+    app.needs_draw = true;
+    let mode = app.mode();
+    let action = app.keymap.resolve(mode, key).or_else(|| {
+        // Ctrl chords (quit, refresh) still work while typing.
+        let typing = matches!(mode, Mode::Form | Mode::Filter);
+        (typing && key.mods.contains(KeyModifiers::CONTROL))
+            .then(|| app.keymap.resolve(Mode::Global, key))
+            .flatten()
+    });
+    match action {
+        Some(a) => app.update(a),
+        None if matches!(mode, Mode::Form | Mode::Filter) => app.update(Action::Key(key)),
+        None => {}
+    }
+}

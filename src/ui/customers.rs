@@ -1,0 +1,85 @@
+//! The customer list with its as-you-type filter.
+
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Cell, Row, Table};
+use ratatui::Frame;
+
+use super::widgets::{clean, grade_style, pane_block};
+use crate::app::App;
+
+/// Draws the customers pane.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
+    let total = app.data.customers.len();
+    let mut title = app.cat.fmt(
+        "ui.customers_title",
+        &[
+            ("n", &app.filtered.len().to_string()),
+            ("total", &total.to_string()),
+        ],
+    );
+    if let Some(f) = &app.filter {
+        let cursor = if app.filter_editing { "▏" } else { "" };
+        title.push_str(&format!(" /{}{cursor}", clean(f)));
+    }
+    let block = pane_block(app, title, focused);
+    let inner_h = area.height.saturating_sub(3) as usize;
+    let offset = app.customers.visible_offset(inner_h, app.filtered.len());
+    let visible = app
+        .filtered
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(inner_h)
+        .filter_map(|(i, idx)| {
+            let c = app.data.customers.get(*idx)?;
+            let name = c.short_name.as_deref().unwrap_or(&c.name);
+            let row = Row::new(vec![
+                Cell::from(clean(&c.code)),
+                Cell::from(clean(name)),
+                Cell::from(Span::styled(
+                    c.grade.map(|g| g.as_str()).unwrap_or("–"),
+                    grade_style(app, c.grade),
+                )),
+                Cell::from(clean(c.kam.as_deref().unwrap_or(""))),
+                Cell::from(if c.open_complaints > 0 {
+                    c.open_complaints.to_string()
+                } else {
+                    String::new()
+                }),
+                Cell::from(c.last_nps.map(|s| s.to_string()).unwrap_or_default()),
+            ]);
+            Some(if focused && i == app.customers.selected {
+                row.style(app.theme.selected)
+            } else {
+                row
+            })
+        });
+    let header = Row::new(
+        [
+            "col.code",
+            "col.short_name",
+            "col.grade",
+            "col.kam",
+            "col.open_complaints",
+            "col.last_nps",
+        ]
+        .map(|k| app.t(k)),
+    )
+    .style(app.theme.header);
+    let widths = [
+        Constraint::Length(7),
+        Constraint::Fill(1),
+        Constraint::Length(5),
+        Constraint::Length(10),
+        Constraint::Length(8),
+        Constraint::Length(8),
+    ];
+    frame.render_widget(
+        Table::new(visible, widths)
+            .header(header)
+            .block(block)
+            .column_spacing(1),
+        area,
+    );
+}

@@ -1,0 +1,284 @@
+//! The customer file and the complaint detail views.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::widgets::{clean, grade_style, pane_block, state_style};
+use crate::app::App;
+use crate::domain::customer::{completeness, FIELD_NAMES};
+use crate::domain::sla::{done_at, ClockKind};
+use crate::domain::time::{from_store, local};
+use crate::report::remaining_label;
+use crate::store::complaints::ComplaintDetail;
+use crate::store::customers::CustomerFile;
+use crate::store::history::Change;
+use crate::text::{pad, width};
+
+fn pairs<'a>(app: &App, items: Vec<(String, Span<'a>)>) -> Vec<Line<'a>> {
+    let w = items.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    items
+        .into_iter()
+        .map(|(k, v)| {
+            Line::from(vec![
+                Span::styled(pad(&k, w), app.theme.header),
+                Span::raw("  "),
+                v,
+            ])
+        })
+        .collect()
+}
+
+fn stamp(app: &App, s: &str) -> String {
+    from_store(s)
+        .map(|t| local(t, app.tz))
+        .unwrap_or_else(|| clean(s))
+}
+
+fn history_lines<'a>(app: &App, history: &[Change]) -> Vec<Line<'a>> {
+    history
+        .iter()
+        .rev()
+        .map(|c| {
+            let what = match (&c.field, &c.old, &c.new) {
+                (Some(f), old, new) => format!(
+                    "{f}: {} → {}",
+                    old.as_deref().unwrap_or("–"),
+                    new.as_deref().unwrap_or("–")
+                ),
+                (None, _, _) => String::new(),
+            };
+            Line::from(vec![
+                Span::styled(stamp(app, &c.at), app.theme.muted),
+                Span::raw(format!(
+                    "  {}  {}  ",
+                    clean(&c.actor),
+                    app.t(&format!("action.{}", c.action))
+                )),
+                Span::raw(clean(&what)),
+            ])
+        })
+        .collect()
+}
+
+/// Draws one customer's file.
+pub fn customer(frame: &mut Frame, app: &App, area: Rect, file: &CustomerFile, history: &[Change]) {
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let mut items = vec![(
+        app.t("field.code").to_string(),
+        Span::raw(clean(&file.code)),
+    )];
+    for n in FIELD_NAMES {
+        let v = file.fields.field(n).unwrap_or("");
+        let span = if *n == "grade" {
+            Span::styled(
+                file.fields
+                    .grade
+                    .map(|g| format!("{} {}", g.as_str(), app.t(g.label_key())))
+                    .unwrap_or_default(),
+                grade_style(app, file.fields.grade),
+            )
+        } else {
+            Span::raw(clean(v))
+        };
+        items.push((app.t(&format!("field.{n}")).to_string(), span));
+    }
+    let (f, n) = completeness(&file.fields, file.contacts.len());
+    items.push((
+        app.t("field.completeness").to_string(),
+        Span::raw(format!("{f}/{n}")),
+    ));
+    let title = clean(
+        file.fields
+            .short_name
+            .as_deref()
+            .unwrap_or(&file.fields.name),
+    );
+    frame.render_widget(
+        Paragraph::new(pairs(app, items))
+            .block(pane_block(app, title, true))
+            .wrap(Wrap { trim: false }),
+        left,
+    );
+    let mut lines = vec![Line::from(Span::styled(
+        app.t("head.contacts"),
+        app.theme.header,
+    ))];
+    for c in &file.contacts {
+        let role = c.role.map(|r| app.t(r.label_key())).unwrap_or("");
+        lines.push(Line::from(format!(
+            "{}  {}  {}  {}",
+            clean(&c.name),
+            role,
+            clean(c.phone.as_deref().unwrap_or("")),
+            clean(c.email.as_deref().unwrap_or(""))
+        )));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        app.t("head.grade_history"),
+        app.theme.header,
+    )));
+    for g in &file.grade_history {
+        lines.push(Line::from(format!(
+            "{}  {}  {} → {}  {}",
+            stamp(app, &g.changed_at),
+            clean(&g.changed_by),
+            g.previous.map(|p| p.as_str()).unwrap_or("–"),
+            g.grade.map(|p| p.as_str()).unwrap_or("–"),
+            clean(g.basis.as_deref().unwrap_or(""))
+        )));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        app.t("head.history"),
+        app.theme.header,
+    )));
+    lines.extend(history_lines(app, history));
+    scrolled(frame, app, right, lines, app.t("ui.file_side").to_string());
+}
+
+/// Draws one complaint with every clock and its steps.
+pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail) {
+    let r = &d.row;
+    let mut lines = pairs(
+        app,
+        vec![
+            (
+                app.t("col.customer").to_string(),
+                Span::raw(format!(
+                    "{} {}",
+                    clean(&r.customer),
+                    clean(&r.customer_name)
+                )),
+            ),
+            (app.t("col.title").to_string(), Span::raw(clean(&r.title))),
+            (
+                app.t("col.severity").to_string(),
+                Span::raw(app.t(r.severity.label_key())),
+            ),
+            (
+                app.t("field.category").to_string(),
+                Span::raw(app.t(r.category.label_key())),
+            ),
+            (
+                app.t("field.channel").to_string(),
+                Span::raw(app.t(r.channel.label_key())),
+            ),
+            (
+                app.t("col.step").to_string(),
+                Span::styled(app.t(r.step.label_key()), app.theme.title),
+            ),
+            (
+                app.t("col.owner").to_string(),
+                Span::raw(clean(r.owner.as_deref().unwrap_or(""))),
+            ),
+            (
+                app.t("field.product").to_string(),
+                Span::raw(clean(d.product.as_deref().unwrap_or(""))),
+            ),
+            (
+                app.t("field.batch").to_string(),
+                Span::raw(clean(d.batch.as_deref().unwrap_or(""))),
+            ),
+            (
+                app.t("col.received").to_string(),
+                Span::raw(local(r.facts.received_at, app.tz)),
+            ),
+            (
+                app.t("field.reply_by").to_string(),
+                Span::raw(
+                    r.facts
+                        .reply_by
+                        .map(|t| local(t, app.tz))
+                        .unwrap_or_default(),
+                ),
+            ),
+        ],
+    );
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        app.t("head.clocks"),
+        app.theme.header,
+    )));
+    let running = app.policy.running(&r.facts, app.now);
+    for kind in ClockKind::ALL {
+        let name = pad(app.t(kind.label_key()), 14);
+        let line = match (
+            running.iter().find(|c| c.kind == *kind),
+            done_at(&r.facts, *kind),
+        ) {
+            (Some(c), _) => Line::from(vec![
+                Span::raw(format!("{name}  {}  ", local(c.due, app.tz))),
+                Span::styled(
+                    format!(
+                        "{} · {}",
+                        remaining_label(app.cat, c.remaining_s),
+                        app.t(c.state.label_key())
+                    ),
+                    state_style(app, c.state),
+                ),
+            ]),
+            (None, Some(at)) => {
+                let on_time = app.policy.met(&r.facts, *kind).unwrap_or(true);
+                let key = if on_time {
+                    "ui.clock_done"
+                } else {
+                    "ui.clock_done_late"
+                };
+                let style = if on_time {
+                    app.theme.ok
+                } else {
+                    app.theme.breached
+                };
+                Line::from(vec![
+                    Span::raw(format!("{name}  ")),
+                    Span::styled(app.cat.fmt(key, &[("at", &local(at, app.tz))]), style),
+                ])
+            }
+            (None, None) => Line::from(name),
+        };
+        lines.push(line);
+    }
+    if let Some(desc) = d.description.as_deref().filter(|s| !s.is_empty()) {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            app.t("field.description"),
+            app.theme.header,
+        )));
+        lines.push(Line::from(clean(desc)));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        app.t("head.steps"),
+        app.theme.header,
+    )));
+    for s in &d.steps {
+        lines.push(Line::from(format!(
+            "{}  {}  {}  {}",
+            local(s.at, app.tz),
+            pad(app.t(s.step.label_key()), 12),
+            clean(&s.by),
+            clean(s.note.as_deref().unwrap_or(""))
+        )));
+    }
+    scrolled(frame, app, area, lines, clean(&r.number));
+}
+
+fn scrolled(frame: &mut Frame, app: &App, area: Rect, lines: Vec<Line>, title: String) {
+    let inner_h = area.height.saturating_sub(2) as usize;
+    let max = lines.len().saturating_sub(inner_h);
+    let offset = app.detail.selected.min(max);
+    app.detail.offset.set(offset);
+    app.detail.height.set(inner_h);
+    app.detail.limit.set(max + 1);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(pane_block(app, title, true))
+            .scroll((offset as u16, 0))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

@@ -1,0 +1,93 @@
+//! A form popup: labels, inputs, and errors beside the fields.
+
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui::Frame;
+
+use super::widgets::{centered, clean, pane_block};
+use crate::app::form::{Form, FormKind};
+use crate::app::App;
+use crate::text::{pad, width};
+
+/// Columns for the input box.
+const INPUT_W: u16 = 28;
+
+/// Draws the form over `area`.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &Form) {
+    let title = match &form.kind {
+        FormKind::NewCustomer => app.t("ui.form_new_customer").to_string(),
+        FormKind::EditCustomer { code, .. } => app
+            .cat
+            .fmt("ui.form_edit_customer", &[("code", &clean(code))]),
+        FormKind::NewComplaint => app.t("ui.form_new_complaint").to_string(),
+    };
+    let h = form.fields.len() as u16 + 4;
+    let r = centered(area, 96, h);
+    frame.render_widget(Clear, r);
+    let block = pane_block(app, title, true);
+    let inner = block.inner(r);
+    frame.render_widget(block.style(app.theme.base), r);
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| width(app.t(&f.label_key)) + usize::from(f.required) * 2)
+        .max()
+        .unwrap_or(0)
+        .min(18) as u16;
+    let input_w = INPUT_W.min(inner.width.saturating_sub(label_w + 1));
+    for (i, f) in form.fields.iter().enumerate() {
+        let y = inner.y + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        let focused = i == form.focus;
+        let mut label = app.t(&f.label_key).to_string();
+        if f.required {
+            label.push_str(" *");
+        }
+        let label_style = if focused {
+            app.theme.title
+        } else {
+            app.theme.base
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(pad(&label, label_w as usize), label_style)),
+            Rect::new(inner.x, y, label_w, 1),
+        );
+        let input_area = Rect::new(inner.x + label_w + 1, y, input_w, 1);
+        if focused {
+            let mut ta = f.input.clone();
+            ta.set_style(app.theme.selected);
+            ta.set_cursor_style(app.theme.selected.add_modifier(Modifier::REVERSED));
+            ta.set_cursor_line_style(app.theme.selected);
+            frame.render_widget(&ta, input_area);
+        } else {
+            frame.render_widget(
+                Paragraph::new(clean(&f.value()))
+                    .style(app.theme.muted.add_modifier(Modifier::UNDERLINED)),
+                input_area,
+            );
+        }
+        if let Some(e) = &f.error {
+            let x = input_area.right() + 1;
+            let w = inner.right().saturating_sub(x);
+            frame.render_widget(
+                Paragraph::new(Span::styled(clean(e), app.theme.error)),
+                Rect::new(x, y, w, 1),
+            );
+        }
+    }
+    let foot_y = inner.y + form.fields.len() as u16 + 1;
+    if foot_y < inner.bottom() {
+        let foot = match &form.error {
+            Some(e) => Line::from(Span::styled(clean(e), app.theme.error)),
+            None => Line::from(Span::styled(app.t("ui.form_keys"), app.theme.key_hint)),
+        };
+        frame.render_widget(
+            Paragraph::new(foot),
+            Rect::new(inner.x, foot_y, inner.width, 1),
+        );
+    }
+}

@@ -1,0 +1,85 @@
+//! The status line: database, user, time, urgent notice or message, and the keys that matter.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::widgets::clean;
+use crate::app::App;
+use crate::domain::complaint::Severity;
+use crate::domain::time::local;
+use crate::text::{truncate, width};
+
+/// Draws the status line.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    // The full path when there is room, the file name otherwise.
+    let full = app.store.path();
+    let path = match full.file_name() {
+        Some(name) if area.width < 140 => name.to_string_lossy().into_owned(),
+        _ => full.display().to_string(),
+    };
+    let left = format!(
+        " {} · {} · {} ",
+        clean(&path),
+        clean(app.store.actor()),
+        local(app.now, app.tz)
+    );
+    let mut spans = vec![Span::styled(left, t.status)];
+    let urgent = app
+        .data
+        .board
+        .iter()
+        .filter(|r| r.severity == Severity::Urgent)
+        .count();
+    if let Some(m) = &app.message {
+        spans.push(Span::styled(
+            format!(" {} ", clean(&m.text)),
+            if m.error { t.error } else { t.status },
+        ));
+    } else if urgent > 0 {
+        spans.push(Span::styled(
+            format!(
+                " {} ",
+                app.cat
+                    .fmt("ui.urgent_notice", &[("n", &urgent.to_string())])
+            ),
+            t.urgent,
+        ));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let room = (area.width as usize).saturating_sub(used + 1);
+    let hints = key_hints(app);
+    if room > 3 {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            truncate(&hints, room).into_owned(),
+            t.key_hint,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.status), area);
+}
+
+/// `key action` pairs for the current mode, movement keys left out (they are obvious).
+pub fn key_hints(app: &App) -> String {
+    use crate::app::Action::*;
+    app.keymap
+        .help(app.mode())
+        .iter()
+        .filter(|(a, _)| {
+            !matches!(
+                a,
+                Up | Down | PageUp | PageDown | Top | Bottom | FocusPrev | Refresh
+            )
+        })
+        .filter_map(|(action, keys)| {
+            let key = keys.first()?;
+            Some(format!(
+                "{key} {}",
+                app.t(&format!("hint.{}", action.name()?))
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}

@@ -1,0 +1,101 @@
+//! Small pieces shared by the panes.
+
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::Frame;
+
+use crate::app::{App, Confirm};
+use crate::text::sanitize;
+
+/// Text from the database, made safe for the terminal.
+pub fn clean(s: &str) -> String {
+    sanitize(s).into_owned()
+}
+
+/// A pane's frame with its title; the focused one stands out.
+pub fn pane_block<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
+    let border = if focused {
+        app.theme.focus_border
+    } else {
+        app.theme.border
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(border)
+        .title(Span::styled(format!(" {title} "), app.theme.title))
+}
+
+/// A `w`×`h` rectangle centred in `area` (shrunk to fit).
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// What is shown when the terminal is too small for the panes.
+pub fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let p = Paragraph::new(app.t("ui.too_small"))
+        .style(app.theme.muted)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(p, area);
+}
+
+/// The yes/no question box.
+pub fn confirm(frame: &mut Frame, app: &App, area: Rect, c: Confirm) {
+    let q = match c {
+        Confirm::Quit => app.t("ui.confirm_quit"),
+        Confirm::DiscardForm => app.t("ui.confirm_discard"),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.focus_border)
+        .title(Span::styled(
+            format!(" {} ", app.t("ui.confirm_title")),
+            app.theme.title,
+        ));
+    let text = vec![
+        Line::from(q),
+        Line::from(Span::styled(app.t("ui.yes_no"), app.theme.key_hint)),
+    ];
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(block)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// The style of a grade letter.
+pub fn grade_style(app: &App, grade: Option<crate::domain::customer::Grade>) -> Style {
+    use crate::domain::customer::Grade;
+    match grade {
+        Some(Grade::A) => app.theme.grade_a,
+        Some(Grade::B) => app.theme.grade_b,
+        Some(Grade::C) => app.theme.grade_c,
+        Some(Grade::D) => app.theme.grade_d,
+        None => app.theme.muted,
+    }
+}
+
+/// The style of a clock state.
+pub fn state_style(app: &App, s: crate::domain::sla::ClockState) -> Style {
+    use crate::domain::sla::ClockState;
+    match s {
+        ClockState::Ok => app.theme.ok,
+        ClockState::Warning => app.theme.warning,
+        ClockState::Breached => app.theme.breached,
+    }
+}
