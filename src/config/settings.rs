@@ -203,26 +203,25 @@ impl ConfigWarning {
     /// `{expected}` is translated via `config.type.*`, and bad values get `config.hint.*`.
     pub fn render(&self, catalog: &Catalog) -> String {
         let mut args = self.args();
-        let tr = |key: String| catalog.get(&key).to_string();
-        match &self.problem {
-            Problem::WrongType { expected, .. } => {
-                let t = tr(format!("config.type.{expected}"));
-                args.retain(|(k, _)| *k != "expected");
-                args.push(("expected", t));
+        // Type names and hints are words too, so they come from the catalog.
+        for (name, value) in &mut args {
+            if *name == "expected" {
+                *value = catalog.get(&format!("config.type.{value}")).to_string();
             }
-            Problem::BadValue { key, .. } => args.push(("hint", tr(format!("config.hint.{key}")))),
-            _ => {}
         }
-        let borrowed = |args: &[(&'static str, String)]| -> Vec<(&str, String)> {
-            args.iter().map(|(k, v)| (*k, v.clone())).collect()
-        };
-        let fmt = |key: &str, args: &[(&str, String)]| {
+        if let Problem::BadValue { key, .. } = &self.problem {
+            args.push((
+                "hint",
+                catalog.get(&format!("config.hint.{key}")).to_string(),
+            ));
+        }
+        let fmt = |args: &[(&str, String)], key: &str| {
             let refs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             catalog.fmt(key, &refs)
         };
-        let place = fmt(self.location_key(), &borrowed(&args));
+        let place = fmt(&args, self.location_key());
         args.push(("where", place));
-        fmt(self.problem.catalog_key(), &borrowed(&args))
+        fmt(&args, self.problem.catalog_key())
     }
 }
 

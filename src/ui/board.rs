@@ -78,7 +78,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     let mut widths = vec![
         Constraint::Length(13),
         Constraint::Fill(1),
-        Constraint::Length(6),
+        Constraint::Length(8),
         Constraint::Length(10),
     ];
     if wide {

@@ -3,10 +3,10 @@
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::widgets::{centered, clean, pane_block};
+use super::widgets::{centered, clean, clear_popup, pane_block};
 use crate::app::form::{Form, FormKind};
 use crate::app::App;
 use crate::text::{pad, width};
@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &Form) {
     };
     let h = form.fields.len() as u16 + 4;
     let r = centered(area, 96, h);
-    frame.render_widget(Clear, r);
+    clear_popup(frame, r);
     let block = pane_block(app, title, true);
     let inner = block.inner(r);
     frame.render_widget(block.style(app.theme.base), r);

@@ -2,10 +2,10 @@
 
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Clear, Row, Table};
+use ratatui::widgets::{Row, Table};
 use ratatui::Frame;
 
-use super::widgets::{centered, pane_block};
+use super::widgets::{centered, clear_popup, pane_block};
 use crate::app::App;
 use crate::config::keymap::Mode;
 
@@ -25,8 +25,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     let h = (rows.len() as u16 + 4).min(area.height);
-    let r = centered(area, 64, h);
-    frame.render_widget(Clear, r);
+    let r = centered(area, 76, h);
+    clear_popup(frame, r);
     let title = app.cat.fmt(
         "ui.help_title",
         &[("mode", app.t(&format!("mode.{}", mode.name())))],

@@ -11,7 +11,7 @@ mod status;
 pub mod widgets;
 
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 use ratatui::Frame;
 
 use crate::app::{App, Pane, View};
@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(c) = app.confirm {
         let r = widgets::centered(main, 50, 5);
-        frame.render_widget(Clear, r);
+        widgets::clear_popup(frame, r);
         widgets::confirm(frame, app, r, c);
     }
 }

@@ -1,0 +1,112 @@
+//! Shared set-up for the workbench tests: a demo database at a fixed time.
+
+#![allow(dead_code)]
+
+use chrono::{DateTime, Utc};
+use kefu::app::action::crossterm_key::{KeyCode, KeyPress};
+use kefu::app::{Action, App, Setup};
+use kefu::config::settings::Settings;
+use kefu::demo::{generate, DemoOptions};
+use kefu::domain::time::{parse_time, DEFAULT_TZ};
+use kefu::i18n::Lang;
+use kefu::store::Store;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+/// The fixed "now" of every workbench test.
+pub fn now() -> DateTime<Utc> {
+    parse_time("now", "2026-11-23 10:00", DEFAULT_TZ).unwrap()
+}
+
+/// A store with 120 demo customers (seed 1) at the fixed time.
+pub fn demo_store(path: Option<&std::path::Path>) -> Store {
+    let mut store = match path {
+        Some(p) => Store::open(p, "tester", now(), DEFAULT_TZ).unwrap(),
+        None => Store::open_in_memory("tester", now(), DEFAULT_TZ).unwrap(),
+    };
+    store
+        .write(|tx| {
+            generate(
+                tx,
+                DemoOptions {
+                    customers: 120,
+                    seed: 1,
+                },
+                now(),
+            )
+        })
+        .unwrap();
+    store
+}
+
+/// A workbench on `store` in `lang` with a built-in theme.
+pub fn app_on(store: Store, lang: Lang, theme: &str) -> App {
+    let settings = Settings::defaults();
+    let setup = Setup {
+        lang,
+        theme: kefu::config::theme::builtin(theme).unwrap(),
+        keymap: settings.keymap,
+        tz: DEFAULT_TZ,
+        warnings: vec![],
+    };
+    App::new(store, setup).unwrap()
+}
+
+/// A workbench on a fresh in-memory demo database.
+pub fn app(lang: Lang, theme: &str) -> App {
+    app_on(demo_store(None), lang, theme)
+}
+
+/// Draws the app on a test terminal of `w`×`h`.
+pub fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| kefu::ui::draw(f, app)).unwrap();
+    t
+}
+
+/// The screen as plain text lines.
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    let t = render(app, w, h);
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut covered = 0;
+        for x in 0..buf.area.width {
+            // A wide (CJK) character's second column holds no text of its own.
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            covered = kefu::text::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Presses a key as a user would, through the keymap.
+pub fn press(app: &mut App, code: KeyCode) {
+    kefu::tui::on_key(app, KeyPress::plain(code));
+}
+
+/// Presses a key with Ctrl.
+pub fn ctrl(app: &mut App, c: char) {
+    kefu::tui::on_key(
+        app,
+        KeyPress {
+            code: KeyCode::Char(c),
+            mods: ratatui::crossterm::event::KeyModifiers::CONTROL,
+        },
+    );
+}
+
+/// Types text into whatever has the keyboard.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Key(KeyPress::plain(KeyCode::Char(c))));
+    }
+}

@@ -1,0 +1,361 @@
+//! The workbench driven headless, by keys and actions, on a real store.
+
+mod common;
+
+use common::*;
+use kefu::app::action::crossterm_key::KeyCode;
+use kefu::app::{Action, Confirm, Pane, View};
+use kefu::domain::complaint::Step;
+use kefu::i18n::Lang;
+use kefu::store::customers::CustomerFilter;
+
+#[test]
+fn new_customer_form_saves_and_the_row_appears_with_history() {
+    let mut app = app(Lang::En, "dark");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Customers);
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.form.is_some());
+    press(&mut app, KeyCode::Tab); // past the optional code
+    type_text(&mut app, "杭州测试精密机械有限公司");
+    press(&mut app, KeyCode::Tab); // short name
+    type_text(&mut app, "测试精密");
+    press(&mut app, KeyCode::Tab); // grade
+    type_text(&mut app, "b");
+    ctrl(&mut app, 's');
+    assert!(
+        app.form.is_none(),
+        "saved and closed: {:?}",
+        app.form.as_ref().map(|f| f.error.clone())
+    );
+    let c = app
+        .selected_customer()
+        .expect("the new customer is selected");
+    assert_eq!(
+        (c.code.as_str(), c.name.as_str()),
+        ("C00121", "杭州测试精密机械有限公司")
+    );
+    assert_eq!(c.grade.map(|g| g.as_str()), Some("B"));
+    let history = app.store.history_of("customer", "C00121").unwrap();
+    assert_eq!((history.len(), history[0].actor.as_str()), (1, "tester"));
+    assert!(screen(&app, 160, 48).contains("测试精密"));
+}
+
+#[test]
+fn validation_errors_show_beside_the_field_and_nothing_is_written() {
+    let mut app = app(Lang::En, "dark");
+    let before = app.store.history_count().unwrap();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "bad code!");
+    let form = app.form.as_ref().unwrap();
+    assert!(
+        form.fields[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("bad code!"),
+        "checked as you type"
+    );
+    ctrl(&mut app, 's');
+    let form = app.form.as_ref().expect("still open");
+    // The first bad field keeps the focus; the required name is flagged too.
+    assert_eq!(form.focus, 0);
+    assert!(form.fields[1]
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("required"));
+    assert_eq!(app.store.history_count().unwrap(), before);
+}
+
+#[test]
+fn esc_on_a_changed_form_asks_and_then_discards_without_writing() {
+    let mut app = app(Lang::En, "dark");
+    let customers = app.data.customers.len();
+    let before = app.store.history_count().unwrap();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "半途而废");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.confirm, Some(Confirm::DiscardForm));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(
+        app.form.is_some() && app.confirm.is_none(),
+        "n keeps the form"
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.form.is_none());
+    assert_eq!(app.data.customers.len(), customers);
+    assert_eq!(app.store.history_count().unwrap(), before);
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut app = app(Lang::En, "dark");
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit, "nothing unsaved: q quits at once");
+    let mut app = common::app(Lang::En, "dark");
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit, "q is text inside a form");
+    ctrl(&mut app, 'c');
+    assert_eq!(app.confirm, Some(Confirm::Quit));
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.quit);
+}
+
+#[test]
+fn board_keys_move_the_selected_complaint_and_refuse_skips() {
+    let mut app = app(Lang::En, "dark");
+    let i = app
+        .data
+        .board
+        .iter()
+        .position(|r| r.step == Step::Received)
+        .unwrap();
+    app.board.selected = i;
+    let number = app.data.board[i].number.clone();
+    press(&mut app, KeyCode::Char('p'));
+    let msg = app.message.clone().unwrap();
+    assert!(
+        msg.error && msg.text.contains("must be investigating"),
+        "{msg:?}"
+    );
+    press(&mut app, KeyCode::Char('a'));
+    let moved = app.selected_complaint().unwrap();
+    assert_eq!(
+        (moved.number.as_str(), moved.step),
+        (number.as_str(), Step::Acknowledged),
+        "selection follows the record"
+    );
+    let d = app.store.complaint(&number).unwrap();
+    assert_eq!(d.row.facts.acknowledged_at, Some(now()));
+    assert_eq!(d.steps.last().unwrap().by, "tester");
+}
+
+#[test]
+fn urgent_complaints_come_first_then_the_nearest_due() {
+    let app = app(Lang::En, "dark");
+    let urgent_end = app
+        .data
+        .board
+        .iter()
+        .take_while(|r| r.severity.as_str() == "urgent")
+        .count();
+    assert!(urgent_end >= 1);
+    assert!(app.data.board[urgent_end..]
+        .iter()
+        .all(|r| r.severity.as_str() != "urgent"));
+    let dues: Vec<_> = app.data.board[urgent_end..]
+        .iter()
+        .filter_map(|r| kefu::app::data::nearest_clock(r, &app.policy, app.now).map(|c| c.due))
+        .collect();
+    assert!(dues.windows(2).all(|w| w[0] <= w[1]), "{dues:?}");
+}
+
+#[test]
+fn filter_as_you_type_in_chinese_and_latin() {
+    let mut app = app(Lang::Zh, "dark");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "东方");
+    assert!(!app.filtered.is_empty());
+    assert!(app.filtered.len() < app.data.customers.len());
+    for i in &app.filtered {
+        let c = &app.data.customers[*i];
+        assert!(c.name.contains("东方") || c.short_name.as_deref().unwrap_or("").contains("东方"));
+    }
+    press(&mut app, KeyCode::Enter); // keep the filter, leave typing
+    press(&mut app, KeyCode::Enter); // open the first match
+    assert!(matches!(app.view, View::Customer(..)));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.filtered.len(),
+        app.data.customers.len(),
+        "Esc clears the filter"
+    );
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "c0000");
+    assert_eq!(
+        app.filtered.len(),
+        9,
+        "C00001-C00009 by code, case-insensitive"
+    );
+}
+
+#[test]
+fn opening_a_complaint_shows_every_clock_and_the_steps() {
+    let mut app = app(Lang::En, "dark");
+    press(&mut app, KeyCode::Enter);
+    let View::Complaint(d) = &app.view else {
+        panic!("not opened")
+    };
+    let number = d.row.number.clone();
+    let text = screen(&app, 120, 40);
+    for s in [
+        number.as_str(),
+        "Clocks",
+        "First response",
+        "Plan",
+        "Disposal",
+        "Report",
+        "Steps",
+        "received",
+    ] {
+        assert!(text.contains(s), "{s} missing:\n{text}");
+    }
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.view, View::Dashboard));
+}
+
+#[test]
+fn another_terminals_write_shows_up_and_a_stale_edit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    let mut a = app_on(demo_store(Some(&path)), Lang::En, "dark");
+    let mut b =
+        kefu::store::Store::open(&path, "other", now(), kefu::domain::time::DEFAULT_TZ).unwrap();
+    let seen = a.store.data_version().unwrap();
+
+    // A starts editing C00001; B changes it and adds a customer meanwhile.
+    press(&mut a, KeyCode::Tab);
+    a.customers.selected = a
+        .filtered
+        .iter()
+        .position(|i| a.data.customers[*i].code == "C00001")
+        .unwrap();
+    press(&mut a, KeyCode::Char('e'));
+    let file = b.customer("C00001").unwrap();
+    let mut f = file.fields.clone();
+    f.city = Some("宁波".into());
+    b.update_customer("C00001", file.version, &f, None).unwrap();
+    b.add_customer(
+        None,
+        &kefu::domain::customer::CustomerFields {
+            name: "新客户".into(),
+            ..Default::default()
+        },
+        &[],
+    )
+    .unwrap();
+
+    assert_ne!(
+        a.store.data_version().unwrap(),
+        seen,
+        "the write is visible through data_version"
+    );
+    a.update(Action::DataChanged);
+    assert!(a.data.customers.iter().any(|c| c.name == "新客户"));
+
+    // A's save of the stale form is refused and nothing is overwritten.
+    let form = a.form.as_mut().unwrap();
+    let city = form.fields.iter().position(|f| f.name == "city").unwrap();
+    form.focus = city;
+    type_text(&mut a, "x");
+    ctrl(&mut a, 's');
+    let err = a
+        .form
+        .as_ref()
+        .and_then(|f| f.error.clone())
+        .expect("refused");
+    assert!(err.contains("changed by someone else"), "{err}");
+    assert_eq!(
+        b.customer("C00001").unwrap().fields.city.as_deref(),
+        Some("宁波")
+    );
+    assert_eq!(
+        b.list_customers(&CustomerFilter::default()).unwrap().len(),
+        121
+    );
+}
+
+#[test]
+fn ticks_redraw_only_when_a_visible_label_changes() {
+    let mut app = app(Lang::En, "dark");
+    let t0 = now() + chrono::Duration::seconds(30);
+    app.tick(t0);
+    app.needs_draw = false;
+    assert!(
+        !app.tick(t0 + chrono::Duration::seconds(1)),
+        "10:00:31 looks like 10:00:30"
+    );
+    assert!(!app.needs_draw);
+    assert!(
+        app.tick(now() + chrono::Duration::seconds(61)),
+        "the minute turned"
+    );
+    assert!(app.needs_draw);
+}
+
+#[test]
+fn stored_escape_sequences_never_reach_the_terminal() {
+    let mut store = demo_store(None);
+    let evil = kefu::domain::customer::CustomerFields {
+        name: "AAA\x1b]0;pwned\x07\x1b[2J公司".into(),
+        short_name: Some("AAA\x1b]0;pwned\x07\x1b[2J".into()),
+        grade: Some(kefu::domain::customer::Grade::A),
+        ..Default::default()
+    };
+    let code = store.add_customer(None, &evil, &[]).unwrap();
+    let mut app = app_on(store, Lang::En, "dark");
+    press(&mut app, KeyCode::Tab);
+    app.customers.selected = app
+        .filtered
+        .iter()
+        .position(|i| app.data.customers[*i].code == code)
+        .unwrap();
+    let mut bytes = Vec::new();
+    for step in 0..2 {
+        let backend = ratatui::backend::CrosstermBackend::new(&mut bytes);
+        let mut t = ratatui::Terminal::with_options(
+            backend,
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 120, 40)),
+            },
+        )
+        .unwrap();
+        t.draw(|f| kefu::ui::draw(f, &app)).unwrap();
+        drop(t);
+        if step == 0 {
+            press(&mut app, KeyCode::Enter); // and the customer's file view
+        }
+    }
+    let out = String::from_utf8_lossy(&bytes);
+    assert!(out.contains("AAA"), "the name is shown");
+    assert!(!out.contains("\x1b]0;pwned"), "title sequence leaked");
+    assert!(!out.contains('\x07'), "BEL leaked");
+    assert!(!out.contains("\x1b[2J"), "clear-screen leaked");
+}
+
+#[test]
+fn any_size_draws_without_panicking() {
+    let mut app = app(Lang::Zh, "dark");
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 5),
+        (19, 5),
+        (20, 6),
+        (40, 10),
+        (80, 24),
+        (200, 60),
+        (7, 40),
+    ] {
+        render(&app, w, h);
+        press(&mut app, KeyCode::Char('z'));
+        render(&app, w, h);
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('?'));
+    for (w, h) in [(1, 1), (30, 8), (80, 24)] {
+        render(&app, w, h);
+    }
+}
