@@ -57,6 +57,8 @@ pub enum Command {
     /// Record NPS answers
     #[command(subcommand)]
     Nps(NpsCmd),
+    /// When something started at --from is due after --hours (calendar or working time)
+    Due(DueArgs),
     /// Record orders shipped per month (for the complaint rate)
     #[command(subcommand)]
     Shipments(ShipmentsCmd),
@@ -212,6 +214,20 @@ pub struct SlaArgs {
     /// Read the clocks at this time [default: now]
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
+}
+
+/// `kefu due`.
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// The start: RFC 3339 or "YYYY-MM-DD HH:MM"
+    #[arg(long, value_name = "TIME")]
+    pub from: String,
+    /// How many hours (decimals allowed)
+    #[arg(long, allow_negative_numbers = true)]
+    pub hours: f64,
+    /// Count working hours on the working-time calendar instead of calendar hours
+    #[arg(long)]
+    pub working: bool,
 }
 
 /// `kefu kpi`.

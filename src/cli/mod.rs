@@ -124,6 +124,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Sla(a) => report::sla(ctx, a),
         Command::Kpi(a) => report::kpi(ctx, a),
         Command::Nps(c) => data::nps(ctx, c),
+        Command::Due(a) => report::due(ctx, a),
         Command::Shipments(c) => data::shipments(ctx, c),
     }
 }

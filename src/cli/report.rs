@@ -1,12 +1,13 @@
 //! `kefu sla` and `kefu kpi`, and the tables they share with `show`.
 
-use super::args::{KpiArgs, SlaArgs};
+use super::args::{DueArgs, KpiArgs, SlaArgs};
 use super::output::{print, print_json, Table};
 use super::Ctx;
 use crate::domain::kpi::KpiTargets;
 use crate::domain::period::Period;
 use crate::domain::sla::{ClockState, SlaPolicy};
 use crate::domain::time::{from_store, local, rfc3339};
+use crate::error::Error;
 use crate::report::{
     kpi_table, met_key, remaining_label, sla_entries, target_label, value_label, SlaEntry,
 };
@@ -94,6 +95,47 @@ pub fn history_json(ctx: &Ctx, history: &[Change]) -> serde_json::Value {
             })
         })
         .collect()
+}
+
+/// `kefu due --from TIME --hours H [--working]`.
+pub fn due(ctx: &Ctx, a: &DueArgs) -> anyhow::Result<()> {
+    let from = ctx.time("--from", &a.from)?;
+    if !a.hours.is_finite() || a.hours < 0.0 || a.hours > 100_000.0 {
+        return Err(Error::Invalid {
+            field: "--hours".into(),
+            value: a.hours.to_string(),
+            rule: "rule.hours",
+        }
+        .into());
+    }
+    let secs = (a.hours * 3600.0).round() as i64;
+    let (due, unknown) = if a.working {
+        let (cal, problem) =
+            crate::config::holidays::china(ctx.tz, crate::config::holidays::user_file().as_deref());
+        if let Some(p) = problem {
+            eprintln!("kefu: {}", p.message(ctx.cat));
+        }
+        let due = cal.add(from, secs).ok_or_else(|| Error::Invalid {
+            field: "--hours".into(),
+            value: a.hours.to_string(),
+            rule: "rule.no_working_time",
+        })?;
+        (due, cal.unknown_years(from, due))
+    } else {
+        (from + chrono::Duration::seconds(secs), Vec::new())
+    };
+    for y in &unknown {
+        eprintln!(
+            "kefu: {}",
+            ctx.cat.fmt("msg.unknown_year", &[("year", &y.to_string())])
+        );
+    }
+    if ctx.json {
+        print_json(&serde_json::json!({ "due": rfc3339(due, ctx.tz), "unknown_years": unknown }))?;
+    } else {
+        print(&format!("{}\n", local(due, ctx.tz)))?;
+    }
+    Ok(())
 }
 
 /// `kefu sla [--at TIME]`.

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use directories::ProjectDirs;
 
+pub mod holidays;
 pub mod keymap;
 pub mod settings;
 pub mod theme;

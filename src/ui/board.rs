@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     let inner_h = area.height.saturating_sub(3) as usize;
     let offset = app.board.visible_offset(inner_h, rows.len());
     // Narrow panes drop the owner and clock-name columns; `z` zooms for the full row.
-    let wide = area.width >= 96;
+    let wide = area.width >= 80;
     let visible = rows
         .iter()
         .enumerate()
