@@ -42,6 +42,9 @@ fn bin() -> Command {
         c.env_remove(k);
     }
     // A zone and locale unlike the defaults: results must not depend on them.
+    // No real config or holidays file of the machine's user may leak in.
+    let home = std::env::temp_dir().join("kefu-cli-tests-empty-config");
+    c.env("XDG_CONFIG_HOME", &home).env_remove("NO_COLOR");
     c.env("TZ", "America/Los_Angeles")
         .env("LANG", "de_DE.UTF-8")
         .env("LC_ALL", "de_DE.UTF-8")
@@ -1326,4 +1329,107 @@ fn nps_answers_cannot_come_from_the_future() {
         2,
     );
     has_all(&err, &["later than now"]);
+}
+
+#[test]
+fn a_broken_config_is_reported_and_the_defaults_apply() {
+    let k = Kefu::new();
+    let config = k.dir.path().join("config.toml");
+    std::fs::write(&config, "lang = \"en\"\ntimezone = \"UTC\"\ntheme = \n").unwrap();
+    let cfg = config.to_str().unwrap();
+    let out = k.run(&[
+        "--config",
+        cfg,
+        "due",
+        "--from",
+        "2026-11-23 10:00",
+        "--hours",
+        "1",
+    ]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    has_all(
+        &out.stderr,
+        &[
+            "config.toml",
+            "line 3",
+            "not valid TOML",
+            "using the defaults",
+        ],
+    );
+    // The whole file is ignored: the time zone is still Shanghai's.
+    assert_eq!(out.stdout.trim(), "2026-11-23 11:00");
+
+    // A bad item is skipped, the rest applies.
+    std::fs::write(&config, "timezone = \"UTC\"\npoll_ms = 5\n").unwrap();
+    let out = k.run(&[
+        "--config",
+        cfg,
+        "due",
+        "--from",
+        "2026-11-23T10:00:00Z",
+        "--hours",
+        "1",
+        "--json",
+    ]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    has_all(&out.stderr, &["line 2", "poll_ms", "200 to 60000"]);
+    assert!(
+        out.stdout.contains("2026-11-23T11:00:00+00:00"),
+        "{}",
+        out.stdout
+    );
+
+    // A config named on the command line that does not exist is reported too.
+    let missing = k.dir.path().join("nope.toml");
+    let out = k.run(&["--config", missing.to_str().unwrap(), "sla"]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(out.stderr.contains("nope.toml"), "{out:#?}");
+}
+
+#[test]
+fn due_counts_working_time_across_holidays_and_make_up_days() {
+    let k = Kefu::new();
+    let due = |from: &str, hours: &str, working: bool| {
+        let mut args = vec!["due", "--from", from, "--hours", hours];
+        if working {
+            args.push("--working");
+        }
+        k.json(&args)["due"].as_str().unwrap().to_string()
+    };
+    // National Day 2026: Wed 30 Sep 16:00 + 4 working hours -> Thu 8 Oct 11:00.
+    assert_eq!(
+        due("2026-09-30 16:00", "4", true),
+        "2026-10-08T11:00:00+08:00"
+    );
+    // Make-up Saturday 10 Oct 2026 counts: Fri 9 Oct 17:00 + 1h -> Sat 10 Oct 09:00.
+    assert_eq!(
+        due("2026-10-09 17:00", "1", true),
+        "2026-10-10T09:00:00+08:00"
+    );
+    // Spring Festival: Fri 13 Feb 17:00 + 8h: 0.5h, then make-up Sat 14 Feb 7.5h.
+    assert_eq!(
+        due("2026-02-13 17:00", "8", true),
+        "2026-02-14T17:00:00+08:00"
+    );
+    // ...and 1h from Sat 14 Feb 17:00: 0.5h that day, the rest after the holiday (Tue 24 Feb).
+    assert_eq!(
+        due("2026-02-14 17:00", "1", true),
+        "2026-02-24T09:00:00+08:00"
+    );
+    assert_eq!(
+        due("2026-11-23 10:00", "48", false),
+        "2026-11-25T10:00:00+08:00"
+    );
+    let out = k.run(&[
+        "due",
+        "--from",
+        "2026-12-31 17:00",
+        "--hours",
+        "8",
+        "--working",
+    ]);
+    assert_eq!(out.code, 0);
+    has_all(&out.stderr, &["2027", "holidays.toml"]);
+    k.fails(&["due", "--from", "2026-11-23 10:00", "--hours", "-1"], 2);
+    k.fails(&["due", "--from", "soon", "--hours", "1"], 2);
 }

@@ -19,6 +19,7 @@
 #![cfg(unix)]
 
 use std::io::{Read, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -49,6 +50,8 @@ struct Term {
     parser: vt100::Parser,
     /// The reader saw end of file (every slave end is closed).
     eof: bool,
+    /// How often the emulator panicked and was replaced by a blank one.
+    emulator_resets: usize,
 }
 
 /// One run of the workbench in a pseudo-terminal. Dropping it kills the child if it
@@ -61,6 +64,8 @@ struct Session {
     slave: Option<Box<dyn SlavePty + Send>>,
     writer: Box<dyn Write + Send>,
     term: Arc<Mutex<Term>>,
+    /// The pty's local flags before the child started (`None`: not readable here).
+    initial_flags: Option<Flags>,
     exited: bool,
     _dirs: TempDir,
 }
@@ -128,6 +133,7 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", root.join("config"));
         cmd.cwd(root);
 
+        let initial_flags = flags_of(&*pair.master);
         let child = pair.slave.spawn_command(cmd).expect("start kefu");
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
@@ -136,6 +142,7 @@ impl Session {
             raw: Vec::new(),
             parser: vt100::Parser::new(rows, cols, 0),
             eof: false,
+            emulator_resets: 0,
         }));
         let shared = Arc::clone(&term);
         thread::spawn(move || {
@@ -144,9 +151,19 @@ impl Session {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
-                        let mut t = lock(&shared);
+                        let mut guard = lock(&shared);
+                        let t = &mut *guard;
                         t.raw.extend_from_slice(&buf[..n]);
-                        t.parser.process(&buf[..n]);
+                        // A bug in the emulator must not stop the reading (and hang
+                        // the test): start a fresh screen and count it.
+                        let parsed = panic::catch_unwind(AssertUnwindSafe(|| {
+                            t.parser.process(&buf[..n]);
+                        }));
+                        if parsed.is_err() {
+                            let (rows, cols) = t.parser.screen().size();
+                            t.parser = vt100::Parser::new(rows, cols, 0);
+                            t.emulator_resets += 1;
+                        }
                     }
                 }
             }
@@ -159,6 +176,7 @@ impl Session {
             slave: Some(pair.slave),
             writer,
             term,
+            initial_flags,
             exited: false,
             _dirs: dirs,
         }
@@ -255,17 +273,9 @@ impl Session {
         }
     }
 
-    /// The pty's local termios flags, if the platform lets us read them.
+    /// The pty's local termios flags now, if the platform lets us read them.
     fn local_flags(&self) -> Option<Flags> {
-        let t = self.master.get_termios()?;
-        // No direct `nix` dependency: read the flag names from the bitflags' Debug.
-        let dbg = format!("{:?}", t.local_flags);
-        Some(
-            dbg.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-        )
+        flags_of(&*self.master)
     }
 
     /// After the child exited: checks the line discipline, closes our slave end and
@@ -283,6 +293,19 @@ impl Drop for Session {
     fn drop(&mut self) {
         self.kill();
     }
+}
+
+/// The local termios flags of a pty (on Linux a master reports its slave's).
+fn flags_of(master: &dyn MasterPty) -> Option<Flags> {
+    let t = master.get_termios()?;
+    // No direct `nix` dependency: read the flag names from the bitflags' Debug.
+    let dbg = format!("{:?}", t.local_flags);
+    Some(
+        dbg.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+    )
 }
 
 fn has(flags: &Flags, name: &str) -> bool {
@@ -342,6 +365,10 @@ fn check_restored(s: &Session, raw: &[u8]) {
         tail(raw, 600)
     );
     let t = lock(&s.term);
+    assert_eq!(
+        t.emulator_resets, 0,
+        "the vt100 emulator panicked, its screen state cannot be trusted"
+    );
     let screen = t.parser.screen();
     assert!(!screen.alternate_screen(), "still on the alternate screen");
     assert!(!screen.hide_cursor(), "the cursor is still hidden");
@@ -361,6 +388,17 @@ fn customers_title(screen: &str) -> Option<(usize, usize, Option<String>)> {
             .to_string()
     });
     Some((shown.trim().parse().ok()?, total.parse().ok()?, filter))
+}
+
+/// Customer codes (`C` and five digits) on the screen.
+fn customer_codes(screen: &str) -> Vec<String> {
+    screen
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| {
+            w.len() == 6 && w.starts_with('C') && w[1..].bytes().all(|b| b.is_ascii_digit())
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 /// Complaint numbers on the board, top to bottom.
@@ -386,13 +424,11 @@ fn board_shown(s: &vt100::Screen) -> bool {
 #[test]
 fn navigate_and_quit_restores_the_terminal() {
     let mut s = Session::start(30, 100);
-    let before = s.local_flags();
+    // Sanity: the pty started cooked and the workbench made it raw, so the check
+    // after the exit means something.
+    check_cooked(s.initial_flags.clone());
     s.wait_for("the board", TIMEOUT, board_shown);
     check_raw(s.local_flags());
-    if let Some(f) = before {
-        // Sanity: a fresh pty starts cooked, so the final check means something.
-        assert!(has(&f, "ICANON"), "fresh pty not canonical: {f:?}");
-    }
 
     // The third complaint on the board, opened.
     let numbers = board_numbers(&s.screen());
@@ -428,7 +464,6 @@ fn navigate_and_quit_restores_the_terminal() {
     s.wait_for("the filter prompt", TIMEOUT, |sc| {
         matches!(customers_title(&sc.contents()), Some((_, _, Some(_))))
     });
-    eprintln!("BEFORE {:?}\nRAW {:?}\nTITLE {:?}", before, s.local_flags(), customers_title(&s.screen()));
     s.send(b"C0001");
     s.wait_for("the filtered customers", TIMEOUT, |sc| {
         matches!(
@@ -437,7 +472,13 @@ fn navigate_and_quit_restores_the_terminal() {
         )
     });
 
-    eprintln!("FILTERED {:?}\n{}", customers_title(&s.screen()), s.screen());
+    let codes = customer_codes(&s.screen());
+    assert!(
+        !codes.is_empty() && codes.iter().all(|c| c.starts_with("C0001")),
+        "the filter let other customers through: {codes:?}\n{}",
+        s.screen()
+    );
+
     // Esc leaves (and clears) the filter.
     s.send(ESC);
     s.wait_for("the unfiltered customers", TIMEOUT, |sc| {
@@ -457,23 +498,24 @@ fn navigate_and_quit_restores_the_terminal() {
     let status = s.wait_exit(TIMEOUT);
     assert!(status.success(), "kefu exited with {status:?}");
     let raw = s.finish();
-    eprintln!("AFTER {:?}\nTAIL {}", s.local_flags(), tail(&raw, 300));
     check_restored(&s, &raw);
 }
 
-/// Starts the workbench, sends `signal` with `kill(1)`, and checks it restores.
+/// Starts the workbench, sends `signal` with the shell's `kill`, and checks that it
+/// leaves its loop and restores the terminal (the default action would kill it).
 fn stopped_by(signal: &str) {
     let mut s = Session::start(30, 100);
     s.wait_for("the board", TIMEOUT, board_shown);
     check_raw(s.local_flags());
     let pid = s.child.process_id().expect("child pid");
-    let ok = std::process::Command::new("kill")
-        .arg(format!("-{signal}"))
-        .arg(pid.to_string())
+    let ok = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("kill -{signal} {pid}"))
         .status()
         .expect("run kill");
     assert!(ok.success(), "kill -{signal} {pid} failed");
     let status = s.wait_exit(TIMEOUT);
+    // A signal's default action would show up here as "killed by SIG...".
     assert!(
         status.success(),
         "kefu exited with {status:?} after SIG{signal}"
@@ -511,7 +553,10 @@ fn resize_storm_from_a_tiny_window() {
         sizes.push((1 + next(60), 1 + next(200)));
     }
     for (rows, cols) in sizes {
-        lock(&s.term).parser.set_size(rows, cols);
+        // vt100 0.15 overflows (panics) printing a wide character into a 1-column
+        // screen, which frames drawn for a wider size do while the resize is in
+        // flight; the emulator keeps at least 2 columns.
+        lock(&s.term).parser.set_size(rows, cols.max(2));
         s.master.resize(size(rows, cols)).expect("resize the pty");
         thread::sleep(Duration::from_millis(10));
     }

@@ -359,3 +359,44 @@ fn any_size_draws_without_panicking() {
         render(&app, w, h);
     }
 }
+
+#[test]
+fn a_broken_config_starts_with_defaults_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        "theme = \"light\"\n[keys.board\nacknowledge = [\"A\"]\n",
+    )
+    .unwrap();
+    let (settings, problems) = kefu::config::settings::load(Some(&path), false);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        settings.theme_name, "dark",
+        "the whole broken file is ignored"
+    );
+    let warnings: Vec<String> = problems
+        .iter()
+        .map(|w| w.render(Lang::En.catalog()))
+        .collect();
+    let setup = kefu::app::Setup {
+        lang: Lang::En,
+        theme: settings.theme,
+        keymap: settings.keymap,
+        tz: kefu::domain::time::DEFAULT_TZ,
+        warnings,
+    };
+    let mut app = kefu::app::App::new(demo_store(None), setup).unwrap();
+    let text = screen(&app, 200, 30);
+    assert!(text.contains("config.toml, line 2"), "{text}");
+    // The default keys work.
+    let i = app
+        .data
+        .board
+        .iter()
+        .position(|r| r.step == Step::Received)
+        .unwrap();
+    app.board.selected = i;
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.selected_complaint().unwrap().step, Step::Acknowledged);
+}

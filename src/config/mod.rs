@@ -8,6 +8,7 @@ pub mod holidays;
 pub mod keymap;
 pub mod settings;
 pub mod theme;
+pub mod warning;
 
 /// The platform directories for kefu (None when no home directory can be found).
 pub fn project_dirs() -> Option<ProjectDirs> {
