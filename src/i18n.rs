@@ -85,6 +85,11 @@ impl Catalog {
         self.messages.get(key).map(String::as_str).unwrap_or(key)
     }
 
+    /// The message for `key`, if the catalog has one.
+    pub fn get_owned(&self, key: &str) -> Option<&str> {
+        self.messages.get(key).map(String::as_str)
+    }
+
     /// The message for `key` from an embedded catalog, or `?` when missing.
     pub fn get_static(&'static self, key: &str) -> &'static str {
         self.messages.get(key).map(String::as_str).unwrap_or("?")

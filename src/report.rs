@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::domain::complaint::{Severity, Step};
 use crate::domain::kpi::{compute, Cmp, Kpi, KpiTargets};
 use crate::domain::period::Period;
-use crate::domain::sla::{ClockKind, ClockState, SlaPolicy};
+use crate::domain::sla::{ClockState, SlaPolicy};
 use crate::domain::time::short_duration;
 use crate::error::Result;
 use crate::i18n::Catalog;
@@ -29,13 +29,15 @@ pub struct SlaEntry {
     /// Current step.
     pub step: Step,
     /// Which clock.
-    pub clock: ClockKind,
+    pub clock: String,
     /// Due time.
     pub due: DateTime<Utc>,
     /// Seconds left; negative once overdue.
     pub remaining_s: i64,
-    /// ok / warning / breached.
+    /// ok / warning / breached / paused.
     pub state: ClockState,
+    /// Escalated to the owner's supervisor (by hand, or by the policy's day limit).
+    pub escalated: bool,
 }
 
 /// Every running clock of the given complaints at `at`, nearest due first.
@@ -44,8 +46,9 @@ pub fn sla_entries(rows: &[ComplaintRow], policy: &SlaPolicy, at: DateTime<Utc>)
         .iter()
         .filter(|r| !r.step.is_terminal())
         .flat_map(|r| {
+            let escalated = r.escalated.is_some() || policy.escalated(&r.facts, at);
             policy
-                .running(&r.facts, at)
+                .running(&r.subject(), &r.facts, at)
                 .into_iter()
                 .map(move |c| SlaEntry {
                     record: r.number.clone(),
@@ -54,10 +57,11 @@ pub fn sla_entries(rows: &[ComplaintRow], policy: &SlaPolicy, at: DateTime<Utc>)
                     customer_name: r.customer_name.clone(),
                     severity: r.severity,
                     step: r.step,
-                    clock: c.kind,
+                    clock: c.name,
                     due: c.due,
                     remaining_s: c.remaining_s,
                     state: c.state,
+                    escalated,
                 })
         })
         .collect();
@@ -66,17 +70,10 @@ pub fn sla_entries(rows: &[ComplaintRow], policy: &SlaPolicy, at: DateTime<Utc>)
 }
 
 /// The KPI table for `period` (quarterly KPIs over the quarter around a month).
-pub fn kpi_table(
-    store: &Store,
-    period: Period,
-    policy: &SlaPolicy,
-    targets: &KpiTargets,
-) -> Result<Vec<Kpi>> {
+pub fn kpi_table(store: &Store, period: Period, targets: &KpiTargets) -> Result<Vec<Kpi>> {
     let nps_period = period.widen_to_quarter();
     let inputs = store.kpi_inputs(period, nps_period)?;
-    let fr = policy
-        .target_s(ClockKind::FirstResponse)
-        .unwrap_or(4 * 3600);
+    let fr = (targets.first_response_h * 3600.0) as i64;
     Ok(compute(
         &inputs,
         targets,
@@ -124,4 +121,9 @@ pub fn met_key(met: Option<bool>) -> &'static str {
 fn trim_num(v: f64) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A clock's label: the catalog's name for the built-in ones, the name itself otherwise.
+pub fn clock_label<'a>(cat: &'a Catalog, name: &'a str) -> &'a str {
+    cat.get_owned(&format!("clock.{name}")).unwrap_or(name)
 }

@@ -191,12 +191,19 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 fn init_creates_the_database_and_is_idempotent() {
     let k = Kefu::new();
     let first = k.ok(&["init"]);
-    has_all(&first, &["Database ready", "k.db", "schema 1"]);
+    has_all(
+        &first,
+        &[
+            "Database ready",
+            "k.db",
+            &format!("schema {}", kefu::store::schema::LATEST),
+        ],
+    );
     assert!(k.db.is_file(), "init did not create {}", k.db.display());
     let second = k.ok(&["init"]);
     assert_eq!(first, second);
     let v = k.json(&["init"]);
-    assert_eq!(v["schema_version"], 1, "{v}");
+    assert_eq!(v["schema_version"], kefu::store::schema::LATEST, "{v}");
     assert_eq!(v["db"], k.db.display().to_string(), "{v}");
     // an initialised database holds nothing
     assert_eq!(k.json(&["customer", "list"]), serde_json::json!([]));
@@ -738,7 +745,9 @@ fn sla_json_for_one_major_complaint() {
     assert_eq!(clock(&v, "plan")["remaining_s"], 46 * 3600);
     assert_eq!(clock(&v, "disposal")["due"], "2026-11-26T08:00:00+08:00");
     assert_eq!(clock(&v, "disposal")["remaining_s"], 70 * 3600);
-    assert_eq!(clock(&v, "report")["due"], "2026-11-25T08:00:00+08:00");
+    // 2 working days from Mon 08:00: Mon 08:30-17:30 and Tue, so Tue 17:30.
+    assert_eq!(clock(&v, "report")["due"], "2026-11-24T17:30:00+08:00");
+    assert_eq!(clock(&v, "report")["escalated"], false);
     // nearest due first (the offsets are all +08:00, so the text sorts like the time)
     let dues: Vec<&str> = entries.iter().map(|e| e["due"].as_str().unwrap()).collect();
     let mut sorted = dues.clone();

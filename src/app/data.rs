@@ -47,7 +47,10 @@ pub fn nearest_clock(
     policy: &SlaPolicy,
     now: DateTime<Utc>,
 ) -> Option<ClockReading> {
-    policy.running(&row.facts, now).into_iter().next()
+    policy
+        .running(&row.subject(), &row.facts, now)
+        .into_iter()
+        .next()
 }
 
 /// Sorts open complaints: urgent ("green channel") first, then by nearest due time.
@@ -90,7 +93,7 @@ impl Dashboard {
         }
         nps.reverse();
         let period = Period::month_of(now, tz);
-        let kpis = kpi_table(store, period, policy, targets)?;
+        let kpis = kpi_table(store, period, targets)?;
         Ok(Dashboard {
             customers,
             board,

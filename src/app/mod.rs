@@ -150,7 +150,7 @@ impl App {
             theme: setup.theme,
             keymap: setup.keymap,
             tz: setup.tz,
-            policy: SlaPolicy::default(),
+            policy: crate::config::policy::builtin(setup.tz),
             targets: KpiTargets::default(),
             now,
             data: Dashboard::default(),

@@ -6,7 +6,6 @@ use super::output::{fields, print, print_json, Table};
 use super::report::clock_table;
 use super::Ctx;
 use crate::domain::complaint::{Category, Channel, Severity};
-use crate::domain::sla::SlaPolicy;
 use crate::domain::time::{local, rfc3339};
 use crate::report::sla_entries;
 use crate::store::complaints::NewComplaint;
@@ -106,7 +105,7 @@ fn list(ctx: &Ctx, open: bool) -> anyhow::Result<()> {
 fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
     let store = ctx.open()?;
     let d = store.complaint(number)?;
-    let clocks = sla_entries(std::slice::from_ref(&d.row), &SlaPolicy::default(), ctx.now);
+    let clocks = sla_entries(std::slice::from_ref(&d.row), &ctx.policy, ctx.now);
     let history = store.history_of("complaint", number)?;
     if ctx.json {
         let clocks: Vec<_> = clocks

@@ -34,6 +34,8 @@ pub struct Ctx {
     pub db: PathBuf,
     /// Who acts.
     pub user: String,
+    /// The SLA policy (clocks, rules, working-time calendar).
+    pub policy: crate::domain::sla::SlaPolicy,
 }
 
 /// Picks the language: `--lang` / `KEFU_LANG`, else the config file, else the locale.
@@ -77,7 +79,12 @@ impl Ctx {
             .clone()
             .filter(|u| !u.trim().is_empty())
             .unwrap_or_else(crate::config::os_user);
+        let (policy, problem) = crate::config::policy::load(tz);
+        if let Some(p) = problem {
+            eprintln!("kefu: {}", p.message(lang.catalog()));
+        }
         Ok(Ctx {
+            policy,
             cat: lang.catalog(),
             tz,
             now,

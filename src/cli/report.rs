@@ -5,11 +5,12 @@ use super::output::{print, print_json, Table};
 use super::Ctx;
 use crate::domain::kpi::KpiTargets;
 use crate::domain::period::Period;
-use crate::domain::sla::{ClockState, SlaPolicy};
+use crate::domain::sla::ClockState;
 use crate::domain::time::{from_store, local, rfc3339};
 use crate::error::Error;
 use crate::report::{
-    kpi_table, met_key, remaining_label, sla_entries, target_label, value_label, SlaEntry,
+    clock_label, kpi_table, met_key, remaining_label, sla_entries, target_label, value_label,
+    SlaEntry,
 };
 use crate::store::history::Change;
 
@@ -41,7 +42,7 @@ pub fn clock_table(ctx: &Ctx, entries: &[SlaEntry], with_record: bool) -> String
             ]);
         }
         row.extend([
-            ctx.t(e.clock.label_key()),
+            clock_label(ctx.cat, &e.clock).to_string(),
             local(e.due, ctx.tz),
             remaining_label(ctx.cat, e.remaining_s),
             ctx.t(e.state.label_key()),
@@ -143,7 +144,7 @@ pub fn sla(ctx: &Ctx, a: &SlaArgs) -> anyhow::Result<()> {
     let at = ctx.time_or_now("--at", a.at.as_deref())?;
     let store = ctx.open()?;
     let rows = store.list_complaints(true)?;
-    let entries = sla_entries(&rows, &SlaPolicy::default(), at);
+    let entries = sla_entries(&rows, &ctx.policy, at);
     if ctx.json {
         let items: Vec<_> = entries
             .iter()
@@ -152,7 +153,7 @@ pub fn sla(ctx: &Ctx, a: &SlaArgs) -> anyhow::Result<()> {
                     "record": e.record, "kind": e.kind, "customer": e.customer,
                     "customer_name": e.customer_name, "severity": e.severity, "step": e.step,
                     "clock": e.clock, "due": rfc3339(e.due, ctx.tz),
-                    "remaining_s": e.remaining_s, "state": e.state,
+                    "remaining_s": e.remaining_s, "state": e.state, "escalated": e.escalated,
                 })
             })
             .collect();
@@ -187,12 +188,7 @@ pub fn kpi(ctx: &Ctx, a: &KpiArgs) -> anyhow::Result<()> {
         None => Period::month_of(ctx.now, ctx.tz),
     };
     let store = ctx.open()?;
-    let kpis = kpi_table(
-        &store,
-        period,
-        &SlaPolicy::default(),
-        &KpiTargets::default(),
-    )?;
+    let kpis = kpi_table(&store, period, &KpiTargets::default())?;
     if ctx.json {
         let items: Vec<_> = kpis
             .iter()

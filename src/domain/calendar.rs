@@ -142,6 +142,14 @@ impl WorkCalendar {
         total
     }
 
+    /// Seconds of work in a full working day (8h by default).
+    pub fn working_day_s(&self) -> i64 {
+        self.hours
+            .iter()
+            .map(|(s, e)| (*e - *s).num_seconds().max(0))
+            .sum()
+    }
+
     /// Whether instant `t` lies inside working time, counting a period's end as inside
     /// (a step due at 12:00 is due at the end of the morning).
     pub fn in_working_time(&self, t: DateTime<Utc>) -> bool {

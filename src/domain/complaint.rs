@@ -57,21 +57,69 @@ impl Severity {
     }
 }
 
+/// A span during which the complaint waited on the customer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pause {
+    /// When the wait began.
+    pub from: DateTime<Utc>,
+    /// When work resumed (None while still waiting).
+    pub to: Option<DateTime<Utc>>,
+}
+
 /// The instants a complaint's clocks depend on.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClockFacts {
     /// When the complaint was received.
     pub received_at: DateTime<Utc>,
+    /// When it was last reopened: clocks restart from here.
+    pub reopened_at: Option<DateTime<Utc>>,
     /// The reply deadline the customer asked for, if any.
     pub reply_by: Option<DateTime<Utc>>,
     /// First response given.
     pub acknowledged_at: Option<DateTime<Utc>>,
+    /// Investigation started.
+    pub investigating_at: Option<DateTime<Utc>>,
     /// Plan proposed.
     pub plan_at: Option<DateTime<Utc>>,
     /// Disposal done.
     pub disposed_at: Option<DateTime<Utc>>,
+    /// Followed up with the customer.
+    pub followed_up_at: Option<DateTime<Utc>>,
+    /// Closed (either way).
+    pub closed_at: Option<DateTime<Utc>>,
     /// Written report sent.
     pub report_at: Option<DateTime<Utc>>,
+    /// Waits on the customer, oldest first.
+    pub pauses: Vec<Pause>,
+}
+
+impl ClockFacts {
+    /// When the clocks started: the last reopening, else receipt.
+    pub fn start(&self) -> DateTime<Utc> {
+        self.reopened_at.unwrap_or(self.received_at)
+    }
+
+    /// When the event that stops a clock happened, if it has.
+    pub fn done_at(&self, stop: crate::domain::sla::Stop) -> Option<DateTime<Utc>> {
+        use crate::domain::sla::Stop;
+        match stop {
+            Stop::Report => self.report_at,
+            Stop::Step(step) => match step {
+                Step::Received => Some(self.start()),
+                Step::Acknowledged => self.acknowledged_at,
+                Step::Investigating => self.investigating_at,
+                Step::PlanProposed => self.plan_at,
+                Step::Disposed => self.disposed_at,
+                Step::FollowedUp => self.followed_up_at,
+                Step::Closed | Step::Rejected => self.closed_at,
+            },
+        }
+    }
+
+    /// Whether the complaint is waiting on the customer now.
+    pub fn paused(&self) -> bool {
+        self.pauses.last().is_some_and(|p| p.to.is_none())
+    }
 }
 
 #[cfg(test)]

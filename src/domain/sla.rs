@@ -1,264 +1,353 @@
-//! SLA clocks on complaints: the policy, due times and the ok / warning / breached state.
-//!
-//! All clock rules live here so that later policies (working time, pauses, per-severity
-//! targets) change one place.
+//! SLA clocks on complaints: the policy, due times on calendar or working time, pauses,
+//! and the ok / warning / breached / paused state. Every clock rule lives here.
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::complaint::ClockFacts;
+use super::calendar::WorkCalendar;
+use super::complaint::{Category, ClockFacts, Severity, Step};
+use super::customer::Grade;
 use crate::vocabulary;
 
 vocabulary!(
-    /// The named clocks a complaint runs in parallel.
-    ClockKind, "clock" {
-        FirstResponse = "first_response", Plan = "plan", Disposal = "disposal", Report = "report",
-    }
+    /// Where a running clock stands.
+    ClockState, "clock_state" { Ok = "ok", Warning = "warning", Breached = "breached", Paused = "paused" }
 );
 
 vocabulary!(
-    /// Where a running clock stands.
-    ClockState, "clock_state" { Ok = "ok", Warning = "warning", Breached = "breached" }
+    /// Whether a clock counts every hour or only working hours.
+    Basis, "basis" { Calendar = "calendar", Working = "working" }
 );
 
 /// When a clock starts warning.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Warn {
-    /// Once this share (0-1) of the time allowed has elapsed.
+    /// Once this share (0-1) of the time allowed has been used.
     Share(f64),
     /// This many seconds before the due time.
     Before(i64),
 }
 
-/// One clock's target.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ClockRule {
-    /// Which clock.
-    pub kind: ClockKind,
-    /// Calendar seconds from receipt (for the report clock: when the customer set no deadline).
+/// What stops a clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The complaint reaching a step.
+    Step(Step),
+    /// The written report going out.
+    Report,
+}
+
+/// One named clock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClockSpec {
+    /// Name (`first_response`, ... or one the user defines).
+    pub name: String,
+    /// What stops it.
+    pub stop: Stop,
+    /// Time allowed, in seconds of its basis.
     pub target_s: i64,
+    /// Calendar or working time.
+    pub basis: Basis,
     /// When it warns.
     pub warn: Warn,
+    /// Whether it stops while the complaint waits on the customer.
+    pub pauses: bool,
+    /// Whether the customer's reply-by time, when given, is its due time.
+    pub customer_deadline: bool,
 }
 
-/// The SLA policy: the clocks every complaint runs.
+/// A change to one clock for complaints that match (unset fields match anything).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rule {
+    /// Only this severity.
+    pub severity: Option<Severity>,
+    /// Only this category.
+    pub category: Option<Category>,
+    /// Only customers of this grade.
+    pub grade: Option<Grade>,
+    /// The clock changed.
+    pub clock: String,
+    /// New target.
+    pub target_s: Option<i64>,
+    /// New basis.
+    pub basis: Option<Basis>,
+    /// New warning rule.
+    pub warn: Option<Warn>,
+    /// New pause behaviour.
+    pub pauses: Option<bool>,
+}
+
+/// The SLA policy: clocks, the rules that adjust them, escalation, and the calendar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SlaPolicy {
-    /// One rule per clock.
-    pub rules: Vec<ClockRule>,
+    /// The clocks every complaint runs, before rules.
+    pub clocks: Vec<ClockSpec>,
+    /// Adjustments, applied in order (later ones win).
+    pub rules: Vec<Rule>,
+    /// Escalate when not disposed this many working days after receipt.
+    pub escalate_after_days: i64,
+    /// The working-time calendar.
+    pub calendar: WorkCalendar,
 }
 
-impl Default for SlaPolicy {
-    /// SOP-15: first response 4h, plan 48h, disposal 72h, report 48h; warn at 75%.
-    fn default() -> Self {
-        let rule = |kind, hours: i64| ClockRule {
-            kind,
-            target_s: hours * 3600,
-            warn: Warn::Share(0.75),
-        };
-        SlaPolicy {
-            rules: vec![
-                rule(ClockKind::FirstResponse, 4),
-                rule(ClockKind::Plan, 48),
-                rule(ClockKind::Disposal, 72),
-                rule(ClockKind::Report, 48),
-            ],
-        }
-    }
+/// What a complaint's clocks are chosen by.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Subject {
+    /// Severity.
+    pub severity: Severity,
+    /// Category.
+    pub category: Category,
+    /// The customer's grade.
+    pub grade: Option<Grade>,
 }
 
 /// A clock as it stands at some instant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClockReading {
-    /// Which clock.
-    pub kind: ClockKind,
-    /// When it started.
+    /// The clock's name.
+    pub name: String,
+    /// Calendar or working time.
+    pub basis: Basis,
+    /// When it started (receipt, or the reopening).
     pub start: DateTime<Utc>,
-    /// When its step is due.
+    /// When its step is due (while paused: if work resumed now).
     pub due: DateTime<Utc>,
-    /// Seconds left until due; negative once overdue.
+    /// Seconds until due; negative once overdue.
     pub remaining_s: i64,
-    /// ok / warning / breached.
+    /// ok / warning / breached / paused.
     pub state: ClockState,
+    /// When its step was done (a stopped clock), if it was.
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+fn hours(h: i64) -> i64 {
+    h * 3600
+}
+
+/// The default clocks (SOP-15): first response 4h, plan 48h, disposal 72h on calendar
+/// time; the report by the customer's deadline, else 2 working days. Warn at 75%.
+pub fn default_clocks() -> Vec<ClockSpec> {
+    let spec = |name: &str, stop, target_s, basis, pauses| ClockSpec {
+        name: name.to_string(),
+        stop,
+        target_s,
+        basis,
+        warn: Warn::Share(0.75),
+        pauses,
+        customer_deadline: false,
+    };
+    let mut report = spec("report", Stop::Report, hours(16), Basis::Working, true);
+    report.customer_deadline = true;
+    vec![
+        spec(
+            "first_response",
+            Stop::Step(Step::Acknowledged),
+            hours(4),
+            Basis::Calendar,
+            false,
+        ),
+        spec(
+            "plan",
+            Stop::Step(Step::PlanProposed),
+            hours(48),
+            Basis::Calendar,
+            true,
+        ),
+        spec(
+            "disposal",
+            Stop::Step(Step::Disposed),
+            hours(72),
+            Basis::Calendar,
+            true,
+        ),
+        report,
+    ]
 }
 
 impl SlaPolicy {
-    /// The target of one clock, in seconds.
-    pub fn target_s(&self, kind: ClockKind) -> Option<i64> {
-        self.rules
-            .iter()
-            .find(|r| r.kind == kind)
-            .map(|r| r.target_s)
+    /// The default policy on `calendar`.
+    pub fn standard(calendar: WorkCalendar) -> SlaPolicy {
+        SlaPolicy {
+            clocks: default_clocks(),
+            rules: Vec::new(),
+            escalate_after_days: 3,
+            calendar,
+        }
     }
 
-    /// The clocks still running at `now` (their step not yet done), nearest due first.
-    pub fn running(&self, facts: &ClockFacts, now: DateTime<Utc>) -> Vec<ClockReading> {
-        let mut out: Vec<ClockReading> = self
-            .rules
+    /// The clocks of a complaint, with every matching rule applied in order.
+    pub fn specs_for(&self, s: &Subject) -> Vec<ClockSpec> {
+        let mut specs = self.clocks.clone();
+        for r in &self.rules {
+            let matches = r.severity.is_none_or(|x| x == s.severity)
+                && r.category.is_none_or(|x| x == s.category)
+                && (r.grade.is_none() || r.grade == s.grade);
+            if !matches {
+                continue;
+            }
+            if let Some(c) = specs.iter_mut().find(|c| c.name == r.clock) {
+                c.target_s = r.target_s.unwrap_or(c.target_s);
+                c.basis = r.basis.unwrap_or(c.basis);
+                c.warn = r.warn.unwrap_or(c.warn);
+                c.pauses = r.pauses.unwrap_or(c.pauses);
+            }
+        }
+        specs
+    }
+
+    /// The first-response target of a complaint, in seconds (for the KPIs).
+    pub fn first_response_s(&self, s: &Subject) -> i64 {
+        self.specs_for(s)
             .iter()
-            .filter(|r| done_at(facts, r.kind).is_none())
-            .map(|r| {
-                let due = due_time(r, facts);
-                ClockReading {
-                    kind: r.kind,
-                    start: facts.received_at,
-                    due,
-                    remaining_s: (due - now).num_seconds(),
-                    state: state_at(facts.received_at, due, r.warn, now),
-                }
-            })
+            .find(|c| c.name == "first_response")
+            .map(|c| c.target_s)
+            .unwrap_or(hours(4))
+    }
+
+    /// Every clock of a complaint at `now`, running or stopped, in policy order.
+    pub fn clocks(&self, s: &Subject, f: &ClockFacts, now: DateTime<Utc>) -> Vec<ClockReading> {
+        self.specs_for(s)
+            .iter()
+            .map(|spec| self.read(spec, f, now))
+            .collect()
+    }
+
+    /// The clocks still running at `now`, nearest due first.
+    pub fn running(&self, s: &Subject, f: &ClockFacts, now: DateTime<Utc>) -> Vec<ClockReading> {
+        let mut out: Vec<_> = self
+            .clocks(s, f, now)
+            .into_iter()
+            .filter(|c| c.done_at.is_none())
             .collect();
         out.sort_by_key(|c| c.due);
         out
     }
 
-    /// Whether the step of `kind` was done on time (None while it is not done).
-    pub fn met(&self, facts: &ClockFacts, kind: ClockKind) -> Option<bool> {
-        let rule = self.rules.iter().find(|r| r.kind == kind)?;
-        done_at(facts, kind).map(|t| t <= due_time(rule, facts))
+    /// Whether the complaint is escalated at `now`: not disposed N working days after start.
+    pub fn escalated(&self, f: &ClockFacts, now: DateTime<Utc>) -> bool {
+        let day = self.calendar.working_day_s();
+        f.disposed_at.is_none()
+            && day > 0
+            && self.calendar.between(f.start(), now) >= self.escalate_after_days * day
     }
-}
 
-/// When the step a clock measures was done, if it was.
-pub fn done_at(facts: &ClockFacts, kind: ClockKind) -> Option<DateTime<Utc>> {
-    match kind {
-        ClockKind::FirstResponse => facts.acknowledged_at,
-        ClockKind::Plan => facts.plan_at,
-        ClockKind::Disposal => facts.disposed_at,
-        ClockKind::Report => facts.report_at,
-    }
-}
-
-fn due_time(rule: &ClockRule, facts: &ClockFacts) -> DateTime<Utc> {
-    match (rule.kind, facts.reply_by) {
-        (ClockKind::Report, Some(by)) => by,
-        _ => facts.received_at + Duration::seconds(rule.target_s),
-    }
-}
-
-/// The state of a clock running from `start` to `due`, read at `now`.
-///
-/// Breached only after the due instant (a step done exactly at the due time is on time);
-/// warning once the warn rule's point has been reached.
-pub fn state_at(
-    start: DateTime<Utc>,
-    due: DateTime<Utc>,
-    warn: Warn,
-    now: DateTime<Utc>,
-) -> ClockState {
-    if now > due {
-        return ClockState::Breached;
-    }
-    let warn_from = match warn {
-        Warn::Share(share) => {
-            let total_ms = (due - start).num_milliseconds().max(0) as f64;
-            start + Duration::milliseconds((total_ms * share.clamp(0.0, 1.0)).round() as i64)
+    fn read(&self, spec: &ClockSpec, f: &ClockFacts, now: DateTime<Utc>) -> ClockReading {
+        let start = f.start();
+        let done_at = f.done_at(spec.stop);
+        let pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> = if spec.pauses {
+            f.pauses
+                .iter()
+                .map(|p| (p.from, p.to))
+                .filter(|(_, to)| to.is_none_or(|t| t > start))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // A stopped clock is judged as it stood when its step was done.
+        let at = done_at.unwrap_or(now);
+        let deadline = spec.customer_deadline.then_some(f.reply_by).flatten();
+        let (due, paused) = match deadline {
+            Some(by) => (by, false),
+            None => self.due(spec, start, &pauses, at),
+        };
+        let state = if paused && deadline.is_none() {
+            ClockState::Paused
+        } else if at > due {
+            ClockState::Breached
+        } else {
+            let warn = match spec.warn {
+                Warn::Share(share) => {
+                    let allowed = match deadline {
+                        Some(by) => self.measure(spec.basis, start, by),
+                        None => spec.target_s,
+                    };
+                    let used = self.used(spec.basis, start, &pauses, at);
+                    used as f64 >= allowed as f64 * share.clamp(0.0, 1.0)
+                }
+                Warn::Before(secs) => at >= due - Duration::seconds(secs),
+            };
+            if warn {
+                ClockState::Warning
+            } else {
+                ClockState::Ok
+            }
+        };
+        ClockReading {
+            name: spec.name.clone(),
+            basis: spec.basis,
+            start,
+            due,
+            remaining_s: (due - at).num_seconds(),
+            state,
+            done_at,
         }
-        Warn::Before(secs) => due - Duration::seconds(secs),
-    };
-    if now >= warn_from {
-        ClockState::Warning
-    } else {
-        ClockState::Ok
+    }
+
+    /// Seconds of `basis` time in `[a, b)`.
+    pub fn measure(&self, basis: Basis, a: DateTime<Utc>, b: DateTime<Utc>) -> i64 {
+        match basis {
+            Basis::Calendar => (b - a).num_seconds().max(0),
+            Basis::Working => self.calendar.between(a, b),
+        }
+    }
+
+    fn add(&self, basis: Basis, start: DateTime<Utc>, secs: i64) -> DateTime<Utc> {
+        match basis {
+            Basis::Calendar => start + Duration::seconds(secs),
+            // A calendar with no working time at all falls back to calendar time.
+            Basis::Working => self
+                .calendar
+                .add(start, secs)
+                .unwrap_or(start + Duration::seconds(secs)),
+        }
+    }
+
+    /// Time used in `[start, at)`, paused spans left out.
+    fn used(
+        &self,
+        basis: Basis,
+        start: DateTime<Utc>,
+        pauses: &[(DateTime<Utc>, Option<DateTime<Utc>>)],
+        at: DateTime<Utc>,
+    ) -> i64 {
+        let mut used = self.measure(basis, start, at);
+        for (from, to) in pauses {
+            let (a, b) = ((*from).max(start), to.unwrap_or(at).min(at));
+            if b > a {
+                used -= self.measure(basis, a, b);
+            }
+        }
+        used.max(0)
+    }
+
+    /// The due time: the target consumed from `start`, skipping paused spans. An open
+    /// pause means the clock is stopped; its due time is then projected from `now`.
+    fn due(
+        &self,
+        spec: &ClockSpec,
+        start: DateTime<Utc>,
+        pauses: &[(DateTime<Utc>, Option<DateTime<Utc>>)],
+        now: DateTime<Utc>,
+    ) -> (DateTime<Utc>, bool) {
+        let mut left = spec.target_s;
+        let mut seg = start;
+        let mut sorted = pauses.to_vec();
+        sorted.sort_by_key(|p| p.0);
+        for (from, to) in sorted {
+            let from = from.max(seg);
+            let span = self.measure(spec.basis, seg, from);
+            if left <= span {
+                return (self.add(spec.basis, seg, left), false);
+            }
+            left -= span;
+            match to {
+                Some(to) => seg = seg.max(to),
+                None => return (self.add(spec.basis, now.max(from), left), true),
+            }
+        }
+        (self.add(spec.basis, seg, left), false)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::time::{parse_time, DEFAULT_TZ};
-
-    fn t(s: &str) -> DateTime<Utc> {
-        parse_time("t", s, DEFAULT_TZ).unwrap()
-    }
-
-    fn facts(received: &str) -> ClockFacts {
-        ClockFacts {
-            received_at: t(received),
-            reply_by: None,
-            acknowledged_at: None,
-            plan_at: None,
-            disposed_at: None,
-            report_at: None,
-        }
-    }
-
-    #[test]
-    fn boundaries_at_75_and_100_percent() {
-        let (s, d) = (t("2026-11-02 08:00"), t("2026-11-02 12:00"));
-        let w = Warn::Share(0.75);
-        assert_eq!(state_at(s, d, w, t("2026-11-02 10:59:59")), ClockState::Ok);
-        assert_eq!(
-            state_at(s, d, w, t("2026-11-02 11:00")),
-            ClockState::Warning
-        );
-        assert_eq!(
-            state_at(s, d, w, t("2026-11-02 12:00")),
-            ClockState::Warning
-        );
-        assert_eq!(
-            state_at(s, d, w, t("2026-11-02 12:00:01")),
-            ClockState::Breached
-        );
-    }
-
-    #[test]
-    fn fixed_warning_before_due() {
-        let (s, d) = (t("2026-11-02 08:00"), t("2026-11-04 08:00"));
-        let w = Warn::Before(3600);
-        assert_eq!(state_at(s, d, w, t("2026-11-04 06:59")), ClockState::Ok);
-        assert_eq!(
-            state_at(s, d, w, t("2026-11-04 07:00")),
-            ClockState::Warning
-        );
-    }
-
-    #[test]
-    fn default_clocks_and_due_times() {
-        let f = facts("2026-11-02 09:00");
-        let now = t("2026-11-02 10:00");
-        let clocks = SlaPolicy::default().running(&f, now);
-        let kinds: Vec<_> = clocks.iter().map(|c| c.kind).collect();
-        assert_eq!(
-            kinds,
-            vec![
-                ClockKind::FirstResponse,
-                ClockKind::Plan,
-                ClockKind::Report,
-                ClockKind::Disposal
-            ]
-        );
-        assert_eq!(clocks[0].due, t("2026-11-02 13:00"));
-        assert_eq!(clocks[0].remaining_s, 3 * 3600);
-        assert_eq!(clocks[1].due, t("2026-11-04 09:00"));
-        assert_eq!(clocks[3].due, t("2026-11-05 09:00"));
-    }
-
-    #[test]
-    fn a_clock_stops_when_its_step_is_done() {
-        let mut f = facts("2026-11-02 09:00");
-        f.acknowledged_at = Some(t("2026-11-02 12:30"));
-        f.plan_at = Some(t("2026-11-03 09:00"));
-        let clocks = SlaPolicy::default().running(&f, t("2026-11-10 09:00"));
-        let kinds: Vec<_> = clocks.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, vec![ClockKind::Report, ClockKind::Disposal]);
-        assert!(clocks
-            .iter()
-            .all(|c| c.state == ClockState::Breached && c.remaining_s < 0));
-        assert_eq!(
-            SlaPolicy::default().met(&f, ClockKind::FirstResponse),
-            Some(true)
-        );
-        assert_eq!(SlaPolicy::default().met(&f, ClockKind::Disposal), None);
-    }
-
-    #[test]
-    fn report_follows_the_customers_deadline() {
-        let mut f = facts("2026-11-02 09:00");
-        f.reply_by = Some(t("2026-11-02 18:00"));
-        let clocks = SlaPolicy::default().running(&f, t("2026-11-02 16:00"));
-        let report = clocks.iter().find(|c| c.kind == ClockKind::Report).unwrap();
-        assert_eq!(report.due, t("2026-11-02 18:00"));
-        // 7 of 9 hours elapsed = 78% -> warning.
-        assert_eq!(report.state, ClockState::Warning);
-    }
-}
+#[path = "sla_tests.rs"]
+mod tests;

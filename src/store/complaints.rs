@@ -5,7 +5,11 @@ use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
 use super::{opt_time, time, Store, Tx};
-use crate::domain::complaint::{Category, Channel, ClockFacts, Responsibility, Severity, Step};
+use crate::domain::complaint::{
+    Category, Channel, ClockFacts, Pause, Responsibility, Severity, Step,
+};
+use crate::domain::customer::Grade;
+use crate::domain::sla::Subject;
 use crate::domain::time::{local, to_store};
 use crate::error::{Error, Result};
 
@@ -59,11 +63,26 @@ pub struct ComplaintRow {
     pub step: Step,
     /// Owner.
     pub owner: Option<String>,
-    /// Clock facts (receipt, deadline, step times).
+    /// The customer's grade (SLA rules can depend on it).
+    pub grade: Option<Grade>,
+    /// Escalated by hand: when, and to whom.
+    pub escalated: Option<(String, Option<String>)>,
+    /// Clock facts (receipt, deadline, step times, pauses).
     #[serde(skip)]
     pub facts: ClockFacts,
     /// Optimistic-lock version.
     pub version: i64,
+}
+
+impl ComplaintRow {
+    /// What its SLA clocks are chosen by.
+    pub fn subject(&self) -> Subject {
+        Subject {
+            severity: self.severity,
+            category: self.category,
+            grade: self.grade,
+        }
+    }
 }
 
 /// One step taken.
@@ -79,6 +98,36 @@ pub struct StepEntry {
     pub note: Option<String>,
 }
 
+/// A wait on the customer, with why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PauseEntry {
+    /// The span.
+    #[serde(skip)]
+    pub pause: Pause,
+    /// Why the complaint waits.
+    pub reason: String,
+}
+
+/// The decision a major complaint needs before disposal (SOP: shipped goods, stock, WIP).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Decisions {
+    /// What happens to goods already shipped.
+    pub shipped: Option<String>,
+    /// What happens to stock.
+    pub stock: Option<String>,
+    /// What happens to work in progress.
+    pub wip: Option<String>,
+}
+
+impl Decisions {
+    /// Whether all three are decided.
+    pub fn complete(&self) -> bool {
+        [&self.shipped, &self.stock, &self.wip]
+            .iter()
+            .all(|d| d.as_deref().is_some_and(|s| !s.trim().is_empty()))
+    }
+}
+
 /// A complaint with everything about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ComplaintDetail {
@@ -89,19 +138,52 @@ pub struct ComplaintDetail {
     pub description: Option<String>,
     /// Responsibility.
     pub responsibility: Responsibility,
+    /// Root cause.
+    pub root_cause: Option<String>,
     /// Product.
     pub product: Option<String>,
     /// Batch.
     pub batch: Option<String>,
     /// Quantity affected.
     pub quantity: Option<i64>,
+    /// The customer's contact for this complaint.
+    pub contact: Option<String>,
+    /// Major complaints: decisions on shipped goods, stock and WIP.
+    pub decisions: Decisions,
+    /// The customer's sign-off at closing (who, how).
+    pub signoff: Option<String>,
     /// Steps taken, oldest first.
     pub steps: Vec<StepEntry>,
+    /// Waits on the customer, oldest first.
+    pub pauses: Vec<PauseEntry>,
+}
+
+impl ComplaintRow {
+    fn placeholder() -> ComplaintRow {
+        ComplaintRow {
+            number: String::new(),
+            customer: String::new(),
+            customer_name: String::new(),
+            title: String::new(),
+            channel: Channel::Phone,
+            category: Category::Other,
+            severity: Severity::Minor,
+            step: Step::Received,
+            owner: None,
+            grade: None,
+            escalated: None,
+            facts: ClockFacts::default(),
+            version: 0,
+        }
+    }
 }
 
 const ROW_COLUMNS: &str = "k.number, c.code, COALESCE(c.short_name, c.name), k.title, k.channel,
         k.category, k.severity, k.step, k.owner, k.received_at, k.reply_by, k.acknowledged_at,
-        k.plan_at, k.disposed_at, k.report_at, k.version";
+        k.plan_at, k.disposed_at, k.report_at, k.version, c.grade, k.reopened_at,
+        k.investigating_at, k.followed_up_at, k.closed_at, k.escalated_at, k.escalated_to, k.id";
+/// Columns of [`ROW_COLUMNS`]; detail queries add theirs after.
+const ROW_WIDTH: usize = 24;
 const ROW_FROM: &str = "FROM complaints k JOIN customers c ON c.id = k.customer_id";
 
 fn read_row(r: &Row) -> rusqlite::Result<ComplaintRow> {
@@ -117,15 +199,30 @@ fn read_row(r: &Row) -> rusqlite::Result<ComplaintRow> {
         severity: Severity::parse("severity", &s(6)?).unwrap_or(Severity::Major),
         step: Step::parse("step", &s(7)?).unwrap_or(Step::Received),
         owner: r.get(8)?,
+        grade: r
+            .get::<_, Option<String>>(16)?
+            .and_then(|g| Grade::parse("grade", &g).ok()),
+        escalated: r.get::<_, Option<String>>(21)?.map(|at| (at, None)),
         facts: ClockFacts {
             received_at: time(&s(9)?),
+            reopened_at: opt_time(r.get(17)?),
             reply_by: opt_time(r.get(10)?),
             acknowledged_at: opt_time(r.get(11)?),
+            investigating_at: opt_time(r.get(18)?),
             plan_at: opt_time(r.get(12)?),
             disposed_at: opt_time(r.get(13)?),
+            followed_up_at: opt_time(r.get(19)?),
+            closed_at: opt_time(r.get(20)?),
             report_at: opt_time(r.get(14)?),
+            pauses: Vec::new(),
         },
         version: r.get(15)?,
+    })
+    .and_then(|mut row| {
+        if let Some(e) = row.escalated.as_mut() {
+            e.1 = r.get(22)?;
+        }
+        Ok(row)
     })
 }
 
@@ -330,7 +427,7 @@ impl Store {
         self.write(|tx| tx.add_complaint(c, now))
     }
 
-    /// Complaints, newest first; only open ones when `open_only`.
+    /// Complaints, newest first; only open ones when `open_only`. Pauses are attached.
     pub fn list_complaints(&self, open_only: bool) -> Result<Vec<ComplaintRow>> {
         let filter = if open_only {
             " WHERE k.step NOT IN ('closed', 'rejected')"
@@ -340,29 +437,81 @@ impl Store {
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {ROW_COLUMNS} {ROW_FROM}{filter} ORDER BY k.received_at DESC, k.id DESC"
         ))?;
-        let rows = stmt.query_map([], read_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut ids = Vec::new();
+        let mut rows: Vec<ComplaintRow> = stmt
+            .query_map([], |r| {
+                ids.push(r.get::<_, i64>(23)?);
+                read_row(r)
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut pauses = self.pauses_by_complaint(open_only)?;
+        for (row, id) in rows.iter_mut().zip(ids) {
+            row.facts.pauses = pauses.remove(&id).unwrap_or_default();
+        }
+        Ok(rows)
     }
 
-    /// One complaint with its steps.
+    /// Every complaint's pauses (of open complaints when `open_only`), oldest first.
+    fn pauses_by_complaint(
+        &self,
+        open_only: bool,
+    ) -> Result<std::collections::HashMap<i64, Vec<Pause>>> {
+        let filter = if open_only {
+            " WHERE complaint_id IN (SELECT id FROM complaints WHERE step NOT IN ('closed', 'rejected'))"
+        } else {
+            ""
+        };
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT complaint_id, from_at, to_at FROM complaint_pauses{filter} ORDER BY complaint_id, from_at, id"
+        ))?;
+        let mut out: std::collections::HashMap<i64, Vec<Pause>> = std::collections::HashMap::new();
+        let mut q = stmt.query([])?;
+        while let Some(r) = q.next()? {
+            out.entry(r.get(0)?).or_default().push(Pause {
+                from: time(&r.get::<_, String>(1)?),
+                to: opt_time(r.get(2)?),
+            });
+        }
+        Ok(out)
+    }
+
+    /// One complaint with its steps, pauses and decisions.
     pub fn complaint(&self, number: &str) -> Result<ComplaintDetail> {
-        let (row, id, description, responsibility, product, batch, quantity) = self
+        let w = ROW_WIDTH;
+        let (row, id, more) = self
             .conn()
             .query_row(
                 &format!(
-                    "SELECT {ROW_COLUMNS}, k.id, k.description, k.responsibility, k.product, k.batch,
-                        k.quantity {ROW_FROM} WHERE k.number = ?1"
+                    "SELECT {ROW_COLUMNS}, k.description, k.responsibility, k.root_cause, k.product,
+                        k.batch, k.quantity, k.contact, k.decision_shipped, k.decision_stock,
+                        k.decision_wip, k.signoff {ROW_FROM} WHERE k.number = ?1"
                 ),
                 [number],
                 |r| {
+                    let text = |i: usize| r.get::<_, Option<String>>(w + i);
                     Ok((
                         read_row(r)?,
-                        r.get::<_, i64>(16)?,
-                        r.get::<_, Option<String>>(17)?,
-                        r.get::<_, String>(18)?,
-                        r.get(19)?,
-                        r.get(20)?,
-                        r.get(21)?,
+                        r.get::<_, i64>(w - 1)?,
+                        ComplaintDetail {
+                            row: ComplaintRow::placeholder(),
+                            description: text(0)?,
+                            responsibility: text(1)?
+                                .and_then(|x| Responsibility::parse("responsibility", &x).ok())
+                                .unwrap_or(Responsibility::Undetermined),
+                            root_cause: text(2)?,
+                            product: text(3)?,
+                            batch: text(4)?,
+                            quantity: r.get(w + 5)?,
+                            contact: text(6)?,
+                            decisions: Decisions {
+                                shipped: text(7)?,
+                                stock: text(8)?,
+                                wip: text(9)?,
+                            },
+                            signoff: text(10)?,
+                            steps: Vec::new(),
+                            pauses: Vec::new(),
+                        },
                     ))
                 },
             )
@@ -381,15 +530,27 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT from_at, to_at, reason FROM complaint_pauses WHERE complaint_id = ?1 ORDER BY from_at, id")?;
+        let pauses: Vec<PauseEntry> = stmt
+            .query_map([id], |r| {
+                Ok(PauseEntry {
+                    pause: Pause {
+                        from: time(&r.get::<_, String>(0)?),
+                        to: opt_time(r.get(1)?),
+                    },
+                    reason: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut row = row;
+        row.facts.pauses = pauses.iter().map(|p| p.pause).collect();
         Ok(ComplaintDetail {
             row,
-            description,
-            responsibility: Responsibility::parse("responsibility", &responsibility)
-                .unwrap_or(Responsibility::Undetermined),
-            product,
-            batch,
-            quantity,
             steps,
+            pauses,
+            ..more
         })
     }
 }

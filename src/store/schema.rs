@@ -2,7 +2,7 @@
 //! the version lives in `PRAGMA user_version`.
 
 /// Every migration, oldest first. Never edit a released one: append.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this binary writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -147,4 +147,56 @@ CREATE TABLE history (
     new        TEXT
 );
 CREATE INDEX history_entity ON history (entity, entity_key, at);
+"#;
+
+/// Complaints end to end: pauses, reopening, escalation, major-complaint decisions,
+/// CAPA and returns.
+const V2: &str = r#"
+ALTER TABLE complaints ADD COLUMN reopened_at TEXT;
+ALTER TABLE complaints ADD COLUMN escalated_at TEXT;
+ALTER TABLE complaints ADD COLUMN escalated_to TEXT;
+ALTER TABLE complaints ADD COLUMN contact TEXT;
+ALTER TABLE complaints ADD COLUMN decision_shipped TEXT;
+ALTER TABLE complaints ADD COLUMN decision_stock TEXT;
+ALTER TABLE complaints ADD COLUMN decision_wip TEXT;
+ALTER TABLE complaints ADD COLUMN signoff TEXT;
+
+CREATE TABLE complaint_pauses (
+    id            INTEGER PRIMARY KEY,
+    complaint_id  INTEGER NOT NULL REFERENCES complaints (id) ON DELETE CASCADE,
+    from_at       TEXT NOT NULL,
+    to_at         TEXT,
+    reason        TEXT NOT NULL
+);
+CREATE INDEX complaint_pauses_complaint ON complaint_pauses (complaint_id, from_at);
+
+CREATE TABLE capas (
+    id              INTEGER PRIMARY KEY,
+    complaint_id    INTEGER NOT NULL REFERENCES complaints (id),
+    root_cause      TEXT NOT NULL,
+    corrective      TEXT NOT NULL,
+    preventive      TEXT NOT NULL,
+    owner           TEXT NOT NULL,
+    due_date        TEXT NOT NULL,
+    checked_at      TEXT,
+    verdict         TEXT CHECK (verdict IN ('effective', 'not_effective')),
+    checked_by      TEXT,
+    created_at      TEXT NOT NULL
+);
+CREATE INDEX capas_complaint ON capas (complaint_id);
+
+CREATE TABLE returns (
+    id                 INTEGER PRIMARY KEY,
+    complaint_id       INTEGER NOT NULL REFERENCES complaints (id),
+    quantity           INTEGER NOT NULL CHECK (quantity > 0),
+    qa_confirmed_by    TEXT,
+    disposition        TEXT NOT NULL CHECK (disposition IN ('rework', 'scrap', 'return_to_customer')),
+    replacement_order  TEXT,
+    replacement_value  REAL NOT NULL DEFAULT 0 CHECK (replacement_value >= 0),
+    approved_by        TEXT,
+    approved_at        TEXT,
+    shipped_at         TEXT,
+    created_at         TEXT NOT NULL
+);
+CREATE INDEX returns_complaint ON returns (complaint_id);
 "#;

@@ -10,7 +10,7 @@ use crate::app::data::nearest_clock;
 use crate::app::App;
 use crate::domain::complaint::Severity;
 use crate::domain::sla::ClockState;
-use crate::report::remaining_label;
+use crate::report::{clock_label, remaining_label};
 
 /// Draws the board pane.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
@@ -54,8 +54,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
             };
             let clock_name = clock
                 .as_ref()
-                .map(|c| app.t(c.kind.label_key()))
-                .unwrap_or("");
+                .map(|c| clock_label(app.cat, &c.name).to_string())
+                .unwrap_or_default();
             let mut cells = vec![
                 Cell::from(clean(&r.number)),
                 Cell::from(clean(&r.customer_name)),

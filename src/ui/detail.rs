@@ -8,9 +8,8 @@ use ratatui::Frame;
 use super::widgets::{clean, grade_style, pane_block, state_style};
 use crate::app::App;
 use crate::domain::customer::{completeness, FIELD_NAMES};
-use crate::domain::sla::{done_at, ClockKind};
 use crate::domain::time::{from_store, local};
-use crate::report::remaining_label;
+use crate::report::{clock_label, remaining_label};
 use crate::store::complaints::ComplaintDetail;
 use crate::store::customers::CustomerFile;
 use crate::store::history::Change;
@@ -203,14 +202,10 @@ pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail) 
         app.t("head.clocks"),
         app.theme.header,
     )));
-    let running = app.policy.running(&r.facts, app.now);
-    for kind in ClockKind::ALL {
-        let name = pad(app.t(kind.label_key()), 14);
-        let line = match (
-            running.iter().find(|c| c.kind == *kind),
-            done_at(&r.facts, *kind),
-        ) {
-            (Some(c), _) => Line::from(vec![
+    for c in app.policy.clocks(&r.subject(), &r.facts, app.now) {
+        let name = pad(clock_label(app.cat, &c.name), 14);
+        let line = match c.done_at {
+            None => Line::from(vec![
                 Span::raw(format!("{name}  {}  ", local(c.due, app.tz))),
                 Span::styled(
                     format!(
@@ -221,8 +216,8 @@ pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail) 
                     state_style(app, c.state),
                 ),
             ]),
-            (None, Some(at)) => {
-                let on_time = app.policy.met(&r.facts, *kind).unwrap_or(true);
+            Some(at) => {
+                let on_time = c.state != crate::domain::sla::ClockState::Breached;
                 let key = if on_time {
                     "ui.clock_done"
                 } else {
@@ -238,9 +233,26 @@ pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail) 
                     Span::styled(app.cat.fmt(key, &[("at", &local(at, app.tz))]), style),
                 ])
             }
-            (None, None) => Line::from(name),
         };
         lines.push(line);
+    }
+    for p in &d.pauses {
+        let until = p
+            .pause
+            .to
+            .map(|t| local(t, app.tz))
+            .unwrap_or_else(|| "…".into());
+        lines.push(Line::from(Span::styled(
+            app.cat.fmt(
+                "ui.pause_line",
+                &[
+                    ("from", &local(p.pause.from, app.tz)),
+                    ("to", &until),
+                    ("reason", &clean(&p.reason)),
+                ],
+            ),
+            app.theme.muted,
+        )));
     }
     if let Some(desc) = d.description.as_deref().filter(|s| !s.is_empty()) {
         lines.push(Line::default());

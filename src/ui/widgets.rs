@@ -113,5 +113,6 @@ pub fn state_style(app: &App, s: crate::domain::sla::ClockState) -> Style {
         ClockState::Ok => app.theme.ok,
         ClockState::Warning => app.theme.warning,
         ClockState::Breached => app.theme.breached,
+        ClockState::Paused => app.theme.paused,
     }
 }
