@@ -15,7 +15,6 @@ use chrono::{DateTime, Utc};
 use kefu::app::action::crossterm_key::{KeyCode, KeyPress};
 use kefu::app::{App, Setup};
 use kefu::config::settings::Settings;
-use kefu::domain::sla::SlaPolicy;
 use kefu::domain::time::{parse_time, DEFAULT_TZ};
 use kefu::store::Store;
 use ratatui::backend::CrosstermBackend;
@@ -236,7 +235,7 @@ fn bench_startup(t: &mut Table, db: &Path, now: DateTime<Utc>) {
 fn bench_queries(t: &mut Table, db: &Path, now: DateTime<Utc>) {
     println!("queries (10 runs each):");
     let store = Store::open(db, "bench", now, DEFAULT_TZ).unwrap();
-    let policy = SlaPolicy::default();
+    let policy = kefu::config::policy::builtin(DEFAULT_TZ);
     let time = |f: &mut dyn FnMut() -> usize| {
         let mut v = vec![];
         let mut n = 0;
