@@ -77,6 +77,14 @@ pub enum Error {
         /// The step that must come first (None when the complaint is finished).
         needs: Option<crate::domain::complaint::Step>,
     },
+    /// A move or change is refused by a rule; `rule` is the catalog key that explains it.
+    #[error("{}", self.message(Catalog::en()))]
+    Refused {
+        /// The record concerned.
+        number: String,
+        /// Catalog key of the rule.
+        rule: &'static str,
+    },
     /// The database holds data and the command would overwrite it.
     #[error("{}", self.message(Catalog::en()))]
     NotEmpty {
@@ -125,6 +133,7 @@ impl Error {
                 | Error::Duplicate { .. }
                 | Error::NotEmpty { .. }
                 | Error::IllegalMove { .. }
+                | Error::Refused { .. }
         )
     }
 
@@ -173,6 +182,10 @@ impl Error {
                     None => cat.fmt("err.finished", &args),
                 }
             }
+            Error::Refused { number, rule } => cat.fmt(
+                "err.refused",
+                &[("number", number), ("rule", cat.get(rule))],
+            ),
             Error::NotEmpty { path } => {
                 cat.fmt("err.not_empty", &[("path", &path.display().to_string())])
             }

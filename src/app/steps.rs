@@ -107,7 +107,7 @@ impl App {
         let (now, user) = (self.now, self.store.actor().to_string());
         let result = self
             .store
-            .write(|tx| tx.move_step(&number, to, now, &user, None));
+            .write(|tx| tx.move_complaint(&number, to, now, &user, &Default::default()));
         match result {
             Ok(()) => {
                 let text = self.cat.fmt(

@@ -165,6 +165,109 @@ pub enum ComplaintCmd {
         /// Complaint number (KS-YYYY-NNNNN)
         number: String,
     },
+    /// First response given (received -> acknowledged)
+    Ack(MoveArgs),
+    /// Investigation started
+    Investigate(MoveArgs),
+    /// Plan proposed to the customer
+    Plan(MoveArgs),
+    /// Disposed (rework, replacement, return, credit); major ones need the three decisions
+    Dispose(DisposeArgs),
+    /// Followed up with the customer
+    FollowUp(MoveArgs),
+    /// Closed with the customer's sign-off
+    Close(CloseArgs),
+    /// Closed as not our responsibility (--note with the evidence is required)
+    Reject(MoveArgs),
+    /// Reopen a finished complaint: its clocks restart, its history stays
+    Reopen(MoveArgs),
+    /// Written report sent to the customer (stops the report clock)
+    Report(MoveArgs),
+    /// Wait on the customer (samples, information): pausing clocks stop
+    Wait {
+        /// Complaint number
+        number: String,
+        /// What we wait for
+        #[arg(long)]
+        reason: String,
+        /// Since when [default: now]
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// End the wait on the customer
+    Resume {
+        /// Complaint number
+        number: String,
+        /// Since when [default: now]
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Give the complaint to another owner
+    Assign {
+        /// Complaint number
+        number: String,
+        /// The new owner (username)
+        #[arg(long)]
+        to: String,
+    },
+    /// Escalate to the owner's supervisor
+    Escalate {
+        /// Complaint number
+        number: String,
+        /// When [default: now]
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Counts, Pareto, complaint rate and clock performance for a period
+    Stats {
+        /// 2026-10, 2026-Q3 or 2026 [default: the current month]
+        #[arg(long)]
+        period: Option<String>,
+    },
+}
+
+/// A move of a complaint along its flow.
+#[derive(Debug, Args)]
+pub struct MoveArgs {
+    /// Complaint number
+    pub number: String,
+    /// A note for the step history
+    #[arg(long)]
+    pub note: Option<String>,
+    /// When it happened [default: now]
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+}
+
+/// `kefu complaint dispose`.
+#[derive(Debug, Args)]
+pub struct DisposeArgs {
+    /// The move
+    #[command(flatten)]
+    pub m: MoveArgs,
+    /// Major complaints: decision on goods already shipped
+    #[arg(long)]
+    pub shipped: Option<String>,
+    /// Major complaints: decision on stock
+    #[arg(long)]
+    pub stock: Option<String>,
+    /// Major complaints: decision on work in progress
+    #[arg(long)]
+    pub wip: Option<String>,
+}
+
+/// `kefu complaint close`.
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// The move
+    #[command(flatten)]
+    pub m: MoveArgs,
+    /// Who signed off for the customer
+    #[arg(long)]
+    pub signed_by: Option<String>,
+    /// How (signed delivery note, email, WeChat message...)
+    #[arg(long)]
+    pub how: Option<String>,
 }
 
 /// `kefu complaint add`.

@@ -2,13 +2,15 @@
 
 use super::args::{ComplaintAddArgs, ComplaintCmd};
 use super::customer::flag_error;
+use super::moves;
 use super::output::{fields, print, print_json, Table};
 use super::report::clock_table;
 use super::Ctx;
-use crate::domain::complaint::{Category, Channel, Severity};
+use crate::domain::complaint::{Category, Channel, Severity, Step};
 use crate::domain::time::{local, rfc3339};
 use crate::report::sla_entries;
 use crate::store::complaints::NewComplaint;
+use crate::store::workflow::Move;
 
 /// Runs a complaint subcommand.
 pub fn run(ctx: &Ctx, cmd: &ComplaintCmd) -> anyhow::Result<()> {
@@ -16,6 +18,22 @@ pub fn run(ctx: &Ctx, cmd: &ComplaintCmd) -> anyhow::Result<()> {
         ComplaintCmd::Add(a) => add(ctx, a),
         ComplaintCmd::List { open } => list(ctx, *open),
         ComplaintCmd::Show { number } => show(ctx, number),
+        ComplaintCmd::Ack(a) => moves::step(ctx, a, Step::Acknowledged, Move::default()),
+        ComplaintCmd::Investigate(a) => moves::step(ctx, a, Step::Investigating, Move::default()),
+        ComplaintCmd::Plan(a) => moves::step(ctx, a, Step::PlanProposed, Move::default()),
+        ComplaintCmd::Dispose(a) => moves::dispose(ctx, a),
+        ComplaintCmd::FollowUp(a) => moves::step(ctx, a, Step::FollowedUp, Move::default()),
+        ComplaintCmd::Close(a) => moves::close(ctx, a),
+        ComplaintCmd::Reject(a) => moves::step(ctx, a, Step::Rejected, Move::default()),
+        ComplaintCmd::Reopen(a) => moves::step(ctx, a, Step::Received, Move::default()),
+        ComplaintCmd::Report(a) => moves::report(ctx, a),
+        ComplaintCmd::Wait { number, reason, at } => {
+            moves::wait(ctx, number, reason, at.as_deref())
+        }
+        ComplaintCmd::Resume { number, at } => moves::resume(ctx, number, at.as_deref()),
+        ComplaintCmd::Assign { number, to } => moves::assign(ctx, number, to),
+        ComplaintCmd::Escalate { number, at } => moves::escalate(ctx, number, at.as_deref()),
+        ComplaintCmd::Stats { period } => super::stats::run(ctx, period.as_deref()),
     }
 }
 

@@ -4,8 +4,10 @@ pub mod args;
 mod complaint;
 mod customer;
 mod data;
+mod moves;
 pub mod output;
 mod report;
+mod stats;
 mod workbench;
 
 use std::path::PathBuf;

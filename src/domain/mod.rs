@@ -9,5 +9,6 @@ pub mod nps;
 pub mod period;
 pub mod sla;
 pub mod staff;
+pub mod stats;
 pub mod time;
 pub mod workflow;

@@ -1,6 +1,9 @@
-//! Which step a complaint may move to from where it is.
+//! Which moves a complaint may make, and what each needs first.
 
-use super::complaint::Step;
+use chrono::NaiveDate;
+
+use super::complaint::{Severity, Step};
+use super::staff::Role;
 use crate::error::Error;
 
 /// The main line of the flow, in order.
@@ -20,57 +23,95 @@ pub fn required_before(to: Step) -> Option<Step> {
     i.checked_sub(1).map(|j| FLOW[j])
 }
 
-/// Checks a move along the main line: only to the very next step.
-pub fn check_move(number: &str, from: Step, to: Step) -> Result<(), Error> {
-    match required_before(to) {
-        Some(prev) if prev == from => Ok(()),
-        _ if from.is_terminal() => Err(Error::IllegalMove {
-            number: number.to_string(),
-            from,
-            to,
-            needs: None,
-        }),
-        needs => Err(Error::IllegalMove {
-            number: number.to_string(),
-            from,
-            to,
-            needs,
-        }),
-    }
-}
-
 /// The next step on the main line, if any.
 pub fn next_step(from: Step) -> Option<Step> {
     let i = FLOW.iter().position(|s| *s == from)?;
     FLOW.get(i + 1).copied()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Everything a move is judged on.
+#[derive(Debug, Clone)]
+pub struct MoveFacts {
+    /// The complaint number (for messages).
+    pub number: String,
+    /// Where it is.
+    pub from: Step,
+    /// Its severity.
+    pub severity: Severity,
+    /// The role of whoever moves it (None: not on the staff list).
+    pub role: Option<Role>,
+    /// Local date it was received (or reopened).
+    pub received_on: NaiveDate,
+    /// Local date of the move.
+    pub on: NaiveDate,
+    /// A major complaint's decisions on shipped goods, stock and WIP are all made.
+    pub decisions_made: bool,
+    /// CAPAs raised on it.
+    pub capas: usize,
+    /// Of those, verified effective.
+    pub capas_verified: usize,
+    /// A note was given with the move.
+    pub has_note: bool,
+    /// The customer's sign-off was given with the move.
+    pub has_signoff: bool,
+}
 
-    #[test]
-    fn every_step_follows_the_one_before() {
-        for pair in FLOW.windows(2) {
-            assert!(check_move("K", pair[0], pair[1]).is_ok(), "{pair:?}");
-            assert_eq!(next_step(pair[0]), Some(pair[1]));
-        }
-    }
-
-    #[test]
-    fn skipping_or_going_back_names_the_step_needed() {
-        match check_move("K", Step::Received, Step::PlanProposed) {
-            Err(Error::IllegalMove { needs, .. }) => assert_eq!(needs, Some(Step::Investigating)),
-            other => panic!("{other:?}"),
-        }
-        assert!(check_move("K", Step::Disposed, Step::Acknowledged).is_err());
-        assert!(check_move("K", Step::Received, Step::Received).is_err());
-        // A finished complaint names no step: it must be reopened (a later workflow).
-        match check_move("K", Step::Closed, Step::Acknowledged) {
-            Err(Error::IllegalMove { needs, .. }) => assert_eq!(needs, None),
-            other => panic!("{other:?}"),
-        }
-        assert_eq!(next_step(Step::Closed), None);
-        assert_eq!(next_step(Step::Rejected), None);
+fn refused(f: &MoveFacts, rule: &'static str) -> Error {
+    Error::Refused {
+        number: f.number.clone(),
+        rule,
     }
 }
+
+/// Checks a move to `to` (`Rejected` is "closed, not our responsibility", `Received` from
+/// a finished complaint is a reopening). The message says what must come first.
+pub fn check(f: &MoveFacts, to: Step) -> Result<(), Error> {
+    let illegal = |needs| Error::IllegalMove {
+        number: f.number.clone(),
+        from: f.from,
+        to,
+        needs,
+    };
+    match to {
+        Step::Received => {
+            return if f.from.is_terminal() {
+                Ok(())
+            } else {
+                Err(refused(f, "rule.reopen_open"))
+            }
+        }
+        _ if f.from.is_terminal() => return Err(illegal(None)),
+        Step::Rejected => {
+            return if f.has_note {
+                Ok(())
+            } else {
+                Err(refused(f, "rule.evidence_required"))
+            }
+        }
+        _ => {}
+    }
+    // The quality lead may close a minor complaint on the day it came in.
+    let same_day_minor = to == Step::Closed
+        && f.severity == Severity::Minor
+        && f.role == Some(Role::Quality)
+        && f.on == f.received_on;
+    if !same_day_minor && required_before(to) != Some(f.from) {
+        return Err(illegal(required_before(to)));
+    }
+    if to == Step::Disposed && f.severity != Severity::Minor && !f.decisions_made {
+        return Err(refused(f, "rule.major_needs_decisions"));
+    }
+    if to == Step::Closed {
+        if !f.has_signoff {
+            return Err(refused(f, "rule.signoff_required"));
+        }
+        if f.severity != Severity::Minor && (f.capas == 0 || f.capas_verified < f.capas) {
+            return Err(refused(f, "rule.major_needs_capa"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "workflow_tests.rs"]
+mod tests;

@@ -359,26 +359,6 @@ impl Tx<'_> {
         )
     }
 
-    /// Moves a complaint to the next step of the flow, refusing illegal moves.
-    pub fn move_step(
-        &self,
-        number: &str,
-        to: Step,
-        at: DateTime<Utc>,
-        by: &str,
-        note: Option<&str>,
-    ) -> Result<()> {
-        let from: String = self
-            .conn()
-            .prepare_cached("SELECT step FROM complaints WHERE number = ?1")?
-            .query_row([number], |r| r.get(0))
-            .optional()?
-            .ok_or_else(|| not_found(number))?;
-        let from = Step::parse("step", &from)?;
-        crate::domain::workflow::check_move(number, from, to)?;
-        self.record_step(number, to, at, by, note)
-    }
-
     /// Records that the written report went to the customer at `at`.
     pub fn record_report(&self, number: &str, at: DateTime<Utc>) -> Result<()> {
         let at_s = to_store(at);
@@ -449,6 +429,21 @@ impl Store {
             row.facts.pauses = pauses.remove(&id).unwrap_or_default();
         }
         Ok(rows)
+    }
+
+    /// Product and root cause of every complaint received in `[from, to)`, by number.
+    pub fn products_and_causes(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<std::collections::HashMap<String, (Option<String>, Option<String>)>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT number, product, root_cause FROM complaints WHERE received_at >= ?1 AND received_at < ?2",
+        )?;
+        let rows = stmt.query_map(params![to_store(from), to_store(to)], |r| {
+            Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every complaint's pauses (of open complaints when `open_only`), oldest first.

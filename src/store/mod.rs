@@ -7,6 +7,7 @@ pub mod metrics;
 pub mod schema;
 pub mod staff;
 pub mod surveys;
+pub mod workflow;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,363 @@
+//! Complaint moves as one transaction each: rules checked on fresh data, history written.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+
+use super::complaints::Decisions;
+use super::{opt_time, time, Store, Tx};
+use crate::domain::complaint::{Severity, Step};
+use crate::domain::staff::Role;
+use crate::domain::time::{local, to_store};
+use crate::domain::workflow::{check, MoveFacts};
+use crate::error::{Error, Result};
+
+/// A move and what comes with it.
+#[derive(Debug, Clone, Default)]
+pub struct Move {
+    /// A note for the step history (the evidence, for "not ours").
+    pub note: Option<String>,
+    /// The customer's sign-off at closing: who and how.
+    pub signoff: Option<String>,
+    /// Major complaints: decisions made with (or before) disposal.
+    pub decisions: Decisions,
+}
+
+struct Current {
+    id: i64,
+    step: Step,
+    severity: Severity,
+    start: DateTime<Utc>,
+    decisions: Decisions,
+    owner: Option<String>,
+}
+
+fn not_found(number: &str) -> Error {
+    Error::NotFound {
+        kind: "kind.complaint",
+        key: number.to_string(),
+    }
+}
+
+impl Tx<'_> {
+    fn current(&self, number: &str) -> Result<Current> {
+        self.conn()
+            .query_row(
+                "SELECT id, step, severity, COALESCE(reopened_at, received_at), decision_shipped,
+                        decision_stock, decision_wip, owner
+                 FROM complaints WHERE number = ?1",
+                [number],
+                |r| {
+                    Ok(Current {
+                        id: r.get(0)?,
+                        step: Step::parse("step", &r.get::<_, String>(1)?)
+                            .unwrap_or(Step::Received),
+                        severity: Severity::parse("severity", &r.get::<_, String>(2)?)
+                            .unwrap_or(Severity::Major),
+                        start: time(&r.get::<_, String>(3)?),
+                        decisions: Decisions {
+                            shipped: r.get(4)?,
+                            stock: r.get(5)?,
+                            wip: r.get(6)?,
+                        },
+                        owner: r.get(7)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| not_found(number))
+    }
+
+    /// Sets one complaint column, with a history row when it changes.
+    fn set_field(
+        &self,
+        id: i64,
+        number: &str,
+        column: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<()> {
+        if old == new {
+            return Ok(());
+        }
+        // `column` is always one of this module's literals, never user text.
+        self.conn().execute(
+            &format!("UPDATE complaints SET {column} = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3"),
+            params![new, self.at(), id],
+        )?;
+        self.record("complaint", number, "update", Some(column), old, new)
+    }
+
+    /// The role of a member of staff, if listed.
+    pub fn role_of(&self, username: &str) -> Result<Option<Role>> {
+        let role: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT role FROM staff WHERE username = ?1 AND active = 1",
+                [username],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(role.and_then(|r| Role::parse("role", &r).ok()))
+    }
+
+    /// Moves a complaint to `to` at `at` by `by`, checking the workflow's rules.
+    pub fn move_complaint(
+        &self,
+        number: &str,
+        to: Step,
+        at: DateTime<Utc>,
+        by: &str,
+        m: &Move,
+    ) -> Result<()> {
+        let cur = self.current(number)?;
+        for (column, old, new) in [
+            (
+                "decision_shipped",
+                &cur.decisions.shipped,
+                &m.decisions.shipped,
+            ),
+            ("decision_stock", &cur.decisions.stock, &m.decisions.stock),
+            ("decision_wip", &cur.decisions.wip, &m.decisions.wip),
+        ] {
+            if let Some(new) = new.as_deref().filter(|s| !s.trim().is_empty()) {
+                self.set_field(cur.id, number, column, old.as_deref(), Some(new.trim()))?;
+            }
+        }
+        let decided = Decisions {
+            shipped: m
+                .decisions
+                .shipped
+                .clone()
+                .or(cur.decisions.shipped.clone()),
+            stock: m.decisions.stock.clone().or(cur.decisions.stock.clone()),
+            wip: m.decisions.wip.clone().or(cur.decisions.wip.clone()),
+        };
+        let (capas, verified): (i64, i64) = self.conn().query_row(
+            "SELECT COUNT(*), COALESCE(SUM(verdict = 'effective'), 0) FROM capas WHERE complaint_id = ?1",
+            [cur.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let tz = self.tz();
+        let facts = MoveFacts {
+            number: number.to_string(),
+            from: cur.step,
+            severity: cur.severity,
+            role: self.role_of(by)?,
+            received_on: cur.start.with_timezone(&tz).date_naive(),
+            on: at.with_timezone(&tz).date_naive(),
+            decisions_made: decided.complete(),
+            capas: capas as usize,
+            capas_verified: verified as usize,
+            has_note: m.note.as_deref().is_some_and(|n| !n.trim().is_empty()),
+            has_signoff: m.signoff.as_deref().is_some_and(|n| !n.trim().is_empty()),
+        };
+        check(&facts, to)?;
+        if at < cur.start {
+            return Err(Error::Invalid {
+                field: "at".into(),
+                value: local(at, tz),
+                rule: "rule.after_received",
+            });
+        }
+        // Moving on ends a wait on the customer.
+        self.end_pause(cur.id, number, at)?;
+        match to {
+            Step::Received => self.reopen(cur.id, number, at, by, m.note.as_deref()),
+            Step::Rejected => {
+                self.set_field(cur.id, number, "responsibility", None, Some("not_ours"))?;
+                self.record_step(number, to, at, by, m.note.as_deref())
+            }
+            Step::Closed => {
+                self.set_field(
+                    cur.id,
+                    number,
+                    "signoff",
+                    None,
+                    m.signoff.as_deref().map(str::trim),
+                )?;
+                self.record_step(number, to, at, by, m.note.as_deref())
+            }
+            _ => self.record_step(number, to, at, by, m.note.as_deref()),
+        }
+    }
+
+    fn reopen(
+        &self,
+        id: i64,
+        number: &str,
+        at: DateTime<Utc>,
+        by: &str,
+        note: Option<&str>,
+    ) -> Result<()> {
+        // The old step times stay in the step history and the change history.
+        for column in [
+            "acknowledged_at",
+            "investigating_at",
+            "plan_at",
+            "disposed_at",
+            "followed_up_at",
+            "closed_at",
+            "report_at",
+            "escalated_at",
+            "escalated_to",
+            "signoff",
+        ] {
+            let old: Option<String> = self.conn().query_row(
+                &format!("SELECT {column} FROM complaints WHERE id = ?1"),
+                [id],
+                |r| r.get(0),
+            )?;
+            self.set_field(id, number, column, old.as_deref(), None)?;
+        }
+        let at_s = to_store(at);
+        self.set_field(id, number, "reopened_at", None, Some(&at_s))?;
+        self.record_step(number, Step::Received, at, by, note)
+    }
+
+    fn end_pause(&self, id: i64, number: &str, at: DateTime<Utc>) -> Result<bool> {
+        let open: Option<(i64, String)> = self
+            .conn()
+            .query_row(
+                "SELECT id, from_at FROM complaint_pauses WHERE complaint_id = ?1 AND to_at IS NULL",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((pause, from)) = open else {
+            return Ok(false);
+        };
+        let at = at.max(time(&from));
+        self.conn().execute(
+            "UPDATE complaint_pauses SET to_at = ?1 WHERE id = ?2",
+            params![to_store(at), pause],
+        )?;
+        self.record(
+            "complaint",
+            number,
+            "update",
+            Some("pause_end"),
+            Some(&from),
+            Some(&to_store(at)),
+        )?;
+        Ok(true)
+    }
+
+    /// Starts a wait on the customer: pausing clocks stop until `resume`.
+    pub fn pause(&self, number: &str, at: DateTime<Utc>, reason: &str) -> Result<()> {
+        let cur = self.current(number)?;
+        if reason.trim().is_empty() {
+            return Err(Error::Required {
+                field: "reason".into(),
+            });
+        }
+        if cur.step.is_terminal() {
+            return Err(Error::Refused {
+                number: number.into(),
+                rule: "rule.finished_no_wait",
+            });
+        }
+        let open: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM complaint_pauses WHERE complaint_id = ?1 AND to_at IS NULL)",
+            [cur.id],
+            |r| r.get(0),
+        )?;
+        if open {
+            return Err(Error::Refused {
+                number: number.into(),
+                rule: "rule.already_waiting",
+            });
+        }
+        let last_end: Option<String> = self.conn().query_row(
+            "SELECT MAX(to_at) FROM complaint_pauses WHERE complaint_id = ?1",
+            [cur.id],
+            |r| r.get(0),
+        )?;
+        if at < cur.start || opt_time(last_end).is_some_and(|e| at < e) {
+            return Err(Error::Invalid {
+                field: "at".into(),
+                value: local(at, self.tz()),
+                rule: "rule.wait_overlaps",
+            });
+        }
+        self.conn().execute(
+            "INSERT INTO complaint_pauses (complaint_id, from_at, reason) VALUES (?1, ?2, ?3)",
+            params![cur.id, to_store(at), reason.trim()],
+        )?;
+        self.record(
+            "complaint",
+            number,
+            "update",
+            Some("pause_start"),
+            None,
+            Some(&format!("{} {}", to_store(at), reason.trim())),
+        )
+    }
+
+    /// Ends the wait on the customer.
+    pub fn resume(&self, number: &str, at: DateTime<Utc>) -> Result<()> {
+        let cur = self.current(number)?;
+        if self.end_pause(cur.id, number, at)? {
+            Ok(())
+        } else {
+            Err(Error::Refused {
+                number: number.into(),
+                rule: "rule.not_waiting",
+            })
+        }
+    }
+
+    /// Gives the complaint to another owner.
+    pub fn assign(&self, number: &str, to: &str) -> Result<()> {
+        let cur = self.current(number)?;
+        if to.trim().is_empty() {
+            return Err(Error::Required { field: "to".into() });
+        }
+        self.set_field(
+            cur.id,
+            number,
+            "owner",
+            cur.owner.as_deref(),
+            Some(to.trim()),
+        )
+    }
+
+    /// Escalates to the owner's supervisor (from the staff list); returns who that is.
+    pub fn escalate(&self, number: &str, at: DateTime<Utc>) -> Result<Option<String>> {
+        let cur = self.current(number)?;
+        if cur.step.is_terminal() {
+            return Err(Error::Refused {
+                number: number.into(),
+                rule: "rule.finished_no_escalation",
+            });
+        }
+        let supervisor: Option<String> = match &cur.owner {
+            Some(o) => self
+                .conn()
+                .query_row(
+                    "SELECT supervisor FROM staff WHERE username = ?1",
+                    [o],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten(),
+            None => None,
+        };
+        self.set_field(cur.id, number, "escalated_at", None, Some(&to_store(at)))?;
+        self.set_field(cur.id, number, "escalated_to", None, supervisor.as_deref())?;
+        Ok(supervisor)
+    }
+}
+
+impl Store {
+    /// One move in its own transaction, stamped with the store's user.
+    pub fn move_complaint(
+        &mut self,
+        number: &str,
+        to: Step,
+        at: DateTime<Utc>,
+        m: &Move,
+    ) -> Result<()> {
+        let by = self.actor().to_string();
+        self.write(|tx| tx.move_complaint(number, to, at, &by, m))
+    }
+}
