@@ -28,6 +28,14 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Sanitises multi-line text line by line, keeping the line breaks.
+pub fn sanitize_lines(s: &str) -> String {
+    s.split('\n')
+        .map(|l| sanitize(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Columns the text takes in a terminal.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)

@@ -59,6 +59,12 @@ pub enum Command {
     Nps(NpsCmd),
     /// When something started at --from is due after --hours (calendar or working time)
     Due(DueArgs),
+    /// Corrective and preventive actions (纠正预防措施) on complaints
+    #[command(subcommand)]
+    Capa(CapaCmd),
+    /// Returns (RMA) linked to complaints
+    #[command(subcommand)]
+    Return(ReturnCmd),
     /// Record orders shipped per month (for the complaint rate)
     #[command(subcommand)]
     Shipments(ShipmentsCmd),
@@ -371,5 +377,97 @@ pub enum ShipmentsCmd {
         /// Orders shipped
         #[arg(allow_negative_numbers = true)]
         orders: i64,
+    },
+}
+
+/// `kefu capa ...`.
+#[derive(Debug, Subcommand)]
+pub enum CapaCmd {
+    /// Raise a CAPA on a complaint; prints its id
+    Add {
+        /// Complaint number
+        number: String,
+        /// Root cause
+        #[arg(long)]
+        root_cause: String,
+        /// Corrective action
+        #[arg(long)]
+        corrective: String,
+        /// Preventive action
+        #[arg(long)]
+        preventive: String,
+        /// Owner (username)
+        #[arg(long)]
+        owner: String,
+        /// Due date, YYYY-MM-DD
+        #[arg(long)]
+        due: String,
+    },
+    /// Record the effectiveness check
+    Verify {
+        /// CAPA id
+        id: i64,
+        /// effective | not_effective
+        #[arg(long)]
+        verdict: String,
+        /// When [default: now]
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// List CAPAs by due date; overdue ones are marked
+    List {
+        /// Only overdue ones
+        #[arg(long)]
+        overdue: bool,
+        /// Only those of one complaint
+        #[arg(long)]
+        complaint: Option<String>,
+    },
+}
+
+/// `kefu return ...`.
+#[derive(Debug, Subcommand)]
+pub enum ReturnCmd {
+    /// Register a return on a complaint; prints its id
+    Add {
+        /// Complaint number
+        number: String,
+        /// Quantity returned
+        #[arg(long, allow_negative_numbers = true)]
+        quantity: i64,
+        /// rework | scrap | return_to_customer
+        #[arg(long)]
+        disposition: String,
+        /// Quality has confirmed the return (you, as quality)
+        #[arg(long)]
+        qa_confirmed: bool,
+        /// Replacement order number
+        #[arg(long)]
+        replacement_order: Option<String>,
+        /// Replacement value, RMB
+        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+        value: f64,
+    },
+    /// Approve a replacement (managers only)
+    Approve {
+        /// Return id
+        id: i64,
+        /// When [default: now]
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Mark the replacement shipped (over 1000 RMB it must be approved first)
+    Ship {
+        /// Return id
+        id: i64,
+        /// When [default: now]
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// List returns, newest first
+    List {
+        /// Only those of one complaint
+        #[arg(long)]
+        complaint: Option<String>,
     },
 }

@@ -3,12 +3,10 @@
 use super::args::{ComplaintAddArgs, ComplaintCmd};
 use super::customer::flag_error;
 use super::moves;
-use super::output::{fields, print, print_json, Table};
-use super::report::clock_table;
+use super::output::{print, print_json, Table};
 use super::Ctx;
 use crate::domain::complaint::{Category, Channel, Severity, Step};
 use crate::domain::time::{local, rfc3339};
-use crate::report::sla_entries;
 use crate::store::complaints::NewComplaint;
 use crate::store::workflow::Move;
 
@@ -17,7 +15,7 @@ pub fn run(ctx: &Ctx, cmd: &ComplaintCmd) -> anyhow::Result<()> {
     match cmd {
         ComplaintCmd::Add(a) => add(ctx, a),
         ComplaintCmd::List { open } => list(ctx, *open),
-        ComplaintCmd::Show { number } => show(ctx, number),
+        ComplaintCmd::Show { number } => super::complaint_show::show(ctx, number),
         ComplaintCmd::Ack(a) => moves::step(ctx, a, Step::Acknowledged, Move::default()),
         ComplaintCmd::Investigate(a) => moves::step(ctx, a, Step::Investigating, Move::default()),
         ComplaintCmd::Plan(a) => moves::step(ctx, a, Step::PlanProposed, Move::default()),
@@ -117,97 +115,5 @@ fn list(ctx: &Ctx, open: bool) -> anyhow::Result<()> {
         "{}\n",
         ctx.cat.fmt("msg.count", &[("n", &rows.len().to_string())])
     ))?;
-    Ok(())
-}
-
-fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
-    let store = ctx.open()?;
-    let d = store.complaint(number)?;
-    let clocks = sla_entries(std::slice::from_ref(&d.row), &ctx.policy, ctx.now);
-    let history = store.history_of("complaint", number)?;
-    if ctx.json {
-        let clocks: Vec<_> = clocks
-            .iter()
-            .map(|c| {
-                serde_json::json!({
-                    "clock": c.clock, "due": rfc3339(c.due, ctx.tz),
-                    "remaining_s": c.remaining_s, "state": c.state,
-                })
-            })
-            .collect();
-        let steps: Vec<_> = d
-            .steps
-            .iter()
-            .map(|s| serde_json::json!({ "step": s.step, "at": rfc3339(s.at, ctx.tz), "by": s.by, "note": s.note }))
-            .collect();
-        print_json(&serde_json::json!({
-            "number": d.row.number, "customer": d.row.customer, "customer_name": d.row.customer_name,
-            "title": d.row.title, "description": d.description, "channel": d.row.channel,
-            "category": d.row.category, "severity": d.row.severity, "step": d.row.step,
-            "owner": d.row.owner, "responsibility": d.responsibility, "product": d.product,
-            "batch": d.batch, "quantity": d.quantity,
-            "received_at": rfc3339(d.row.facts.received_at, ctx.tz),
-            "reply_by": d.row.facts.reply_by.map(|t| rfc3339(t, ctx.tz)),
-            "clocks": clocks, "steps": steps, "history": super::report::history_json(ctx, &history),
-        }))?;
-        return Ok(());
-    }
-    let f = &d.row.facts;
-    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-    let pairs = vec![
-        (ctx.t("col.number"), d.row.number.clone()),
-        (
-            ctx.t("col.customer"),
-            format!("{} {}", d.row.customer, d.row.customer_name),
-        ),
-        (ctx.t("col.title"), d.row.title.clone()),
-        (ctx.t("field.description"), opt(&d.description)),
-        (ctx.t("col.severity"), ctx.t(d.row.severity.label_key())),
-        (ctx.t("field.category"), ctx.t(d.row.category.label_key())),
-        (ctx.t("field.channel"), ctx.t(d.row.channel.label_key())),
-        (ctx.t("col.step"), ctx.t(d.row.step.label_key())),
-        (ctx.t("col.owner"), opt(&d.row.owner)),
-        (
-            ctx.t("field.responsibility"),
-            ctx.t(d.responsibility.label_key()),
-        ),
-        (ctx.t("field.product"), opt(&d.product)),
-        (ctx.t("field.batch"), opt(&d.batch)),
-        (
-            ctx.t("field.quantity"),
-            d.quantity.map(|q| q.to_string()).unwrap_or_default(),
-        ),
-        (ctx.t("col.received"), local(f.received_at, ctx.tz)),
-        (
-            ctx.t("field.reply_by"),
-            f.reply_by.map(|t| local(t, ctx.tz)).unwrap_or_default(),
-        ),
-    ];
-    let mut out = fields(&pairs);
-    out.push_str(&format!("\n{}\n", ctx.t("head.clocks")));
-    if clocks.is_empty() {
-        out.push_str(&format!("{}\n", ctx.t("msg.no_running_clocks")));
-    } else {
-        out.push_str(&clock_table(ctx, &clocks, false));
-    }
-    out.push_str(&format!("\n{}\n", ctx.t("head.steps")));
-    let mut t = Table::new(vec![
-        ctx.t("col.when"),
-        ctx.t("col.step"),
-        ctx.t("col.who"),
-        ctx.t("col.note"),
-    ]);
-    for s in &d.steps {
-        t.row(vec![
-            local(s.at, ctx.tz),
-            ctx.t(s.step.label_key()),
-            s.by.clone(),
-            opt(&s.note),
-        ]);
-    }
-    out.push_str(&t.render());
-    out.push_str(&format!("\n{}\n", ctx.t("head.history")));
-    out.push_str(&super::report::history_table(ctx, &history));
-    print(&out)?;
     Ok(())
 }

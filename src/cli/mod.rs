@@ -1,7 +1,9 @@
 //! The `kefu` subcommands: text for people, `--json` for scripts.
 
 pub mod args;
+mod capa;
 mod complaint;
+mod complaint_show;
 mod customer;
 mod data;
 mod moves;
@@ -134,6 +136,8 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Kpi(a) => report::kpi(ctx, a),
         Command::Nps(c) => data::nps(ctx, c),
         Command::Due(a) => report::due(ctx, a),
+        Command::Capa(c) => capa::capa(ctx, c),
+        Command::Return(c) => capa::returns(ctx, c),
         Command::Shipments(c) => data::shipments(ctx, c),
     }
 }

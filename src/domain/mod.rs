@@ -1,6 +1,7 @@
 //! Plain types and rules of customer service: no I/O, `now` is always an argument.
 
 pub mod calendar;
+pub mod capa;
 pub mod complaint;
 pub mod customer;
 pub mod enums;

@@ -232,7 +232,8 @@ impl SlaPolicy {
 
     fn read(&self, spec: &ClockSpec, f: &ClockFacts, now: DateTime<Utc>) -> ClockReading {
         let start = f.start();
-        let done_at = f.done_at(spec.stop);
+        // Closing a complaint stops every clock still running.
+        let done_at = f.done_at(spec.stop).or(f.closed_at);
         let pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> = if spec.pauses {
             f.pauses
                 .iter()

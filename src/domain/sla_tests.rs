@@ -234,3 +234,16 @@ fn escalation_after_three_working_days_without_disposal() {
     f.disposed_at = Some(t("2026-11-04 09:00"));
     assert!(!p.escalated(&f, t("2026-11-09 09:00")));
 }
+
+#[test]
+fn closing_stops_every_clock() {
+    let p = policy();
+    let mut f = facts("2026-11-02 09:00");
+    f.acknowledged_at = Some(t("2026-11-02 10:00"));
+    f.closed_at = Some(t("2026-11-02 11:00"));
+    assert!(p.running(&major(), &f, t("2026-11-10 09:00")).is_empty());
+    assert!(p
+        .clocks(&major(), &f, t("2026-11-10 09:00"))
+        .iter()
+        .all(|c| c.done_at.is_some()));
+}

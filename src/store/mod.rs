@@ -1,5 +1,6 @@
 //! The only code that speaks SQL: opening, migrating, and one module per aggregate.
 
+pub mod capa;
 pub mod complaints;
 pub mod customers;
 pub mod history;

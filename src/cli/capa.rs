@@ -1,0 +1,190 @@
+//! `kefu capa add|verify|list` and `kefu return add|approve|ship|list`.
+
+use super::args::{CapaCmd, ReturnCmd};
+use super::output::{print, print_json, Table};
+use super::report::json_time;
+use super::Ctx;
+use crate::domain::capa::{overdue, Disposition, Verdict, DEFAULT_APPROVAL_THRESHOLD};
+use crate::store::capa::{NewCapa, NewReturn};
+
+fn id_out(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
+    if ctx.json {
+        print_json(&serde_json::json!({ "id": id }))?;
+    } else {
+        print(&format!("{id}\n"))?;
+    }
+    Ok(())
+}
+
+fn saved(ctx: &Ctx) -> anyhow::Result<()> {
+    if ctx.json {
+        print_json(&serde_json::json!({ "ok": true }))?;
+    } else {
+        print(&format!("{}\n", ctx.t("msg.saved")))?;
+    }
+    Ok(())
+}
+
+/// `kefu capa ...`.
+pub fn capa(ctx: &Ctx, cmd: &CapaCmd) -> anyhow::Result<()> {
+    match cmd {
+        CapaCmd::Add {
+            number,
+            root_cause,
+            corrective,
+            preventive,
+            owner,
+            due,
+        } => {
+            let c = NewCapa {
+                root_cause: root_cause.clone(),
+                corrective: corrective.clone(),
+                preventive: preventive.clone(),
+                owner: owner.clone(),
+                due_date: due.clone(),
+            };
+            let id = ctx.open()?.write(|tx| tx.add_capa(number, &c))?;
+            id_out(ctx, id)
+        }
+        CapaCmd::Verify { id, verdict, at } => {
+            let verdict = Verdict::parse("--verdict", verdict)?;
+            let at = ctx.time_or_now("--at", at.as_deref())?;
+            let user = ctx.user.clone();
+            ctx.open()?
+                .write(|tx| tx.verify_capa(*id, verdict, at, &user))?;
+            saved(ctx)
+        }
+        CapaCmd::List {
+            overdue: only_overdue,
+            complaint,
+        } => {
+            let today = ctx.now.with_timezone(&ctx.tz).date_naive();
+            let rows: Vec<_> = ctx
+                .open()?
+                .list_capas(complaint.as_deref())?
+                .into_iter()
+                .filter(|c| !only_overdue || overdue(c.due_date, c.verdict, today))
+                .collect();
+            if ctx.json {
+                let items: Vec<_> = rows
+                    .iter()
+                    .map(|c| {
+                        let mut v = serde_json::to_value(c).unwrap_or_default();
+                        v["overdue"] = overdue(c.due_date, c.verdict, today).into();
+                        v["checked_at"] = c.checked_at.as_deref().map(|s| json_time(ctx, s)).into();
+                        v
+                    })
+                    .collect();
+                print_json(&items)?;
+                return Ok(());
+            }
+            let mut t = Table::new(
+                [
+                    "col.id",
+                    "col.number",
+                    "col.owner",
+                    "col.due",
+                    "col.verdict",
+                    "col.root_cause",
+                ]
+                .iter()
+                .map(|k| ctx.t(k))
+                .collect(),
+            );
+            for c in &rows {
+                let late = overdue(c.due_date, c.verdict, today);
+                let mark = if late {
+                    format!(" {}", ctx.t("capa.overdue"))
+                } else {
+                    String::new()
+                };
+                t.row(vec![
+                    c.id.to_string(),
+                    c.complaint.clone(),
+                    c.owner.clone(),
+                    format!("{}{mark}", c.due_date),
+                    c.verdict
+                        .map(|v| ctx.t(v.label_key()))
+                        .unwrap_or_else(|| ctx.t("capa.unverified")),
+                    c.root_cause.clone(),
+                ]);
+            }
+            print(&t.render())?;
+            Ok(())
+        }
+    }
+}
+
+/// `kefu return ...`.
+pub fn returns(ctx: &Ctx, cmd: &ReturnCmd) -> anyhow::Result<()> {
+    match cmd {
+        ReturnCmd::Add {
+            number,
+            quantity,
+            disposition,
+            qa_confirmed,
+            replacement_order,
+            value,
+        } => {
+            let r = NewReturn {
+                quantity: *quantity,
+                disposition: Disposition::parse("--disposition", disposition)?,
+                qa_confirmed: *qa_confirmed,
+                replacement_order: replacement_order.clone().filter(|s| !s.trim().is_empty()),
+                value: *value,
+            };
+            let user = ctx.user.clone();
+            let id = ctx.open()?.write(|tx| tx.add_return(number, &r, &user))?;
+            id_out(ctx, id)
+        }
+        ReturnCmd::Approve { id, at } => {
+            let at = ctx.time_or_now("--at", at.as_deref())?;
+            let user = ctx.user.clone();
+            ctx.open()?.write(|tx| tx.approve_return(*id, at, &user))?;
+            saved(ctx)
+        }
+        ReturnCmd::Ship { id, at } => {
+            let at = ctx.time_or_now("--at", at.as_deref())?;
+            ctx.open()?
+                .write(|tx| tx.ship_return(*id, at, DEFAULT_APPROVAL_THRESHOLD))?;
+            saved(ctx)
+        }
+        ReturnCmd::List { complaint } => {
+            let rows = ctx.open()?.list_returns(complaint.as_deref())?;
+            if ctx.json {
+                print_json(&rows)?;
+                return Ok(());
+            }
+            let mut t = Table::new(
+                [
+                    "col.id",
+                    "col.number",
+                    "col.quantity",
+                    "col.disposition",
+                    "col.value",
+                    "col.approved_by",
+                    "col.shipped",
+                ]
+                .iter()
+                .map(|k| ctx.t(k))
+                .collect(),
+            );
+            for r in &rows {
+                t.row(vec![
+                    r.id.to_string(),
+                    r.complaint.clone(),
+                    r.quantity.to_string(),
+                    ctx.t(r.disposition.label_key()),
+                    format!("{:.2}", r.value),
+                    r.approved_by.clone().unwrap_or_default(),
+                    r.shipped_at
+                        .as_deref()
+                        .map(|s| json_time(ctx, s))
+                        .unwrap_or_default(),
+                ]);
+            }
+            print(&t.render())?;
+            Ok(())
+        }
+    }
+}

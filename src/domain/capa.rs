@@ -1,0 +1,75 @@
+//! CAPA (纠正预防措施) and returns (RMA): their vocabularies and rules.
+
+use chrono::NaiveDate;
+
+use crate::error::Error;
+use crate::vocabulary;
+
+vocabulary!(
+    /// The outcome of a CAPA's effectiveness check.
+    Verdict, "verdict" { Effective = "effective", NotEffective = "not_effective" }
+);
+
+vocabulary!(
+    /// What happens to returned goods.
+    Disposition, "disposition" { Rework = "rework", Scrap = "scrap", ReturnToCustomer = "return_to_customer" }
+);
+
+/// A replacement worth more than this (RMB) needs a manager's approval before it ships.
+pub const DEFAULT_APPROVAL_THRESHOLD: f64 = 1000.0;
+
+/// Whether a CAPA is overdue on `today`: past its due date and not verified effective.
+pub fn overdue(due: NaiveDate, verdict: Option<Verdict>, today: NaiveDate) -> bool {
+    verdict != Some(Verdict::Effective) && due < today
+}
+
+/// Whether a replacement of `value` needs approval under `threshold`.
+pub fn needs_approval(value: f64, threshold: f64) -> bool {
+    value > threshold
+}
+
+/// Checks a text a CAPA needs.
+pub fn required_text(field: &str, value: &str) -> Result<(), Error> {
+    if value.trim().is_empty() {
+        Err(Error::Required {
+            field: field.to_string(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn overdue_until_verified_effective() {
+        assert!(!overdue(d("2026-11-30"), None, d("2026-11-23")));
+        assert!(
+            !overdue(d("2026-11-23"), None, d("2026-11-23")),
+            "due today is not late yet"
+        );
+        assert!(overdue(d("2026-11-22"), None, d("2026-11-23")));
+        assert!(overdue(
+            d("2026-11-22"),
+            Some(Verdict::NotEffective),
+            d("2026-11-23")
+        ));
+        assert!(!overdue(
+            d("2026-11-22"),
+            Some(Verdict::Effective),
+            d("2026-11-23")
+        ));
+    }
+
+    #[test]
+    fn approval_above_the_threshold_only() {
+        assert!(!needs_approval(1000.0, DEFAULT_APPROVAL_THRESHOLD));
+        assert!(needs_approval(1000.01, DEFAULT_APPROVAL_THRESHOLD));
+    }
+}
