@@ -7,6 +7,7 @@ use crate::domain::kpi::median;
 use crate::domain::period::Period;
 use crate::domain::sla::ClockState;
 use crate::domain::stats::{on_time, pareto, Count, OnTime};
+use crate::store::complaints::ProductCause;
 
 /// Runs the analysis for a period (default: the current month).
 pub fn run(ctx: &Ctx, period: Option<&str>) -> anyhow::Result<()> {
@@ -23,7 +24,7 @@ pub fn run(ctx: &Ctx, period: Option<&str>) -> anyhow::Result<()> {
         .collect();
     let extra = store.products_and_causes(from, to)?;
     let none = ctx.t("stats.unknown");
-    let pick = |n: &str, f: fn(&(Option<String>, Option<String>)) -> &Option<String>| {
+    let pick = |n: &str, f: fn(&ProductCause) -> &Option<String>| {
         extra
             .get(n)
             .and_then(|e| f(e).clone())

@@ -98,6 +98,9 @@ pub struct StepEntry {
     pub note: Option<String>,
 }
 
+/// A complaint's product and root cause, either possibly unrecorded.
+pub type ProductCause = (Option<String>, Option<String>);
+
 /// A wait on the customer, with why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PauseEntry {
@@ -436,7 +439,7 @@ impl Store {
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
-    ) -> Result<std::collections::HashMap<String, (Option<String>, Option<String>)>> {
+    ) -> Result<std::collections::HashMap<String, ProductCause>> {
         let mut stmt = self.conn().prepare(
             "SELECT number, product, root_cause FROM complaints WHERE received_at >= ?1 AND received_at < ?2",
         )?;
