@@ -12,7 +12,7 @@ use std::time::Instant;
 use chrono::{DateTime, Duration, Utc};
 use kefu::domain::complaint::{Category, Channel, Severity, Step};
 use kefu::domain::time::{parse_time, rfc3339, DEFAULT_TZ};
-use kefu::store::complaints::NewComplaint;
+use kefu::store::complaints::{ComplaintRow, NewComplaint};
 use kefu::store::Store;
 
 const CUSTOMERS: u32 = 2_000;
@@ -30,23 +30,58 @@ fn ms(d: std::time::Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// (min, median, max) of the samples.
-fn stats(v: &[f64]) -> (f64, f64, f64) {
-    let mut s = v.to_vec();
-    s.sort_by(f64::total_cmp);
-    let n = s.len();
-    let med = if n % 2 == 0 {
-        (s[n / 2 - 1] + s[n / 2]) / 2.0
-    } else {
-        s[n / 2]
-    };
-    (s[0], med, s[n - 1])
+/// CPU time of this thread so far, in ms (NaN without /proc).
+fn thread_cpu_ms() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(f64::NAN, |ns| ns / 1e6)
 }
 
-fn show(label: &str, v: &[f64]) -> f64 {
-    let (lo, med, hi) = stats(v);
-    println!("  {label:<44} min {lo:8.2} ms  median {med:8.2} ms  max {hi:8.2} ms");
-    med
+/// User + system CPU time of the children waited for so far, in ms (NaN without /proc).
+fn children_cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after "(comm)" start at field 3; cutime and cstime are fields 16 and 17,
+    // in USER_HZ ticks (100 per second on Linux).
+    let rest = stat.rfind(')').map_or("", |i| &stat[i + 1..]);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    match (f.get(13), f.get(14)) {
+        (Some(u), Some(s)) => (u + s) * 10.0,
+        _ => f64::NAN,
+    }
+}
+
+/// Wall and CPU times of repeated runs, in ms.
+#[derive(Default)]
+struct Samples {
+    wall: Vec<f64>,
+    cpu: Vec<f64>,
+}
+
+impl Samples {
+    /// Wall time since `t0` and CPU time since `cpu0` (a [`thread_cpu_ms`] reading).
+    fn since(&mut self, t0: Instant, cpu0: f64) {
+        self.wall.push(ms(t0.elapsed()));
+        self.cpu.push(thread_cpu_ms() - cpu0);
+    }
+
+    /// Prints min / median / max wall time and the mean CPU time; returns (median wall, mean cpu).
+    fn show(&self, label: &str) -> (f64, f64) {
+        let mut s = self.wall.clone();
+        s.sort_by(f64::total_cmp);
+        let n = s.len();
+        let med = (s[(n - 1) / 2] + s[n / 2]) / 2.0;
+        let cpu = self.cpu.iter().sum::<f64>() / self.cpu.len() as f64;
+        println!(
+            "  {label:<46} wall min {:7.2}  median {med:7.2}  max {:7.2} ms | cpu {cpu:7.2} ms",
+            s[0],
+            s[n - 1]
+        );
+        (med, cpu)
+    }
 }
 
 /// Demo customers, then `COMPLAINTS` open complaints received over the last 10 days:
@@ -97,107 +132,111 @@ fn build(path: &Path, now: DateTime<Utc>) {
         .expect("add the bench complaints");
 }
 
-/// One warm-up run, then `RUNS` timed runs of `cmd` with stdout drained; returns wall times
-/// in ms and the bytes of the last run's stdout.
-fn time_cmd(name: &str, mut cmd: Command) -> (Vec<f64>, Vec<u8>) {
+/// One warm-up run, then `RUNS` timed runs of `cmd` with stdout drained through a pipe;
+/// returns the times and the last run's stdout.
+fn time_cmd(name: &str, mut cmd: Command) -> (Samples, Vec<u8>) {
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut times = Vec::new();
+    let mut t = Samples::default();
     let mut last = Vec::new();
     for i in 0..=RUNS {
-        let t0 = Instant::now();
+        let (t0, cpu0) = (Instant::now(), children_cpu_ms());
         let out = cmd.output().expect("start the command");
-        let took = ms(t0.elapsed());
+        let wall = ms(t0.elapsed());
         if !out.status.success() {
-            panic!(
-                "{name} failed ({}): {}",
-                out.status,
-                String::from_utf8_lossy(&out.stderr)
-            );
+            let err = String::from_utf8_lossy(&out.stderr);
+            panic!("{name} failed ({}): {err}", out.status);
         }
         if i > 0 {
-            times.push(took);
+            t.wall.push(wall);
+            t.cpu.push(children_cpu_ms() - cpu0);
         }
         last = out.stdout;
     }
-    (times, last)
+    (t, last)
 }
 
-/// Times `f` `RUNS` times; returns ms per run and its last result.
-fn time_fn<T>(mut f: impl FnMut() -> T) -> (Vec<f64>, T) {
-    let mut v = Vec::new();
+/// Times `f` `RUNS` times after a warm-up (dropping its result outside the timing);
+/// returns the times and the last result.
+fn time_fn<T>(mut f: impl FnMut() -> T) -> (Samples, T) {
+    let mut t = Samples::default();
     let mut r = f();
     for _ in 0..RUNS {
-        let t0 = Instant::now();
-        r = f();
-        v.push(ms(t0.elapsed()));
+        let (t0, cpu0) = (Instant::now(), thread_cpu_ms());
+        let out = f();
+        t.since(t0, cpu0);
+        r = out;
     }
-    (v, r)
+    (t, r)
 }
 
 /// Where the time of `kefu sla --json` goes, step by step through the library.
 fn breakdown(db: &Path, now: DateTime<Utc>, bin: &str, cfg: &Path) {
-    println!("breakdown (in process, {RUNS} runs each after a warm-up):");
+    println!("breakdown (in process unless noted; 1 warm-up + {RUNS} runs each):");
     let mut version = Command::new(bin);
     version.arg("--version").env("XDG_CONFIG_HOME", cfg);
-    let (v, _) = time_cmd("kefu --version", version);
-    show("process start (`kefu --version`)", &v);
-    let (v, policy) = time_fn(|| kefu::config::policy::builtin(DEFAULT_TZ));
-    show("policy::builtin (holiday calendar)", &v);
-    let (v, store) = time_fn(|| Store::open(db, "bench", now, DEFAULT_TZ).expect("open the db"));
-    show("Store::open", &v);
-    let (v, rows) = time_fn(|| store.list_complaints(true).expect("list open complaints"));
-    show(&format!("list_complaints(true) ({} rows)", rows.len()), &v);
-    let (v, entries) = time_fn(|| kefu::report::sla_entries(&rows, &policy, now));
-    show(&format!("sla_entries ({} clocks)", entries.len()), &v);
-    let (v, _) = time_fn(|| {
+    time_cmd("kefu --version", version)
+        .0
+        .show("process start (`kefu --version`, a process)");
+    let (t, policy) = time_fn(|| kefu::config::policy::builtin(DEFAULT_TZ));
+    t.show("policy::builtin (holiday calendar)");
+    let (t, store) = time_fn(|| Store::open(db, "bench", now, DEFAULT_TZ).expect("open the db"));
+    t.show("Store::open");
+    let (t, rows) = time_fn(|| store.list_complaints(true).expect("list open complaints"));
+    t.show(&format!(
+        "Store::list_complaints(true) ({} rows)",
+        rows.len()
+    ));
+    let (t, entries) = time_fn(|| kefu::report::sla_entries(&rows, &policy, now));
+    t.show(&format!("report::sla_entries ({} clocks)", entries.len()));
+    let (t, _) = time_fn(|| {
         rows.iter()
             .filter(|r| policy.escalated(&r.facts, now))
             .count()
     });
-    show("  of which SlaPolicy::escalated (all rows)", &v);
-    let (v, _) = time_fn(|| {
-        let f =
-            |r: &kefu::store::complaints::ComplaintRow| policy.running(&r.subject(), &r.facts, now);
-        rows.iter().map(|r| f(r).len()).sum::<usize>()
+    t.show("  of which SlaPolicy::escalated (every row)");
+    let (t, _) = time_fn(|| {
+        let run = |r: &ComplaintRow| policy.running(&r.subject(), &r.facts, now).len();
+        rows.iter().map(run).sum::<usize>()
     });
-    show("  of which SlaPolicy::running (all rows)", &v);
+    t.show("  of which SlaPolicy::running (every row)");
     let cal = &policy.calendar;
-    let (v, _) = time_fn(|| {
+    let n = rows.len() as f64;
+    let (t, _) = time_fn(|| {
         rows.iter()
             .map(|r| cal.between(r.facts.start(), now))
             .sum::<i64>()
     });
-    let per = stats(&v).1 * 1e6 / rows.len() as f64;
-    show(
-        &format!("  WorkCalendar::between x{} ({per:.0} ns/call)", rows.len()),
-        &v,
+    let (_, cpu) = t.show(&format!("WorkCalendar::between(start, now) x{n}"));
+    println!(
+        "    = {:.0} ns CPU per call (a walk over up to 10 days)",
+        cpu * 1e6 / n
     );
-    let (v, _) = time_fn(|| {
-        let f = |r: &kefu::store::complaints::ComplaintRow| cal.add(r.facts.start(), 16 * 3600);
-        rows.iter().filter_map(f).count()
+    let (t, _) = time_fn(|| {
+        rows.iter()
+            .filter_map(|r| cal.add(r.facts.start(), 16 * 3600))
+            .count()
     });
-    let per = stats(&v).1 * 1e6 / rows.len() as f64;
-    show(
-        &format!("  WorkCalendar::add 16h x{} ({per:.0} ns/call)", rows.len()),
-        &v,
-    );
-    let (v, bytes) = time_fn(|| {
-        let items: Vec<_> = entries
-            .iter()
-            .map(|e| {
-                serde_json::json!({
-                    "record": e.record, "kind": e.kind, "customer": e.customer,
-                    "customer_name": e.customer_name, "severity": e.severity, "step": e.step,
-                    "clock": e.clock, "due": rfc3339(e.due, DEFAULT_TZ),
-                    "remaining_s": e.remaining_s, "state": e.state, "escalated": e.escalated,
-                })
+    let (_, cpu) = t.show(&format!("WorkCalendar::add(start, 16h) x{n}"));
+    println!("    = {:.0} ns CPU per call", cpu * 1e6 / n);
+    // The JSON step of `kefu sla --json` (src/cli/report.rs: sla), as it is written there.
+    let build = || -> Vec<serde_json::Value> {
+        let item = |e: &kefu::report::SlaEntry| {
+            serde_json::json!({
+                "record": e.record, "kind": e.kind, "customer": e.customer,
+                "customer_name": e.customer_name, "severity": e.severity, "step": e.step,
+                "clock": e.clock, "due": rfc3339(e.due, DEFAULT_TZ),
+                "remaining_s": e.remaining_s, "state": e.state, "escalated": e.escalated,
             })
-            .collect();
-        serde_json::to_string_pretty(&items)
-            .expect("serialise")
-            .len()
-    });
-    show(&format!("JSON build + to_string_pretty ({bytes} B)"), &v);
+        };
+        entries.iter().map(item).collect()
+    };
+    let (t, items) = time_fn(build);
+    t.show("JSON: a json!() Value per entry (+ rfc3339)");
+    let (t, text) = time_fn(|| serde_json::to_string_pretty(&items).expect("serialise"));
+    t.show(&format!("JSON: to_string_pretty ({} B)", text.len()));
+    time_fn(|| drop(build()))
+        .0
+        .show("JSON: the Values built and dropped");
 }
 
 fn main() {
@@ -224,51 +263,55 @@ fn main() {
         rows.len(),
         entries.len()
     );
-
     if let Some(keep) = std::env::var_os("KEFU_SLA_BENCH_KEEP") {
         std::fs::copy(&db, &keep).expect("copy the database to KEFU_SLA_BENCH_KEEP");
         println!("  kept a copy at {} (for perf)", Path::new(&keep).display());
     }
-    println!("kefu sla --json (1 warm-up + {RUNS} runs):");
+
+    println!("the binary and the floor (1 warm-up + {RUNS} runs each, stdout drained):");
     let mut kefu = Command::new(bin);
     kefu.arg("--db")
         .arg(&db)
         .args(["--now", NOW, "--lang", "en", "sla", "--json"])
         .env("XDG_CONFIG_HOME", cfg.path())
         .env_remove("KEFU_CONFIG");
-    let (v, out) = time_cmd("kefu sla --json", kefu);
-    let kefu_med = show("kefu sla --json", &v);
+    let (t, out) = time_cmd("kefu sla --json", kefu);
+    let (kefu_med, kefu_cpu) = t.show("kefu sla --json");
     let items = serde_json::from_slice::<serde_json::Value>(&out)
         .ok()
         .and_then(|j| j.as_array().map(Vec::len));
-    println!("  output: {} B, {items:?} clocks", out.len());
-
+    println!("    output {} B, {items:?} clocks", out.len());
     let floor = if Path::new(SQLITE).exists() {
-        println!("sqlite3 -json, the raw query (1 warm-up + {RUNS} runs):");
         let mut sq = Command::new(SQLITE);
         sq.arg("-json").arg(&db).arg(FLOOR_SQL);
-        let (v, out) = time_cmd("sqlite3", sq);
-        let med = show("sqlite3 -json (floor)", &v);
-        println!("  output: {} B", out.len());
-        Some(med)
+        let (t, out) = time_cmd("sqlite3", sq);
+        let floor = t.show("sqlite3 -json, the raw query (floor)");
+        println!("    output {} B", out.len());
+        Some(floor)
     } else {
-        println!("the floor could not be measured: {SQLITE} is missing (apt-get install sqlite3)");
+        println!("  no floor: {SQLITE} is missing (apt-get install sqlite3)");
         None
     };
-    let ratio = floor.map(|f| kefu_med / f);
-    if let Some(r) = ratio {
-        println!("ratio kefu / sqlite3 (medians): {r:.2}x (aim: within 2x)");
+    let ratio = floor.map(|(wall, cpu)| (kefu_med / wall, kefu_cpu / cpu));
+    if let Some((wall, cpu)) = ratio {
+        println!(
+            "  ratio kefu / sqlite3: {wall:.2}x wall (medians), {cpu:.2}x CPU (aim: within 2x)"
+        );
     }
     breakdown(&db, now, bin, cfg.path());
 
     println!("\n== kefu sla --json vs sqlite3 (reproduce: cargo bench --bench sla) ==");
-    let fmt = |x: Option<f64>, unit: &str| x.map_or("n/a".into(), |x| format!("{x:.2}{unit}"));
+    let both = |x: Option<(f64, f64)>, unit: &str| {
+        x.map_or("n/a".into(), |(w, c)| {
+            format!("{w:.2}{unit} wall, {c:.2}{unit} CPU")
+        })
+    };
     for (k, v) in [
         ("open complaints", rows.len().to_string()),
         ("running clocks", entries.len().to_string()),
-        ("kefu median", format!("{kefu_med:.2} ms")),
-        ("sqlite3 median", fmt(floor, " ms")),
-        ("ratio", fmt(ratio, "x")),
+        ("kefu", both(Some((kefu_med, kefu_cpu)), " ms")),
+        ("sqlite3", both(floor, " ms")),
+        ("ratio", both(ratio, "x")),
         ("reproduce", "cargo bench --bench sla".into()),
     ] {
         println!("{k:<16} {v}");

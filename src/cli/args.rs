@@ -320,6 +320,9 @@ pub struct ComplaintAddArgs {
 /// `kefu sla`.
 #[derive(Debug, Args)]
 pub struct SlaArgs {
+    /// `policy`: show the SLA policy instead (clocks, rules, escalation, calendar)
+    #[arg(value_parser = ["policy"], value_name = "policy")]
+    pub what: Option<String>,
     /// Read the clocks at this time [default: now]
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,

@@ -8,6 +8,7 @@ mod customer;
 mod data;
 mod moves;
 pub mod output;
+mod policy;
 mod report;
 mod stats;
 mod workbench;
@@ -40,6 +41,8 @@ pub struct Ctx {
     pub user: String,
     /// The SLA policy (clocks, rules, working-time calendar).
     pub policy: crate::domain::sla::SlaPolicy,
+    /// Problems found in the `[sla]` section or the holidays file (localised).
+    pub problems: Vec<String>,
 }
 
 /// Picks the language: `--lang` / `KEFU_LANG`, else the config file, else the locale.
@@ -83,12 +86,12 @@ impl Ctx {
             .clone()
             .filter(|u| !u.trim().is_empty())
             .unwrap_or_else(crate::config::os_user);
-        let (policy, problem) = crate::config::policy::load(tz);
-        if let Some(p) = problem {
-            eprintln!("kefu: {}", p.message(lang.catalog()));
-        }
+        let config = crate::config::settings::config_path(cli.config.as_deref());
+        let (policy, problems) = crate::config::policy::load(tz, config.as_deref());
+        let problems = problems.iter().map(|p| p.message(lang.catalog())).collect();
         Ok(Ctx {
             policy,
+            problems,
             cat: lang.catalog(),
             tz,
             now,
@@ -124,7 +127,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
     let Some(command) = &cli.command else {
         return workbench::run(cli, ctx, settings, warnings);
     };
-    for w in &warnings {
+    for w in warnings.iter().chain(&ctx.problems) {
         eprintln!("kefu: {w}");
     }
     match command {
@@ -132,6 +135,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Demo(a) => data::demo(ctx, a),
         Command::Customer(c) => customer::run(ctx, c),
         Command::Complaint(c) => complaint::run(ctx, c),
+        Command::Sla(a) if a.what.is_some() => policy::show(ctx),
         Command::Sla(a) => report::sla(ctx, a),
         Command::Kpi(a) => report::kpi(ctx, a),
         Command::Nps(c) => data::nps(ctx, c),

@@ -10,7 +10,13 @@ use crate::config::settings::Settings;
 use crate::tui::{run as run_tui, LoopOptions};
 
 /// Opens the workbench on the configured (or demo) database.
-pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> anyhow::Result<()> {
+pub fn run(
+    cli: &Cli,
+    ctx: &Ctx,
+    settings: Settings,
+    mut warnings: Vec<String>,
+) -> anyhow::Result<()> {
+    warnings.extend(ctx.problems.iter().cloned());
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!("{}", ctx.t("ui.needs_terminal"));
     }
@@ -31,6 +37,8 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         warnings,
     };
     let mut app = App::new(store, setup)?;
+    app.policy = ctx.policy.clone();
+    app.reload()?;
     let opts = LoopOptions {
         poll: Duration::from_millis(settings.poll_ms),
         fixed_now: cli.now.is_some().then_some(ctx.now),

@@ -1,18 +1,281 @@
-//! The SLA policy a run uses: the standard clocks on China's working-time calendar,
-//! with the user's holidays file on top.
+//! The SLA policy a run uses: the standard clocks on China's working-time calendar (with
+//! the user's holidays file), adjusted by the `[sla]` section of the config file:
+//!
+//! ```toml
+//! [sla]
+//! escalate_after_days = 3
+//! [sla.clocks.first_response]      # change a clock, or define a new one
+//! hours = 2
+//! time = "working"                 # or "calendar"
+//! warn = "75%"                     # a share of the target, or a time before due: "1h", "30m"
+//! pauses = false                   # stops while waiting on the customer?
+//! [sla.clocks.follow_up]           # a new clock needs hours and what stops it
+//! hours = 120
+//! stops_at = "followed_up"         # a step, or "report"
+//! [[sla.rules]]                    # per severity / category / grade; later rules win
+//! severity = "urgent"
+//! clock = "first_response"
+//! hours = 1
+//! ```
+
+use std::path::Path;
 
 use chrono_tz::Tz;
 
-use crate::domain::sla::SlaPolicy;
+use crate::domain::complaint::{Category, Severity, Step};
+use crate::domain::customer::Grade;
+use crate::domain::sla::{Basis, ClockSpec, Rule, SlaPolicy, Stop, Warn};
 use crate::error::Error;
 
-/// The policy for `tz`; a problem with the user's holidays file is returned to report.
-pub fn load(tz: Tz) -> (SlaPolicy, Option<Error>) {
+/// The policy for `tz` with the config file's `[sla]` on top; problems come back to report.
+pub fn load(tz: Tz, config: Option<&Path>) -> (SlaPolicy, Vec<Error>) {
     let (calendar, problem) = super::holidays::china(tz, super::holidays::user_file().as_deref());
-    (SlaPolicy::standard(calendar), problem)
+    let mut policy = SlaPolicy::standard(calendar);
+    let mut problems: Vec<Error> = problem.into_iter().collect();
+    if let Some(path) = config.filter(|p| p.exists()) {
+        // Syntax errors in the file are reported by the settings loader already.
+        if let Some(sla) = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|src| src.parse::<toml::Table>().ok())
+            .and_then(|t| t.get("sla").cloned())
+        {
+            problems.extend(apply(&mut policy, &sla, &path.display().to_string()));
+        }
+    }
+    (policy, problems)
 }
 
-/// The policy with the embedded calendar only (tests, previews).
+/// The policy with the embedded calendar and no config (tests, previews).
 pub fn builtin(tz: Tz) -> SlaPolicy {
     SlaPolicy::standard(super::holidays::china(tz, None).0)
 }
+
+/// `place` is a section (`sla.clocks.plan`) or a section and key (`sla.clocks.plan] hours`).
+fn bad(file: &str, place: &str, value: &toml::Value, rule: &'static str) -> Error {
+    let place = if place.contains(']') {
+        place.to_string()
+    } else {
+        format!("{place}]")
+    };
+    Error::Invalid {
+        field: format!("{file} [{place}"),
+        value: value.to_string(),
+        rule,
+    }
+}
+
+/// Applies an `[sla]` table; each bad item is skipped and reported, the rest applies.
+pub fn apply(policy: &mut SlaPolicy, sla: &toml::Value, file: &str) -> Vec<Error> {
+    let mut errors = Vec::new();
+    let Some(sla) = sla.as_table() else {
+        return vec![bad(file, "sla", sla, "rule.sla_table")];
+    };
+    for (key, value) in sla {
+        match key.as_str() {
+            "escalate_after_days" => match value.as_integer().filter(|d| (1..=365).contains(d)) {
+                Some(d) => policy.escalate_after_days = d,
+                None => errors.push(bad(
+                    file,
+                    "sla] escalate_after_days",
+                    value,
+                    "rule.sla_days",
+                )),
+            },
+            "clocks" => match value.as_table() {
+                Some(clocks) => {
+                    for (name, spec) in clocks {
+                        if let Err(e) = apply_clock(policy, name, spec, file) {
+                            errors.push(e);
+                        }
+                    }
+                }
+                None => errors.push(bad(file, "sla.clocks", value, "rule.sla_table")),
+            },
+            "rules" => match value.as_array() {
+                Some(rules) => {
+                    for (i, r) in rules.iter().enumerate() {
+                        match rule(policy, r, file, i) {
+                            Ok(rule) => policy.rules.push(rule),
+                            Err(e) => errors.push(e),
+                        }
+                    }
+                }
+                None => errors.push(bad(file, "sla.rules", value, "rule.sla_rules")),
+            },
+            _ => errors.push(bad(file, &format!("sla] {key}"), value, "rule.sla_unknown")),
+        }
+    }
+    errors
+}
+
+/// Target, basis, warning and pause settings shared by clocks and rules.
+struct Settings {
+    target_s: Option<i64>,
+    basis: Option<Basis>,
+    warn: Option<Warn>,
+    pauses: Option<bool>,
+}
+
+fn settings(t: &toml::Table, file: &str, place: &str) -> Result<Settings, Error> {
+    let target_s = match t.get("hours") {
+        None => None,
+        Some(v) => {
+            let h = v.as_float().or_else(|| v.as_integer().map(|i| i as f64));
+            match h.filter(|h| *h > 0.0 && *h <= 10_000.0) {
+                Some(h) => Some((h * 3600.0).round() as i64),
+                None => return Err(bad(file, &format!("{place}] hours"), v, "rule.sla_hours")),
+            }
+        }
+    };
+    let basis = match t.get("time") {
+        None => None,
+        Some(v) => Some(
+            v.as_str()
+                .and_then(|s| Basis::parse("time", s).ok())
+                .ok_or_else(|| bad(file, &format!("{place}] time"), v, "rule.sla_time"))?,
+        ),
+    };
+    let warn = match t.get("warn") {
+        None => None,
+        Some(v) => Some(
+            v.as_str()
+                .and_then(parse_warn)
+                .ok_or_else(|| bad(file, &format!("{place}] warn"), v, "rule.sla_warn"))?,
+        ),
+    };
+    let pauses = match t.get("pauses") {
+        None => None,
+        Some(v) => Some(
+            v.as_bool()
+                .ok_or_else(|| bad(file, &format!("{place}] pauses"), v, "rule.sla_bool"))?,
+        ),
+    };
+    Ok(Settings {
+        target_s,
+        basis,
+        warn,
+        pauses,
+    })
+}
+
+/// `75%` (a share of the target) or `2h`, `30m`, `1h30m` (before the due time).
+pub fn parse_warn(s: &str) -> Option<Warn> {
+    let s = s.trim();
+    if let Some(p) = s.strip_suffix('%') {
+        return p
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|p| (0.0..=100.0).contains(p))
+            .map(|p| Warn::Share(p / 100.0));
+    }
+    let (mut secs, mut num) = (0i64, String::new());
+    for c in s.chars() {
+        match c {
+            '0'..='9' => num.push(c),
+            'h' | 'm' if !num.is_empty() => {
+                let n: i64 = num.parse().ok()?;
+                secs += if c == 'h' { n * 3600 } else { n * 60 };
+                num.clear();
+            }
+            _ => return None,
+        }
+    }
+    (num.is_empty() && secs > 0).then_some(Warn::Before(secs))
+}
+
+fn apply_clock(
+    policy: &mut SlaPolicy,
+    name: &str,
+    spec: &toml::Value,
+    file: &str,
+) -> Result<(), Error> {
+    let place = format!("sla.clocks.{name}");
+    let t = spec
+        .as_table()
+        .ok_or_else(|| bad(file, &place, spec, "rule.sla_table"))?;
+    let s = settings(t, file, &place)?;
+    let stop = match t.get("stops_at") {
+        None => None,
+        Some(v) => Some(
+            v.as_str()
+                .and_then(|x| match x {
+                    "report" => Some(Stop::Report),
+                    other => Step::parse("stops_at", other).ok().map(Stop::Step),
+                })
+                .ok_or_else(|| bad(file, &format!("{place}] stops_at"), v, "rule.sla_stop"))?,
+        ),
+    };
+    let deadline = t.get("customer_deadline").and_then(toml::Value::as_bool);
+    match policy.clocks.iter_mut().find(|c| c.name == name) {
+        Some(c) => {
+            c.target_s = s.target_s.unwrap_or(c.target_s);
+            c.basis = s.basis.unwrap_or(c.basis);
+            c.warn = s.warn.unwrap_or(c.warn);
+            c.pauses = s.pauses.unwrap_or(c.pauses);
+            c.stop = stop.unwrap_or(c.stop);
+            c.customer_deadline = deadline.unwrap_or(c.customer_deadline);
+        }
+        None => {
+            let (Some(target_s), Some(stop)) = (s.target_s, stop) else {
+                return Err(bad(file, &place, spec, "rule.sla_new_clock"));
+            };
+            policy.clocks.push(ClockSpec {
+                name: name.to_string(),
+                stop,
+                target_s,
+                basis: s.basis.unwrap_or(Basis::Calendar),
+                warn: s.warn.unwrap_or(Warn::Share(0.75)),
+                pauses: s.pauses.unwrap_or(true),
+                customer_deadline: deadline.unwrap_or(false),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn rule(policy: &SlaPolicy, r: &toml::Value, file: &str, i: usize) -> Result<Rule, Error> {
+    let place = format!("sla.rules #{}", i + 1);
+    let t = r
+        .as_table()
+        .ok_or_else(|| bad(file, &place, r, "rule.sla_table"))?;
+    let pick = |key: &str| t.get(key).map(|v| (v, v.as_str().unwrap_or_default()));
+    let clock = match pick("clock") {
+        Some((_, name)) if policy.clocks.iter().any(|c| c.name == name) => name.to_string(),
+        Some((v, _)) => return Err(bad(file, &format!("{place}] clock"), v, "rule.sla_clock")),
+        None => return Err(bad(file, &place, r, "rule.sla_clock")),
+    };
+    let parse = |key: &str| -> Result<Option<&str>, Error> { Ok(pick(key).map(|(_, s)| s)) };
+    let wrong = |key: &str| {
+        bad(
+            file,
+            &format!("{place}] {key}"),
+            t.get(key).unwrap_or(r),
+            "rule.sla_match",
+        )
+    };
+    let severity = parse("severity")?
+        .map(|s| Severity::parse("severity", s).map_err(|_| wrong("severity")))
+        .transpose()?;
+    let category = parse("category")?
+        .map(|s| Category::parse("category", s).map_err(|_| wrong("category")))
+        .transpose()?;
+    let grade = parse("grade")?
+        .map(|s| Grade::parse("grade", s).map_err(|_| wrong("grade")))
+        .transpose()?;
+    let s = settings(t, file, &place)?;
+    Ok(Rule {
+        severity,
+        category,
+        grade,
+        clock,
+        target_s: s.target_s,
+        basis: s.basis,
+        warn: s.warn,
+        pauses: s.pauses,
+    })
+}
+
+#[cfg(test)]
+#[path = "policy_tests.rs"]
+mod tests;
