@@ -44,11 +44,9 @@ fn children_cpu_ms() -> f64 {
     // Fields after "(comm)" start at field 3; cutime and cstime are fields 16 and 17,
     // in USER_HZ ticks (100 per second on Linux).
     let rest = stat.rfind(')').map_or("", |i| &stat[i + 1..]);
-    let f: Vec<f64> = rest
-        .split_whitespace()
-        .filter_map(|x| x.parse().ok())
-        .collect();
-    match (f.get(13), f.get(14)) {
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let field = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok());
+    match (field(13), field(14)) {
         (Some(u), Some(s)) => (u + s) * 10.0,
         _ => f64::NAN,
     }

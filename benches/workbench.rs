@@ -29,11 +29,9 @@ const CUSTOMERS: u32 = 10_000;
 const KEY_PRESSES: usize = 200;
 const IDLE_SECS: u64 = 20;
 
+/// `struct timespec` on 64-bit Linux: seconds, nanoseconds.
 #[repr(C)]
-struct Timespec {
-    sec: i64,
-    nsec: i64,
-}
+struct Timespec(i64, i64);
 
 extern "C" {
     fn clock_gettime(clock: i32, ts: *mut Timespec) -> i32;
@@ -41,10 +39,10 @@ extern "C" {
 
 /// CPU time of the calling thread, in ms (CLOCK_THREAD_CPUTIME_ID).
 fn cpu_ms() -> f64 {
-    let mut ts = Timespec { sec: 0, nsec: 0 };
+    let mut ts = Timespec(0, 0);
     // SAFETY: `ts` is a valid, writable timespec; clock 3 is CLOCK_THREAD_CPUTIME_ID on Linux.
     unsafe { clock_gettime(3, &mut ts) };
-    ts.sec as f64 * 1e3 + ts.nsec as f64 / 1e6
+    ts.0 as f64 * 1e3 + ts.1 as f64 / 1e6
 }
 
 /// Wall and CPU samples, in ms.
@@ -63,24 +61,14 @@ impl Samples {
         out
     }
     fn med_p95(&self) -> String {
-        let q = quantile;
-        format!(
-            "median {:.3} ms, p95 {:.3} ms (CPU median {:.3}, p95 {:.3})",
-            q(&self.wall, 0.5),
-            q(&self.wall, 0.95),
-            q(&self.cpu, 0.5),
-            q(&self.cpu, 0.95)
-        )
+        let [w50, w95] = [0.5, 0.95].map(|q| quantile(&self.wall, q));
+        let [c50, c95] = [0.5, 0.95].map(|q| quantile(&self.cpu, q));
+        format!("median {w50:.3} ms, p95 {w95:.3} ms (CPU median {c50:.3}, p95 {c95:.3})")
     }
     fn min_med_max(&self) -> String {
-        let q = |p| quantile(&self.wall, p);
+        let [min, med, max] = [0.0, 0.5, 1.0].map(|q| quantile(&self.wall, q));
         let c = quantile(&self.cpu, 0.5);
-        format!(
-            "min {:.1} ms, median {:.1} ms, max {:.1} ms (CPU median {c:.1})",
-            q(0.0),
-            q(0.5),
-            q(1.0)
-        )
+        format!("min {min:.1} ms, median {med:.1} ms, max {max:.1} ms (CPU median {c:.1})")
     }
 }
 
@@ -293,12 +281,9 @@ fn bench_idle(t: &mut Table, db: &Path) {
     };
     let pair = native_pty_system().openpty(size).unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kefu"));
-    cmd.args([
-        "--db".as_ref(),
-        db.as_os_str(),
-        "--lang".as_ref(),
-        "en".as_ref(),
-    ]);
+    cmd.arg("--db");
+    cmd.arg(db);
+    cmd.args(["--lang", "en"]);
     cmd.env("XDG_STATE_HOME", dirs.path().join("state"));
     cmd.env("XDG_CONFIG_HOME", dirs.path().join("config"));
     cmd.env("TERM", "xterm-256color");
@@ -322,17 +307,12 @@ fn bench_idle(t: &mut Table, db: &Path) {
     while out.load(Ordering::Relaxed) == 0 || started.elapsed() < Duration::from_secs(2) {
         if started.elapsed() > Duration::from_secs(60) || child.try_wait().unwrap().is_some() {
             t.add("idle CPU", "FAILED: no first frame within 60 s".into());
-            let _ = child.kill();
-            return;
+            return end(&mut *child, pid);
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let (tck, c0, b0, t0) = (
-        clk_tck(),
-        cpu_ticks(pid),
-        out.load(Ordering::Relaxed),
-        Instant::now(),
-    );
+    let tck = clk_tck();
+    let (c0, b0, t0) = (cpu_ticks(pid), out.load(Ordering::Relaxed), Instant::now());
     std::thread::sleep(Duration::from_secs(IDLE_SECS));
     let (c1, b1, secs) = (cpu_ticks(pid), out.load(Ordering::Relaxed), t0.elapsed());
     let secs = secs.as_secs_f64();
@@ -350,15 +330,33 @@ fn bench_idle(t: &mut Table, db: &Path) {
     t.add("idle output", idle_bytes);
     let mut w = pair.master.take_writer().unwrap();
     let _ = w.write_all(b"q").and_then(|_| w.flush());
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while !matches!(child.try_wait(), Ok(Some(_))) {
-        if Instant::now() > deadline {
-            println!("  (kefu did not quit on q within 5 s; killed)");
-            let _ = child.kill();
-            let _ = child.wait();
-            break;
+    if !exited(&mut *child, 5) {
+        println!("  (kefu did not quit on q within 5 s; killed)");
+        end(&mut *child, pid);
+    }
+}
+
+/// Whether the child exits within `secs`.
+fn exited(child: &mut dyn portable_pty::Child, secs: u64) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while Instant::now() < deadline {
+        if matches!(child.try_wait(), Ok(Some(_))) {
+            return true;
         }
         std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// portable-pty's `kill` only sends SIGHUP; follow it with SIGKILL if that is not enough.
+fn end(child: &mut dyn portable_pty::Child, pid: u32) {
+    let _ = child.kill();
+    if !exited(child, 3) {
+        let kill = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+        println!("  (kefu ignored SIGHUP; SIGKILL: {kill:?})");
+        let _ = child.wait();
     }
 }
 

@@ -1,5 +1,6 @@
 //! kefu (客服工作台): a terminal workbench for ISO 9001 customer-service teams.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod config;

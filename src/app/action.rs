@@ -53,6 +53,18 @@ pub enum Action {
     FollowUp,
     /// Complaint: closed with the customer's sign-off.
     Close,
+    /// Complaint: wait on the customer (asks the reason).
+    Wait,
+    /// Complaint: the customer answered, work resumes.
+    Resume,
+    /// Complaint: close as not our responsibility (asks the evidence).
+    Reject,
+    /// Complaint: escalate to the owner's supervisor.
+    Escalate,
+    /// Show the complaint analysis of the current month.
+    Stats,
+    /// Show the CAPA list.
+    Capas,
     /// Answer yes to a question.
     Confirm,
     /// Re-read everything from the database.
@@ -131,6 +143,12 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Dispose, "dispose"),
     (Action::FollowUp, "follow_up"),
     (Action::Close, "close"),
+    (Action::Wait, "wait"),
+    (Action::Resume, "resume"),
+    (Action::Reject, "reject"),
+    (Action::Escalate, "escalate"),
+    (Action::Stats, "stats"),
+    (Action::Capas, "capas"),
     (Action::Confirm, "confirm"),
     (Action::Refresh, "refresh"),
 ];

@@ -26,6 +26,18 @@ pub enum FormKind {
     },
     /// A new complaint.
     NewComplaint,
+    /// Details a complaint's move needs: the sign-off, the evidence, the decisions.
+    Move {
+        /// The complaint.
+        number: String,
+        /// Where it goes.
+        to: crate::domain::complaint::Step,
+    },
+    /// The reason a complaint waits on the customer.
+    Wait {
+        /// The complaint.
+        number: String,
+    },
 }
 
 /// One input of a form.
@@ -145,6 +157,37 @@ impl Form {
             })
             .collect();
         Form::with(FormKind::NewComplaint, fields)
+    }
+
+    /// The form for a move that needs details (close, reject, a major disposal).
+    pub fn for_move(number: &str, to: crate::domain::complaint::Step) -> Form {
+        use crate::domain::complaint::Step;
+        let names: &[&'static str] = match to {
+            Step::Closed => &["signed_by", "how"],
+            Step::Rejected => &["note"],
+            _ => &["decision_shipped", "decision_stock", "decision_wip"],
+        };
+        let fields = names
+            .iter()
+            .map(|n| Field::new(n, format!("field.{n}"), "", true))
+            .collect();
+        Form::with(
+            FormKind::Move {
+                number: number.to_string(),
+                to,
+            },
+            fields,
+        )
+    }
+
+    /// The form asking why a complaint waits on the customer.
+    pub fn for_wait(number: &str) -> Form {
+        Form::with(
+            FormKind::Wait {
+                number: number.to_string(),
+            },
+            vec![Field::new("reason", "field.reason".into(), "", true)],
+        )
     }
 
     fn with(kind: FormKind, fields: Vec<Field>) -> Form {

@@ -50,6 +50,10 @@ pub enum View {
     Customer(Box<CustomerFile>, Vec<Change>),
     /// One complaint with its clocks and steps.
     Complaint(Box<ComplaintDetail>),
+    /// The complaint analysis of the current month.
+    Stats(Box<crate::analysis::ComplaintStats>),
+    /// Every CAPA, by due date.
+    Capas(Vec<crate::store::capa::Capa>),
 }
 
 /// A yes/no question and what a yes does.
@@ -198,7 +202,9 @@ impl App {
             Mode::Filter
         } else {
             match (&self.view, self.focus) {
-                (View::Customer(..) | View::Complaint(_), _) => Mode::Detail,
+                (View::Customer(..) | View::Complaint(_) | View::Stats(_) | View::Capas(_), _) => {
+                    Mode::Detail
+                }
                 (View::Dashboard, Pane::Customers) => Mode::Customers,
                 (View::Dashboard, Pane::Board) => Mode::Board,
                 (View::Dashboard, _) => Mode::List,
@@ -249,6 +255,8 @@ impl App {
                 let number = d.row.number.clone();
                 self.view = View::Complaint(Box::new(self.store.complaint(&number)?));
             }
+            View::Stats(_) => self.open_stats()?,
+            View::Capas(_) => self.view = View::Capas(self.store.list_capas(None)?),
             View::Dashboard => {}
         }
         self.needs_draw = true;
@@ -286,6 +294,19 @@ impl App {
     /// The selected open complaint, if any.
     pub fn selected_complaint(&self) -> Option<&crate::store::complaints::ComplaintRow> {
         self.data.board.get(self.board.selected)
+    }
+
+    fn open_stats(&mut self) -> Result<()> {
+        let period = crate::domain::period::Period::month_of(self.now, self.tz);
+        let stats = crate::analysis::complaint_stats(
+            &self.store,
+            &self.policy,
+            period,
+            self.now,
+            self.cat,
+        )?;
+        self.view = View::Stats(Box::new(stats));
+        Ok(())
     }
 
     fn open_customer(&mut self, code: &str) -> Result<()> {

@@ -1,12 +1,15 @@
 //! Writes the workbench makes: saving forms and moving complaints along.
 
+use super::form::Form;
 use super::form::FormKind;
 use super::App;
 use crate::domain::complaint::{Category, Channel, Severity, Step};
 use crate::domain::customer::CustomerFields;
 use crate::domain::time::parse_time;
 use crate::error::{Error, Result};
+use crate::store::complaints::Decisions;
 use crate::store::complaints::NewComplaint;
+use crate::store::workflow::Move;
 
 impl App {
     /// Validates and stores the open form; on success closes it and selects the record.
@@ -24,6 +27,16 @@ impl App {
                 self.save_customer(&form, Some((code, version)))
             }
             FormKind::NewComplaint => self.save_complaint(&form),
+            FormKind::Move { .. } | FormKind::Wait { .. } => {
+                match self.save_move_form(&form) {
+                    Ok(text) => self.after_write(Ok(text)),
+                    Err(e) => {
+                        form.show_error(&e, self.cat);
+                        self.form = Some(form);
+                    }
+                }
+                return;
+            }
         };
         match result {
             Ok(key) => {
@@ -94,37 +107,144 @@ impl App {
         self.store.add_complaint(&new)
     }
 
-    /// Moves the selected complaint (board or detail view) to `to`.
-    pub(super) fn move_selected(&mut self, to: Step) {
-        let number = match &self.view {
+    /// The complaint the move keys act on: the one open in the detail view, or the
+    /// selected one on the board.
+    pub(super) fn target_complaint(&self) -> Option<String> {
+        match &self.view {
             super::View::Complaint(d) => Some(d.row.number.clone()),
             super::View::Dashboard if self.focus == super::Pane::Board => {
                 self.selected_complaint().map(|c| c.number.clone())
             }
             _ => None,
+        }
+    }
+
+    /// Moves the target complaint to `to` (moves that need no details).
+    pub(super) fn move_selected(&mut self, to: Step) {
+        if let Some(number) = self.target_complaint() {
+            let result = self.apply_move(&number, to, &Move::default());
+            self.report(result);
+        }
+    }
+
+    /// Opens the form a move needs (close: sign-off; reject: evidence).
+    pub(super) fn ask_for_move(&mut self, to: Step) {
+        if let Some(number) = self.target_complaint() {
+            self.form = Some(Form::for_move(&number, to));
+        }
+    }
+
+    /// Disposal: a major complaint without its three decisions asks for them first.
+    pub(super) fn dispose_selected(&mut self) {
+        let Some(number) = self.target_complaint() else {
+            return;
         };
-        let Some(number) = number else { return };
-        let (now, user) = (self.now, self.store.actor().to_string());
-        let result = self
-            .store
-            .write(|tx| tx.move_complaint(&number, to, now, &user, &Default::default()));
-        match result {
-            Ok(()) => {
-                let text = self.cat.fmt(
-                    "ui.moved",
-                    &[("number", &number), ("step", self.cat.get(to.label_key()))],
-                );
-                if let Err(e) = self.reload() {
-                    let text = e.message(self.cat);
-                    self.say(text, true);
-                } else {
-                    self.say(text, false);
-                }
+        match self.store.complaint(&number) {
+            Ok(d) if d.row.severity != Severity::Minor && !d.decisions.complete() => {
+                self.form = Some(Form::for_move(&number, Step::Disposed))
             }
+            Ok(_) => {
+                let result = self.apply_move(&number, Step::Disposed, &Move::default());
+                self.report(result);
+            }
+            Err(e) => self.report(Err(e)),
+        }
+    }
+
+    /// The customer answered: the wait ends.
+    pub(super) fn resume_selected(&mut self) {
+        let Some(number) = self.target_complaint() else {
+            return;
+        };
+        let now = self.now;
+        let result = self.store.write(|tx| tx.resume(&number, now)).map(|_| {
+            let done = self.cat.get("done.resume").to_string();
+            self.cat
+                .fmt("msg.moved", &[("number", &number), ("what", &done)])
+        });
+        self.after_write(result);
+    }
+
+    /// Escalates to the owner's supervisor.
+    pub(super) fn escalate_selected(&mut self) {
+        let Some(number) = self.target_complaint() else {
+            return;
+        };
+        let now = self.now;
+        let result = self.store.write(|tx| tx.escalate(&number, now)).map(|to| {
+            let who = to.unwrap_or_else(|| self.cat.get("msg.no_supervisor").to_string());
+            self.cat
+                .fmt("msg.escalated", &[("number", &number), ("to", &who)])
+        });
+        self.after_write(result);
+    }
+
+    /// Runs a view change, reporting a failure in the status line.
+    pub(super) fn show(&mut self, f: impl FnOnce(&mut App) -> Result<()>) {
+        if let Err(e) = f(self) {
+            self.report(Err(e));
+        }
+    }
+
+    fn apply_move(&mut self, number: &str, to: Step, m: &Move) -> Result<String> {
+        let (now, user) = (self.now, self.store.actor().to_string());
+        self.store
+            .write(|tx| tx.move_complaint(number, to, now, &user, m))?;
+        let done = self.cat.get(&format!("done.{}", to.as_str())).to_string();
+        Ok(self
+            .cat
+            .fmt("msg.moved", &[("number", number), ("what", &done)]))
+    }
+
+    /// Reloads after a write and says what happened (or what went wrong).
+    fn after_write(&mut self, result: Result<String>) {
+        match result {
+            Ok(text) => match self.reload() {
+                Ok(()) => self.say(text, false),
+                Err(e) => self.report(Err(e)),
+            },
+            Err(e) => self.report(Err(e)),
+        }
+    }
+
+    fn report(&mut self, result: Result<String>) {
+        match result {
+            Ok(text) => self.after_write(Ok(text)),
             Err(e) => {
                 let text = e.message(self.cat);
                 self.say(text, true);
             }
+        }
+    }
+
+    /// Saves a move or wait form; errors stay on the form.
+    fn save_move_form(&mut self, form: &super::form::Form) -> Result<String> {
+        match &form.kind {
+            FormKind::Wait { number } => {
+                let (now, reason) = (self.now, form.value("reason"));
+                self.store.write(|tx| tx.pause(number, now, &reason))?;
+                let done = self.cat.get("done.wait").to_string();
+                Ok(self
+                    .cat
+                    .fmt("msg.moved", &[("number", number), ("what", &done)]))
+            }
+            FormKind::Move { number, to } => {
+                let signoff = match (form.opt("signed_by"), form.opt("how")) {
+                    (Some(who), Some(how)) => Some(format!("{who} · {how}")),
+                    _ => None,
+                };
+                let m = Move {
+                    note: form.opt("note"),
+                    signoff,
+                    decisions: Decisions {
+                        shipped: form.opt("decision_shipped"),
+                        stock: form.opt("decision_stock"),
+                        wip: form.opt("decision_wip"),
+                    },
+                };
+                self.apply_move(number, *to, &m)
+            }
+            _ => Ok(String::new()),
         }
     }
 

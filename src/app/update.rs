@@ -54,9 +54,22 @@ impl App {
             Action::Acknowledge => self.move_selected(Step::Acknowledged),
             Action::Investigate => self.move_selected(Step::Investigating),
             Action::Plan => self.move_selected(Step::PlanProposed),
-            Action::Dispose => self.move_selected(Step::Disposed),
+            Action::Dispose => self.dispose_selected(),
             Action::FollowUp => self.move_selected(Step::FollowedUp),
-            Action::Close => self.move_selected(Step::Closed),
+            Action::Close => self.ask_for_move(Step::Closed),
+            Action::Reject => self.ask_for_move(Step::Rejected),
+            Action::Wait => {
+                if let Some(n) = self.target_complaint() {
+                    self.form = Some(Form::for_wait(&n));
+                }
+            }
+            Action::Resume => self.resume_selected(),
+            Action::Escalate => self.escalate_selected(),
+            Action::Stats => self.show(|app| app.open_stats()),
+            Action::Capas => self.show(|app| {
+                app.view = View::Capas(app.store.list_capas(None)?);
+                Ok(())
+            }),
             Action::Key(k) => self.typed(k),
             _ => return,
         }
@@ -132,7 +145,7 @@ impl App {
 
     fn navigate(&mut self, action: &Action) {
         let (sel, len) = match (&self.view, self.focus) {
-            (View::Customer(..) | View::Complaint(_), _) => {
+            (View::Customer(..) | View::Complaint(_) | View::Stats(_) | View::Capas(_), _) => {
                 let limit = self.detail.limit.get().max(1);
                 (&mut self.detail, limit)
             }

@@ -3,11 +3,9 @@
 
 use super::output::{print, print_json, Table};
 use super::Ctx;
-use crate::domain::kpi::median;
+use crate::analysis::complaint_stats;
 use crate::domain::period::Period;
-use crate::domain::sla::ClockState;
-use crate::domain::stats::{on_time, pareto, Count, OnTime};
-use crate::store::complaints::ProductCause;
+use crate::domain::stats::{Count, OnTime};
 
 /// Runs the analysis for a period (default: the current month).
 pub fn run(ctx: &Ctx, period: Option<&str>) -> anyhow::Result<()> {
@@ -15,59 +13,18 @@ pub fn run(ctx: &Ctx, period: Option<&str>) -> anyhow::Result<()> {
         Some(p) => Period::parse("--period", p)?,
         None => Period::month_of(ctx.now, ctx.tz),
     };
-    let (from, to) = period.range(ctx.tz);
     let store = ctx.open()?;
-    let rows: Vec<_> = store
-        .list_complaints(false)?
-        .into_iter()
-        .filter(|r| r.facts.received_at >= from && r.facts.received_at < to)
-        .collect();
-    let extra = store.products_and_causes(from, to)?;
-    let none = ctx.t("stats.unknown");
-    let pick = |n: &str, f: fn(&ProductCause) -> &Option<String>| {
-        extra
-            .get(n)
-            .and_then(|e| f(e).clone())
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| none.clone())
-    };
-    let by_category = pareto(rows.iter().map(|r| ctx.t(r.category.label_key())));
-    let by_severity = pareto(rows.iter().map(|r| ctx.t(r.severity.label_key())));
-    let by_cause = pareto(rows.iter().map(|r| pick(&r.number, |e| &e.1)));
-    let by_product = pareto(rows.iter().map(|r| pick(&r.number, |e| &e.0)));
-    let orders = store.orders_shipped(period)?.filter(|o| *o > 0);
-    let rate = orders.map(|o| (100.0 * rows.len() as f64 / o as f64 * 100.0).round() / 100.0);
-    let fr_hours: Vec<f64> = rows
-        .iter()
-        .filter_map(|r| {
-            r.facts
-                .acknowledged_at
-                .map(|a| (a - r.facts.start()).num_seconds() as f64 / 3600.0)
-        })
-        .collect();
-    let clock_met = |name: &str| -> OnTime {
-        on_time(rows.iter().filter_map(|r| {
-            let c = ctx
-                .policy
-                .clocks(&r.subject(), &r.facts, ctx.now)
-                .into_iter()
-                .find(|c| c.name == name)?;
-            c.done_at.map(|_| c.state != ClockState::Breached)
-        }))
-    };
-    let (fr, plan, disposal) = (
-        clock_met("first_response"),
-        clock_met("plan"),
-        clock_met("disposal"),
+    let st = complaint_stats(&store, &ctx.policy, period, ctx.now, ctx.cat)?;
+    let (rate, fr_median) = (st.complaint_rate_pct, st.first_response_median_h);
+    let (by_category, by_severity, by_cause, by_product) = (
+        &st.by_category,
+        &st.by_severity,
+        &st.by_cause,
+        &st.by_product,
     );
-    let fr_median = median(fr_hours).map(|h| (h * 100.0).round() / 100.0);
+    let (fr, plan, disposal) = (st.first_response, st.plan, st.disposal);
     if ctx.json {
-        print_json(&serde_json::json!({
-            "period": period.to_string(), "complaints": rows.len(), "orders_shipped": orders,
-            "complaint_rate_pct": rate, "by_category": by_category, "by_severity": by_severity,
-            "by_cause": by_cause, "by_product": by_product, "first_response_median_h": fr_median,
-            "first_response": fr, "plan": plan, "disposal": disposal,
-        }))?;
+        print_json(&st)?;
         return Ok(());
     }
     let mut out = format!(
@@ -76,7 +33,7 @@ pub fn run(ctx: &Ctx, period: Option<&str>) -> anyhow::Result<()> {
             "stats.head",
             &[
                 ("period", &period.to_string()),
-                ("n", &rows.len().to_string()),
+                ("n", &st.complaints.to_string()),
                 (
                     "rate",
                     &rate.map(|r| format!("{r}%")).unwrap_or_else(|| "–".into())
@@ -85,10 +42,10 @@ pub fn run(ctx: &Ctx, period: Option<&str>) -> anyhow::Result<()> {
         )
     );
     for (title, counts) in [
-        ("stats.by_category", &by_category),
-        ("stats.by_severity", &by_severity),
-        ("stats.by_cause", &by_cause),
-        ("stats.by_product", &by_product),
+        ("stats.by_category", by_category),
+        ("stats.by_severity", by_severity),
+        ("stats.by_cause", by_cause),
+        ("stats.by_product", by_product),
     ] {
         out.push_str(&format!(
             "{}\n{}\n",

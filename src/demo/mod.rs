@@ -399,11 +399,50 @@ fn add_closed_complaints(
             let follow = disposed.max(plan) + Duration::days(1 + rng.below(4) as i64);
             tx.record_step(&number, Step::FollowedUp, follow, &owner, None)?;
             let close = follow + Duration::hours(2 + rng.below(48) as i64);
+            if severity != Severity::Minor {
+                let capa = add_capa(
+                    tx,
+                    rng,
+                    &number,
+                    disposed.date_naive() + chrono::Days::new(14),
+                )?;
+                tx.verify_capa(
+                    capa,
+                    crate::domain::capa::Verdict::Effective,
+                    close,
+                    "chen.jing",
+                )?;
+            }
             tx.record_step(&number, Step::Closed, close, &owner, Some("客户签字确认"))?;
             sum.closed_complaints += 1;
         }
     }
     Ok(())
+}
+
+fn add_capa(tx: &Tx, rng: &mut Rng, number: &str, due: chrono::NaiveDate) -> Result<i64> {
+    let (cause, fix, prevent) = *rng.pick(&[
+        ("来料密封圈老化", "更换密封圈并全检库存", "增加来料硬度检验"),
+        (
+            "包装跌落防护不足",
+            "改用加厚纸箱",
+            "包装跌落测试纳入出货检验",
+        ),
+        ("焊接温度漂移", "重新校准回流焊炉", "每班点检炉温曲线"),
+        (
+            "作业指导书未更新",
+            "更新作业指导书并培训",
+            "文件变更后强制培训签到",
+        ),
+    ]);
+    let c = crate::store::capa::NewCapa {
+        root_cause: cause.into(),
+        corrective: fix.into(),
+        preventive: prevent.into(),
+        owner: rng.pick(&["chen.jing", "yang.lei"]).to_string(),
+        due_date: due.format("%Y-%m-%d").to_string(),
+    };
+    tx.add_capa(number, &c)
 }
 
 /// Open complaints: (hours since receipt, step reached, severity, reply-by hours after receipt).
@@ -454,6 +493,28 @@ fn add_open_complaints(
             (Step::PlanProposed, 0.45),
             (Step::Disposed, 0.7),
         ];
+        // Open major complaints past investigation carry a CAPA; some are already overdue.
+        if severity != Severity::Minor && step >= Step::Investigating {
+            // Older ones are past their CAPA due date, so the overdue list has content.
+            let days = if hours > 50.0 {
+                -2
+            } else {
+                10 + rng.below(10) as i64
+            };
+            let due = (now + Duration::days(days)).date_naive();
+            add_capa(tx, rng, &number, due)?;
+        }
+        if step >= Step::Disposed {
+            let value = [600.0, 1500.0, 4200.0][rng.below(3) as usize];
+            let r = crate::store::capa::NewReturn {
+                quantity: 1 + rng.below(50) as i64,
+                disposition: crate::domain::capa::Disposition::Rework,
+                qa_confirmed: true,
+                replacement_order: Some(format!("PO-{}", 8000 + rng.below(1000))),
+                value,
+            };
+            tx.add_return(&number, &r, "chen.jing")?;
+        }
         for (s, share) in steps.iter().take_while(|(s, _)| *s <= step) {
             tx.record_step(&number, *s, at(*share), &owner, None)?;
             if *s == Step::PlanProposed {

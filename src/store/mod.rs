@@ -227,7 +227,8 @@ impl Tx<'_> {
     /// Deletes every record, history included (for `demo --force`).
     pub fn clear_all(&self) -> Result<()> {
         self.conn().execute_batch(
-            "DELETE FROM complaint_steps; DELETE FROM complaints; DELETE FROM nps_responses;
+            "DELETE FROM returns; DELETE FROM capas; DELETE FROM complaint_pauses;
+             DELETE FROM complaint_steps; DELETE FROM complaints; DELETE FROM nps_responses;
              DELETE FROM inquiries; DELETE FROM grade_history; DELETE FROM contacts;
              DELETE FROM customers; DELETE FROM shipments; DELETE FROM staff;
              DELETE FROM history;",

@@ -1,7 +1,7 @@
 //! The complaint board: open complaints, urgent first, with live countdowns.
 
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table};
 use ratatui::Frame;
 
@@ -60,7 +60,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
                 Cell::from(clean(&r.number)),
                 Cell::from(clean(&r.customer_name)),
                 Cell::from(Span::styled(app.t(r.severity.label_key()), sev_style)),
-                Cell::from(app.t(r.step.label_key())),
+                {
+                    // ▲: escalated to the owner's supervisor (by hand or by the day limit).
+                    let escalated =
+                        r.escalated.is_some() || app.policy.escalated(&r.facts, app.now);
+                    let step = app.t(r.step.label_key());
+                    if escalated {
+                        Cell::from(Line::from(vec![
+                            Span::styled("▲", app.theme.breached),
+                            Span::raw(step),
+                        ]))
+                    } else {
+                        Cell::from(step)
+                    }
+                },
             ];
             if wide {
                 cells.push(Cell::from(clean(r.owner.as_deref().unwrap_or(""))));

@@ -72,8 +72,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
         Constraint::Fill(1),
         Constraint::Length(5),
         Constraint::Length(10),
-        Constraint::Length(8),
-        Constraint::Length(8),
+        Constraint::Length(4),
+        Constraint::Length(4),
     ];
     frame.render_widget(
         Table::new(visible, widths)

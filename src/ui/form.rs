@@ -22,6 +22,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &Form) {
             .cat
             .fmt("ui.form_edit_customer", &[("code", &clean(code))]),
         FormKind::NewComplaint => app.t("ui.form_new_complaint").to_string(),
+        FormKind::Move { number, to } => app.cat.fmt(
+            "msg.moved",
+            &[
+                ("number", &clean(number)),
+                ("what", app.t(&format!("done.{}", to.as_str()))),
+            ],
+        ),
+        FormKind::Wait { number } => app.cat.fmt(
+            "msg.moved",
+            &[("number", &clean(number)), ("what", app.t("done.wait"))],
+        ),
     };
     let h = form.fields.len() as u16 + 4;
     let r = centered(area, 96, h);

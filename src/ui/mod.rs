@@ -1,5 +1,6 @@
 //! Draws `&App`. Never queries the database, never changes state (but for scroll offsets).
 
+mod analysis;
 mod board;
 mod customers;
 mod detail;
@@ -34,6 +35,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         View::Dashboard => dashboard(frame, app, main),
         View::Customer(file, history) => detail::customer(frame, app, main, file, history),
         View::Complaint(d) => detail::complaint(frame, app, main, d),
+        View::Stats(st) => analysis::stats(frame, app, main, st),
+        View::Capas(list) => analysis::capas(frame, app, main, list),
     }
     status::draw(frame, app, status_area);
     if let Some(f) = &app.form {

@@ -1,0 +1,114 @@
+//! Complaint analysis for a period, shared by `kefu complaint stats` and the workbench.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::domain::kpi::median;
+use crate::domain::period::Period;
+use crate::domain::sla::{ClockState, SlaPolicy};
+use crate::domain::stats::{on_time, pareto, Count, OnTime};
+use crate::error::Result;
+use crate::i18n::Catalog;
+use crate::store::Store;
+
+/// The analysis of one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComplaintStats {
+    /// The period.
+    #[serde(serialize_with = "display")]
+    pub period: Period,
+    /// Complaints received in it.
+    pub complaints: usize,
+    /// Orders shipped in it, when recorded.
+    pub orders_shipped: Option<i64>,
+    /// complaints / orders, %.
+    pub complaint_rate_pct: Option<f64>,
+    /// Pareto by category (labels in the catalog's language).
+    pub by_category: Vec<Count>,
+    /// Pareto by severity.
+    pub by_severity: Vec<Count>,
+    /// Pareto by root cause.
+    pub by_cause: Vec<Count>,
+    /// Pareto by product.
+    pub by_product: Vec<Count>,
+    /// Median hours to first response.
+    pub first_response_median_h: Option<f64>,
+    /// First responses in time.
+    pub first_response: OnTime,
+    /// Plans in time.
+    pub plan: OnTime,
+    /// Disposals in time.
+    pub disposal: OnTime,
+}
+
+fn display<S: serde::Serializer>(p: &Period, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(p)
+}
+
+/// Analyses the complaints received in `period`, judged by `policy` at `now`.
+pub fn complaint_stats(
+    store: &Store,
+    policy: &SlaPolicy,
+    period: Period,
+    now: DateTime<Utc>,
+    cat: &Catalog,
+) -> Result<ComplaintStats> {
+    let (from, to) = period.range(store.tz());
+    let rows: Vec<_> = store
+        .list_complaints(false)?
+        .into_iter()
+        .filter(|r| r.facts.received_at >= from && r.facts.received_at < to)
+        .collect();
+    let extra = store.products_and_causes(from, to)?;
+    let unknown = cat.get("stats.unknown").to_string();
+    let label = |v: Option<&String>| {
+        v.filter(|s| !s.trim().is_empty())
+            .cloned()
+            .unwrap_or_else(|| unknown.clone())
+    };
+    let orders = store.orders_shipped(period)?.filter(|o| *o > 0);
+    let clock_met = |name: &str| {
+        on_time(rows.iter().filter_map(|r| {
+            let c = policy
+                .clocks(&r.subject(), &r.facts, now)
+                .into_iter()
+                .find(|c| c.name == name)?;
+            c.done_at.map(|_| c.state != ClockState::Breached)
+        }))
+    };
+    let fr_hours = rows
+        .iter()
+        .filter_map(|r| {
+            r.facts
+                .acknowledged_at
+                .map(|a| (a - r.facts.start()).num_seconds() as f64 / 3600.0)
+        })
+        .collect();
+    Ok(ComplaintStats {
+        period,
+        complaints: rows.len(),
+        orders_shipped: orders,
+        complaint_rate_pct: orders
+            .map(|o| (10_000.0 * rows.len() as f64 / o as f64).round() / 100.0),
+        by_category: pareto(
+            rows.iter()
+                .map(|r| cat.get(r.category.label_key()).to_string()),
+        ),
+        by_severity: pareto(
+            rows.iter()
+                .map(|r| cat.get(r.severity.label_key()).to_string()),
+        ),
+        by_cause: pareto(
+            rows.iter()
+                .map(|r| label(extra.get(&r.number).and_then(|e| e.1.as_ref()))),
+        ),
+        by_product: pareto(
+            rows.iter()
+                .map(|r| label(extra.get(&r.number).and_then(|e| e.0.as_ref()))),
+        ),
+        first_response_median_h: median(fr_hours).map(|h| (h * 100.0).round() / 100.0),
+        first_response: clock_met("first_response"),
+        plan: clock_met("plan"),
+        disposal: clock_met("disposal"),
+    })
+}
