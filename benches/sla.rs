@@ -301,7 +301,7 @@ fn main() {
     println!("\n== kefu sla --json vs sqlite3 (reproduce: cargo bench --bench sla) ==");
     let both = |x: Option<(f64, f64)>, unit: &str| {
         x.map_or("n/a".into(), |(w, c)| {
-            format!("{w:.2}{unit} wall, {c:.2}{unit} CPU")
+            format!("{w:.2}{unit} wall (median), {c:.2}{unit} CPU (mean)")
         })
     };
     for (k, v) in [

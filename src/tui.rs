@@ -2,7 +2,7 @@
 //! noticing other terminals' writes, and giving the terminal back on every exit path.
 
 use std::io::{self, Stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -53,6 +53,47 @@ fn install_panic_hook() {
     }));
 }
 
+/// Seconds since the epoch when the loop last came round (0 = not started), for the watchdog.
+static HEARTBEAT: AtomicU64 = AtomicU64::new(0);
+
+fn epoch_s() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Whether the terminal still takes output (a hung-up tty fails writes with EIO).
+fn terminal_alive() -> bool {
+    use std::io::Write;
+    let mut out = io::stdout();
+    out.write_all(b"\x1b[0m").and_then(|_| out.flush()).is_ok()
+}
+
+/// Watches for signals and for a loop stuck after the terminal went away.
+///
+/// When a terminal hangs up, crossterm's poll can spin inside its own read loop and never
+/// return, so the main loop would not see a signal. The watchdog gives the loop a second
+/// to stop by itself, then gives the terminal back and exits the process; SQLite rolls
+/// back any unfinished write on the next open, so nothing is half-written.
+fn start_watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let beat = HEARTBEAT.load(Ordering::Relaxed);
+        let stale = beat != 0 && epoch_s().saturating_sub(beat) >= 3;
+        if stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_secs(1));
+            tracing::warn!("the loop did not stop after a signal; exiting from the watchdog");
+            leave();
+            std::process::exit(0);
+        }
+        if stale && !terminal_alive() {
+            tracing::warn!("the terminal is gone; exiting");
+            std::process::exit(0);
+        }
+    });
+}
+
 /// Runs the workbench until the user quits or a SIGTERM / SIGHUP / SIGINT arrives.
 pub fn run(app: &mut App, opts: LoopOptions) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -63,6 +104,7 @@ pub fn run(app: &mut App, opts: LoopOptions) -> anyhow::Result<()> {
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    start_watchdog(Arc::clone(&stop));
     install_panic_hook();
     enable_raw_mode()?;
     let _restore = Restore;
@@ -88,6 +130,7 @@ fn event_loop(
     let mut next_poll = Instant::now() + opts.poll;
     let mut seen_version = app.store.data_version()?;
     loop {
+        HEARTBEAT.store(epoch_s(), Ordering::Relaxed);
         if app.needs_draw {
             terminal.draw(|f| crate::ui::draw(f, app))?;
             app.needs_draw = false;

@@ -107,6 +107,24 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> io::Result<()> {
     print(&s)
 }
 
+/// Writes a JSON array with one compact object per line, streamed (no tree in memory).
+pub fn print_json_array<T: serde::Serialize>(items: impl Iterator<Item = T>) -> io::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let result = (|| {
+        out.write_all(b"[")?;
+        for (i, item) in items.enumerate() {
+            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            serde_json::to_writer(&mut out, &item).map_err(io::Error::other)?;
+        }
+        out.write_all(b"\n]\n")?;
+        out.flush()
+    })();
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// `label: value` lines with the labels padded to one width (CJK-aware).
 pub fn fields(pairs: &[(String, String)]) -> String {
     let w = pairs.iter().map(|(k, _)| width(k)).max().unwrap_or(0);

@@ -46,6 +46,17 @@ impl Step {
     }
 }
 
+/// The open steps as an SQL list (`'received', 'acknowledged', ...`): `step IN (...)` can
+/// use the step index where `NOT IN (closed, rejected)` cannot.
+pub fn open_steps_sql() -> String {
+    Step::ALL
+        .iter()
+        .filter(|s| !s.is_terminal())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Severity {
     /// Sort rank: urgent first.
     pub fn rank(self) -> u8 {

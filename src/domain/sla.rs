@@ -225,9 +225,12 @@ impl SlaPolicy {
     /// Whether the complaint is escalated at `now`: not disposed N working days after start.
     pub fn escalated(&self, f: &ClockFacts, now: DateTime<Utc>) -> bool {
         let day = self.calendar.working_day_s();
+        let needed = self.escalate_after_days * day;
+        // Working time never exceeds calendar time: skip the calendar walk when too early.
         f.disposed_at.is_none()
             && day > 0
-            && self.calendar.between(f.start(), now) >= self.escalate_after_days * day
+            && (now - f.start()).num_seconds() >= needed
+            && self.calendar.between(f.start(), now) >= needed
     }
 
     fn read(&self, spec: &ClockSpec, f: &ClockFacts, now: DateTime<Utc>) -> ClockReading {

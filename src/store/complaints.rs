@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
 use super::{opt_time, time, Store, Tx};
+use crate::domain::complaint::open_steps_sql;
 use crate::domain::complaint::{
     Category, Channel, ClockFacts, Pause, Responsibility, Severity, Step,
 };
@@ -413,7 +414,7 @@ impl Store {
     /// Complaints, newest first; only open ones when `open_only`. Pauses are attached.
     pub fn list_complaints(&self, open_only: bool) -> Result<Vec<ComplaintRow>> {
         let filter = if open_only {
-            " WHERE k.step NOT IN ('closed', 'rejected')"
+            &format!(" WHERE k.step IN ({})", open_steps_sql())
         } else {
             ""
         };
@@ -455,7 +456,7 @@ impl Store {
         open_only: bool,
     ) -> Result<std::collections::HashMap<i64, Vec<Pause>>> {
         let filter = if open_only {
-            " WHERE complaint_id IN (SELECT id FROM complaints WHERE step NOT IN ('closed', 'rejected'))"
+            &format!(" WHERE complaint_id IN (SELECT id FROM complaints WHERE step IN ({}))", open_steps_sql())
         } else {
             ""
         };

@@ -311,16 +311,17 @@ impl Store {
 
     /// Customers sorted by grade then name, with open complaints and the latest NPS score.
     pub fn list_customers(&self, filter: &CustomerFilter) -> Result<Vec<CustomerRow>> {
-        let mut stmt = self.conn().prepare(
+        let mut stmt = self.conn().prepare(&format!(
             "SELECT c.code, c.name, c.short_name, c.grade, c.kam, c.city,
                     (SELECT COUNT(*) FROM complaints k WHERE k.customer_id = c.id
-                       AND k.step NOT IN ('closed', 'rejected')),
+                       AND k.step IN ({open})),
                     (SELECT n.score FROM nps_responses n WHERE n.customer_id = c.id
                        ORDER BY n.responded_at DESC, n.id DESC LIMIT 1)
              FROM customers c
              WHERE (?1 IS NULL OR c.grade = ?1) AND (?2 IS NULL OR c.kam = ?2)
              ORDER BY c.grade IS NULL, c.grade, c.name, c.code",
-        )?;
+            open = crate::domain::complaint::open_steps_sql()
+        ))?;
         let rows = stmt.query_map(params![filter.grade.map(Grade::as_str), filter.kam], |r| {
             Ok(CustomerRow {
                 code: r.get(0)?,
