@@ -519,10 +519,10 @@ fn skipping_and_going_back_are_refused_naming_the_step_needed() {
     );
     has_all(&err, &["must be followed up"]);
 
-    k.ok(&["complaint", "ack", &n]);
+    k.ok(&["complaint", "ack", &n, "--at", "2026-11-23 08:30"]);
     let err = k.fails(&["complaint", "ack", &n], 2);
     has_all(&err, &["is acknowledged", "must be received"]);
-    k.ok(&["complaint", "investigate", &n]);
+    k.ok(&["complaint", "investigate", &n, "--at", "2026-11-23 09:00"]);
     // Backwards.
     let err = k.fails(&["complaint", "ack", &n], 2);
     has_all(

@@ -208,6 +208,29 @@ pub enum ComplaintCmd {
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
+    /// Set responsibility, root cause, contact, product, batch or quantity
+    Set {
+        /// Complaint number
+        number: String,
+        /// ours | not_ours | undetermined
+        #[arg(long)]
+        responsibility: Option<String>,
+        /// Root cause
+        #[arg(long)]
+        root_cause: Option<String>,
+        /// The customer's contact for this complaint
+        #[arg(long)]
+        contact: Option<String>,
+        /// Product
+        #[arg(long)]
+        product: Option<String>,
+        /// Batch
+        #[arg(long)]
+        batch: Option<String>,
+        /// Quantity affected
+        #[arg(long, allow_negative_numbers = true)]
+        quantity: Option<String>,
+    },
     /// Give the complaint to another owner
     Assign {
         /// Complaint number

@@ -16,15 +16,6 @@ fn id_out(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn saved(ctx: &Ctx) -> anyhow::Result<()> {
-    if ctx.json {
-        print_json(&serde_json::json!({ "ok": true }))?;
-    } else {
-        print(&format!("{}\n", ctx.t("msg.saved")))?;
-    }
-    Ok(())
-}
-
 /// `kefu capa ...`.
 pub fn capa(ctx: &Ctx, cmd: &CapaCmd) -> anyhow::Result<()> {
     match cmd {
@@ -52,7 +43,7 @@ pub fn capa(ctx: &Ctx, cmd: &CapaCmd) -> anyhow::Result<()> {
             let user = ctx.user.clone();
             ctx.open()?
                 .write(|tx| tx.verify_capa(*id, verdict, at, &user))?;
-            saved(ctx)
+            ctx.saved()
         }
         CapaCmd::List {
             overdue: only_overdue,
@@ -141,13 +132,13 @@ pub fn returns(ctx: &Ctx, cmd: &ReturnCmd) -> anyhow::Result<()> {
             let at = ctx.time_or_now("--at", at.as_deref())?;
             let user = ctx.user.clone();
             ctx.open()?.write(|tx| tx.approve_return(*id, at, &user))?;
-            saved(ctx)
+            ctx.saved()
         }
         ReturnCmd::Ship { id, at } => {
             let at = ctx.time_or_now("--at", at.as_deref())?;
             ctx.open()?
                 .write(|tx| tx.ship_return(*id, at, DEFAULT_APPROVAL_THRESHOLD))?;
-            saved(ctx)
+            ctx.saved()
         }
         ReturnCmd::List { complaint } => {
             let rows = ctx.open()?.list_returns(complaint.as_deref())?;

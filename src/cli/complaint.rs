@@ -30,6 +30,28 @@ pub fn run(ctx: &Ctx, cmd: &ComplaintCmd) -> anyhow::Result<()> {
         }
         ComplaintCmd::Resume { number, at } => moves::resume(ctx, number, at.as_deref()),
         ComplaintCmd::Assign { number, to } => moves::assign(ctx, number, to),
+        ComplaintCmd::Set {
+            number,
+            responsibility,
+            root_cause,
+            contact,
+            product,
+            batch,
+            quantity,
+        } => {
+            let d = crate::store::workflow::Details {
+                responsibility: responsibility.clone(),
+                root_cause: root_cause.clone(),
+                contact: contact.clone(),
+                product: product.clone(),
+                batch: batch.clone(),
+                quantity: quantity.clone(),
+            };
+            ctx.open()?
+                .write(|tx| tx.set_details(number, &d))
+                .map_err(super::customer::flag_error)?;
+            ctx.saved()
+        }
         ComplaintCmd::Escalate { number, at } => moves::escalate(ctx, number, at.as_deref()),
         ComplaintCmd::Stats { period } => super::stats::run(ctx, period.as_deref()),
     }

@@ -120,12 +120,7 @@ pub fn nps(ctx: &Ctx, cmd: &NpsCmd) -> anyhow::Result<()> {
     store
         .write(|tx| tx.add_nps(customer, *score, at, comment.as_deref()))
         .map_err(super::customer::flag_error)?;
-    if ctx.json {
-        print_json(&serde_json::json!({ "ok": true }))?;
-    } else {
-        print(&format!("{}\n", ctx.t("msg.saved")))?;
-    }
-    Ok(())
+    ctx.saved()
 }
 
 /// `kefu shipments set`.
@@ -133,10 +128,5 @@ pub fn shipments(ctx: &Ctx, cmd: &ShipmentsCmd) -> anyhow::Result<()> {
     let ShipmentsCmd::Set { month, orders } = cmd;
     let mut store = ctx.open()?;
     store.write(|tx| tx.set_shipments(month, *orders))?;
-    if ctx.json {
-        print_json(&serde_json::json!({ "ok": true }))?;
-    } else {
-        print(&format!("{}\n", ctx.t("msg.saved")))?;
-    }
-    Ok(())
+    ctx.saved()
 }

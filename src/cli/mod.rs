@@ -116,6 +116,16 @@ impl Ctx {
         s.map(|s| self.time(field, s)).unwrap_or(Ok(self.now))
     }
 
+    /// Says "saved" (text) or `{"ok": true}` (JSON).
+    pub fn saved(&self) -> anyhow::Result<()> {
+        if self.json {
+            output::print_json(&serde_json::json!({ "ok": true }))?;
+        } else {
+            output::print(&format!("{}\n", self.t("msg.saved")))?;
+        }
+        Ok(())
+    }
+
     /// A message from the catalog.
     pub fn t(&self, key: &str) -> String {
         self.cat.get(key).to_string()

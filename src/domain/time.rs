@@ -72,14 +72,26 @@ pub fn from_store(s: &str) -> Option<DateTime<Utc>> {
 /// of rows, a format-string parse dominated.
 fn fast_store(s: &str) -> Option<DateTime<Utc>> {
     let b = s.as_bytes();
-    if b.len() != 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'Z' {
+    if b.len() != 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[19] != b'Z'
+    {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |acc, c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+        b[r].iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
     };
     let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
-    Some(date.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)?.and_utc())
+    Some(
+        date.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)?
+            .and_utc(),
+    )
 }
 
 fn slow_store(s: &str) -> Option<DateTime<Utc>> {
@@ -162,11 +174,21 @@ mod tests {
 
     #[test]
     fn the_fast_reader_agrees_with_the_format() {
-        for s in ["2026-01-01T19:04:05Z", "2024-02-29T23:59:59Z", "1999-12-31T00:00:00Z"] {
+        for s in [
+            "2026-01-01T19:04:05Z",
+            "2024-02-29T23:59:59Z",
+            "1999-12-31T00:00:00Z",
+        ] {
             assert_eq!(fast_store(s), slow_store(s), "{s}");
             assert!(fast_store(s).is_some());
         }
-        for bad in ["2026-02-30T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01 19:04:05Z", "2026-1-01T19:04:05Z", "２026-01-01T19:04:05Z"] {
+        for bad in [
+            "2026-02-30T00:00:00Z",
+            "2026-01-01T24:00:00Z",
+            "2026-01-01 19:04:05Z",
+            "2026-1-01T19:04:05Z",
+            "２026-01-01T19:04:05Z",
+        ] {
             assert_eq!(fast_store(bad), None, "{bad}");
         }
         // Other RFC 3339 forms still read through the slow path.

@@ -456,7 +456,10 @@ impl Store {
         open_only: bool,
     ) -> Result<std::collections::HashMap<i64, Vec<Pause>>> {
         let filter = if open_only {
-            &format!(" WHERE complaint_id IN (SELECT id FROM complaints WHERE step IN ({}))", open_steps_sql())
+            &format!(
+                " WHERE complaint_id IN (SELECT id FROM complaints WHERE step IN ({}))",
+                open_steps_sql()
+            )
         } else {
             ""
         };

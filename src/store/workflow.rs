@@ -5,11 +5,28 @@ use rusqlite::{params, OptionalExtension};
 
 use super::complaints::Decisions;
 use super::{opt_time, time, Store, Tx};
-use crate::domain::complaint::{Severity, Step};
+use crate::domain::complaint::{Responsibility, Severity, Step};
 use crate::domain::staff::Role;
 use crate::domain::time::{local, to_store};
 use crate::domain::workflow::{check, MoveFacts};
 use crate::error::{Error, Result};
+
+/// Descriptive fields of a complaint to set (None: leave as it is; empty: clear).
+#[derive(Debug, Clone, Default)]
+pub struct Details {
+    /// ours | not_ours | undetermined.
+    pub responsibility: Option<String>,
+    /// Root cause.
+    pub root_cause: Option<String>,
+    /// The customer's contact for this complaint.
+    pub contact: Option<String>,
+    /// Product.
+    pub product: Option<String>,
+    /// Batch.
+    pub batch: Option<String>,
+    /// Quantity affected.
+    pub quantity: Option<String>,
+}
 
 /// A move and what comes with it.
 #[derive(Debug, Clone, Default)]
@@ -304,6 +321,48 @@ impl Tx<'_> {
                 rule: "rule.not_waiting",
             })
         }
+    }
+
+    /// Sets the descriptive fields of a complaint (None leaves a field as it is).
+    pub fn set_details(&self, number: &str, d: &Details) -> Result<()> {
+        let cur = self.current(number)?;
+        if let Some(r) = &d.responsibility {
+            Responsibility::parse("responsibility", r)?;
+        }
+        if let Some(q) = d.quantity.as_deref() {
+            if q.parse::<u32>().is_err() {
+                return Err(Error::Invalid {
+                    field: "quantity".into(),
+                    value: q.to_string(),
+                    rule: "rule.whole_number",
+                });
+            }
+        }
+        for (column, value) in [
+            ("responsibility", &d.responsibility),
+            ("root_cause", &d.root_cause),
+            ("contact", &d.contact),
+            ("product", &d.product),
+            ("batch", &d.batch),
+            ("quantity", &d.quantity),
+        ] {
+            let Some(v) = value.as_deref().map(str::trim) else {
+                continue;
+            };
+            let old: Option<String> = self.conn().query_row(
+                &format!("SELECT CAST({column} AS TEXT) FROM complaints WHERE id = ?1"),
+                [cur.id],
+                |r| r.get(0),
+            )?;
+            self.set_field(
+                cur.id,
+                number,
+                column,
+                old.as_deref(),
+                Some(v).filter(|v| !v.is_empty()),
+            )?;
+        }
+        Ok(())
     }
 
     /// Gives the complaint to another owner.
