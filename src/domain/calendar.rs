@@ -102,7 +102,16 @@ impl WorkCalendar {
         }
         let mut left = secs;
         let mut day = self.local_date(start);
-        for _ in 0..MAX_DAYS {
+        let full_day = self.working_day_s();
+        for i in 0..MAX_DAYS {
+            // Whole working days after the first are skipped without instant arithmetic.
+            if i > 0 && left > full_day {
+                if self.is_working_day(day) {
+                    left -= full_day;
+                }
+                day = day.succ_opt()?;
+                continue;
+            }
             for (ps, pe) in self.periods(day) {
                 let from = ps.max(start);
                 if from >= pe {
@@ -124,20 +133,25 @@ impl WorkCalendar {
         if b <= a {
             return 0;
         }
-        let mut total = 0;
-        let mut day = self.local_date(a);
-        let last = self.local_date(b);
-        while day <= last {
-            for (ps, pe) in self.periods(day) {
-                let (s, e) = (ps.max(a), pe.min(b));
-                if e > s {
-                    total += (e - s).num_seconds();
-                }
+        let partial = |day: NaiveDate| -> i64 {
+            self.periods(day)
+                .into_iter()
+                .map(|(ps, pe)| (pe.min(b) - ps.max(a)).num_seconds().max(0))
+                .sum()
+        };
+        let (first, last) = (self.local_date(a), self.local_date(b));
+        if first == last {
+            return partial(first);
+        }
+        // The first and last days are partial; the days between count whole.
+        let full_day = self.working_day_s();
+        let mut total = partial(first) + partial(last);
+        let mut day = first.succ_opt();
+        while let Some(d) = day.filter(|d| *d < last) {
+            if self.is_working_day(d) {
+                total += full_day;
             }
-            match day.succ_opt() {
-                Some(d) => day = d,
-                None => break,
-            }
+            day = d.succ_opt();
         }
         total
     }
