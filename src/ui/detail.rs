@@ -29,6 +29,14 @@ fn pairs<'a>(app: &App, items: Vec<(String, Span<'a>)>) -> Vec<Line<'a>> {
         .collect()
 }
 
+/// A blank line, then a section heading.
+fn heading<'a>(app: &App, key: &str) -> [Line<'a>; 2] {
+    [
+        Line::default(),
+        Line::from(Span::styled(app.t(key), app.theme.header)),
+    ]
+}
+
 fn stamp(app: &App, s: &str) -> String {
     from_store(s)
         .map(|t| local(t, app.tz))
@@ -115,11 +123,7 @@ pub fn customer(frame: &mut Frame, app: &App, area: Rect, file: &CustomerFile, h
             clean(c.email.as_deref().unwrap_or(""))
         )));
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        app.t("head.grade_history"),
-        app.theme.header,
-    )));
+    lines.extend(heading(app, "head.grade_history"));
     for g in &file.grade_history {
         lines.push(Line::from(format!(
             "{}  {}  {} → {}  {}",
@@ -130,11 +134,7 @@ pub fn customer(frame: &mut Frame, app: &App, area: Rect, file: &CustomerFile, h
             clean(g.basis.as_deref().unwrap_or(""))
         )));
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        app.t("head.history"),
-        app.theme.header,
-    )));
+    lines.extend(heading(app, "head.history"));
     lines.extend(history_lines(app, history));
     scrolled(frame, app, right, lines, app.t("ui.file_side").to_string());
 }
@@ -197,11 +197,7 @@ pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail) 
             ),
         ],
     );
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        app.t("head.clocks"),
-        app.theme.header,
-    )));
+    lines.extend(heading(app, "head.clocks"));
     for c in app.policy.clocks(&r.subject(), &r.facts, app.now) {
         let name = pad(clock_label(app.cat, &c.name), 14);
         let line = match c.done_at {
@@ -255,18 +251,10 @@ pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail) 
         )));
     }
     if let Some(desc) = d.description.as_deref().filter(|s| !s.is_empty()) {
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            app.t("field.description"),
-            app.theme.header,
-        )));
+        lines.extend(heading(app, "field.description"));
         lines.push(Line::from(clean(desc)));
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        app.t("head.steps"),
-        app.theme.header,
-    )));
+    lines.extend(heading(app, "head.steps"));
     for s in &d.steps {
         lines.push(Line::from(format!(
             "{}  {}  {}  {}",
