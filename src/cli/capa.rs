@@ -4,7 +4,7 @@ use super::args::{CapaCmd, ReturnCmd};
 use super::output::{print, print_json, Table};
 use super::report::json_time;
 use super::Ctx;
-use crate::domain::capa::{overdue, Disposition, Verdict, DEFAULT_APPROVAL_THRESHOLD};
+use crate::domain::capa::{overdue, Disposition, Verdict};
 use crate::store::capa::{NewCapa, NewReturn};
 
 fn id_out(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
@@ -136,8 +136,8 @@ pub fn returns(ctx: &Ctx, cmd: &ReturnCmd) -> anyhow::Result<()> {
         }
         ReturnCmd::Ship { id, at } => {
             let at = ctx.time_or_now("--at", at.as_deref())?;
-            ctx.open()?
-                .write(|tx| tx.ship_return(*id, at, DEFAULT_APPROVAL_THRESHOLD))?;
+            let threshold = ctx.policy.approval_threshold;
+            ctx.open()?.write(|tx| tx.ship_return(*id, at, threshold))?;
             ctx.saved()
         }
         ReturnCmd::List { complaint } => {

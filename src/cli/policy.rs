@@ -79,6 +79,7 @@ pub fn show(ctx: &Ctx) -> anyhow::Result<()> {
         print_json(&serde_json::json!({
             "clocks": clocks, "rules": rules, "escalate_after_working_days": p.escalate_after_days,
             "working_hours": working_hours, "holiday_years": years,
+            "approval_threshold": p.approval_threshold,
         }))?;
         return Ok(());
     }
@@ -145,6 +146,7 @@ pub fn show(ctx: &Ctx) -> anyhow::Result<()> {
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
+                ("threshold", &format!("{:.0}", p.approval_threshold)),
             ]
         )
     ));

@@ -16,6 +16,8 @@
 //! severity = "urgent"
 //! clock = "first_response"
 //! hours = 1
+//! [returns]
+//! approval_threshold = 1000        # RMB; above it a manager approves the replacement
 //! ```
 
 use std::path::Path;
@@ -34,12 +36,31 @@ pub fn load(tz: Tz, config: Option<&Path>) -> (SlaPolicy, Vec<Error>) {
     let mut problems: Vec<Error> = problem.into_iter().collect();
     if let Some(path) = config.filter(|p| p.exists()) {
         // Syntax errors in the file are reported by the settings loader already.
-        if let Some(sla) = std::fs::read_to_string(path)
+        let table = std::fs::read_to_string(path)
             .ok()
-            .and_then(|src| src.parse::<toml::Table>().ok())
-            .and_then(|t| t.get("sla").cloned())
+            .and_then(|src| src.parse::<toml::Table>().ok());
+        let file = path.display().to_string();
+        if let Some(sla) = table.as_ref().and_then(|t| t.get("sla")) {
+            problems.extend(apply(&mut policy, sla, &file));
+        }
+        if let Some(v) = table
+            .as_ref()
+            .and_then(|t| t.get("returns"))
+            .and_then(|r| r.get("approval_threshold"))
         {
-            problems.extend(apply(&mut policy, &sla, &path.display().to_string()));
+            match v
+                .as_float()
+                .or_else(|| v.as_integer().map(|i| i as f64))
+                .filter(|x| *x >= 0.0)
+            {
+                Some(x) => policy.approval_threshold = x,
+                None => problems.push(bad(
+                    &file,
+                    "returns] approval_threshold",
+                    v,
+                    "rule.not_negative",
+                )),
+            }
         }
     }
     (policy, problems)

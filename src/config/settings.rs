@@ -264,7 +264,7 @@ impl Draft {
                     None => warn(line, wrong("table")),
                 },
                 // The SLA policy is read by config::policy from the same file.
-                ("sla", _) => {}
+                ("sla" | "returns", _) => {}
                 _ => warn(at(key.span()), Problem::UnknownKey(name.to_string())),
             }
         }

@@ -87,6 +87,8 @@ pub struct SlaPolicy {
     pub escalate_after_days: i64,
     /// The working-time calendar.
     pub calendar: WorkCalendar,
+    /// Replacements worth more than this (RMB) need a manager's approval before shipping.
+    pub approval_threshold: f64,
 }
 
 /// What a complaint's clocks are chosen by.
@@ -171,6 +173,7 @@ impl SlaPolicy {
             rules: Vec::new(),
             escalate_after_days: 3,
             calendar,
+            approval_threshold: crate::domain::capa::DEFAULT_APPROVAL_THRESHOLD,
         }
     }
 
