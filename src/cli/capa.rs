@@ -5,7 +5,7 @@ use super::output::{print, print_json, Table};
 use super::report::json_time;
 use super::Ctx;
 use crate::domain::capa::{overdue, Disposition, Verdict};
-use crate::store::capa::{NewCapa, NewReturn};
+use crate::store::capa::{Capa, NewCapa, NewReturn, Return};
 
 fn id_out(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
     if ctx.json {
@@ -14,6 +14,21 @@ fn id_out(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
         print(&format!("{id}\n"))?;
     }
     Ok(())
+}
+
+/// A CAPA for `--json`, times in the user's zone.
+pub fn capa_json(ctx: &Ctx, c: &Capa, today: chrono::NaiveDate) -> serde_json::Value {
+    let mut v = serde_json::to_value(c).unwrap_or_default();
+    v["overdue"] = overdue(c.due_date, c.verdict, today).into();
+    v["checked_at"] = c.checked_at.as_deref().map(|s| json_time(ctx, s)).into();
+    v
+}
+
+/// A return for `--json`, times in the user's zone.
+pub fn return_json(ctx: &Ctx, r: &Return) -> serde_json::Value {
+    let mut v = serde_json::to_value(r).unwrap_or_default();
+    v["shipped_at"] = r.shipped_at.as_deref().map(|s| json_time(ctx, s)).into();
+    v
 }
 
 /// `kefu capa ...`.
@@ -57,15 +72,7 @@ pub fn capa(ctx: &Ctx, cmd: &CapaCmd) -> anyhow::Result<()> {
                 .filter(|c| !only_overdue || overdue(c.due_date, c.verdict, today))
                 .collect();
             if ctx.json {
-                let items: Vec<_> = rows
-                    .iter()
-                    .map(|c| {
-                        let mut v = serde_json::to_value(c).unwrap_or_default();
-                        v["overdue"] = overdue(c.due_date, c.verdict, today).into();
-                        v["checked_at"] = c.checked_at.as_deref().map(|s| json_time(ctx, s)).into();
-                        v
-                    })
-                    .collect();
+                let items: Vec<_> = rows.iter().map(|c| capa_json(ctx, c, today)).collect();
                 print_json(&items)?;
                 return Ok(());
             }
@@ -143,7 +150,8 @@ pub fn returns(ctx: &Ctx, cmd: &ReturnCmd) -> anyhow::Result<()> {
         ReturnCmd::List { complaint } => {
             let rows = ctx.open()?.list_returns(complaint.as_deref())?;
             if ctx.json {
-                print_json(&rows)?;
+                let items: Vec<_> = rows.iter().map(|r| return_json(ctx, r)).collect();
+                print_json(&items)?;
                 return Ok(());
             }
             let mut t = Table::new(

@@ -1,5 +1,6 @@
 //! `kefu complaint show`: the whole record, every clock, pauses, CAPAs and returns.
 
+use super::capa::{capa_json, return_json};
 use super::output::{fields, print, print_json, Table};
 use super::report::{history_json, history_table, json_time};
 use super::Ctx;
@@ -19,6 +20,7 @@ pub fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
     let history = store.history_of("complaint", number)?;
     let f = &d.row.facts;
     if ctx.json {
+        let today = ctx.now.with_timezone(&ctx.tz).date_naive();
         let clocks: Vec<_> = clocks
             .iter()
             .map(|c| {
@@ -55,7 +57,9 @@ pub fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
             "received_at": rfc3339(f.received_at, ctx.tz),
             "reopened_at": f.reopened_at.map(|t| rfc3339(t, ctx.tz)),
             "reply_by": f.reply_by.map(|t| rfc3339(t, ctx.tz)),
-            "clocks": clocks, "pauses": pauses, "steps": steps, "capas": capas, "returns": returns,
+            "clocks": clocks, "pauses": pauses, "steps": steps,
+            "capas": capas.iter().map(|c| capa_json(ctx, c, today)).collect::<Vec<_>>(),
+            "returns": returns.iter().map(|r| return_json(ctx, r)).collect::<Vec<_>>(),
             "history": history_json(ctx, &history),
         }))?;
         return Ok(());

@@ -1,7 +1,7 @@
 //! The `kefu` subcommands: text for people, `--json` for scripts.
 
 pub mod args;
-mod capa;
+pub(crate) mod capa;
 mod complaint;
 mod complaint_show;
 mod customer;

@@ -240,17 +240,19 @@ impl SlaPolicy {
         let start = f.start();
         // Closing a complaint stops every clock still running.
         let done_at = f.done_at(spec.stop).or(f.closed_at);
+        // A stopped clock is judged as it stood when its step was done.
+        let at = done_at.unwrap_or(now);
+        // Waits as they stood at `at`: later ones had not begun, a later end had not come.
         let pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> = if spec.pauses {
             f.pauses
                 .iter()
-                .map(|p| (p.from, p.to))
+                .filter(|p| p.from < at)
+                .map(|p| (p.from, p.to.filter(|t| *t <= at)))
                 .filter(|(_, to)| to.is_none_or(|t| t > start))
                 .collect()
         } else {
             Vec::new()
         };
-        // A stopped clock is judged as it stood when its step was done.
-        let at = done_at.unwrap_or(now);
         let deadline = spec.customer_deadline.then_some(f.reply_by).flatten();
         let (due, paused) = match deadline {
             Some(by) => (by, false),

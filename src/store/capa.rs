@@ -257,6 +257,12 @@ impl Tx<'_> {
     /// A manager approves a return's replacement.
     pub fn approve_return(&self, id: i64, at: DateTime<Utc>, by: &str) -> Result<()> {
         let r = self.get_return(id)?;
+        if r.shipped_at.is_some() {
+            return Err(Error::Refused {
+                number: format!("RMA {id}"),
+                rule: "rule.already_shipped",
+            });
+        }
         if self.role_of(by)? != Some(Role::Manager) {
             return Err(Error::Refused {
                 number: format!("RMA {id}"),

@@ -84,19 +84,18 @@ impl Tx<'_> {
             .ok_or_else(|| not_found(number))
     }
 
-    /// Sets one complaint column, with a history row when it changes.
-    fn set_field(
-        &self,
-        id: i64,
-        number: &str,
-        column: &str,
-        old: Option<&str>,
-        new: Option<&str>,
-    ) -> Result<()> {
+    /// Sets one complaint column, with a history row (old -> new) when it changes.
+    fn set_field(&self, id: i64, number: &str, column: &str, new: Option<&str>) -> Result<()> {
+        // `column` is always one of this module's literals, never user text.
+        let old: Option<String> = self.conn().query_row(
+            &format!("SELECT CAST({column} AS TEXT) FROM complaints WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )?;
+        let old = old.as_deref();
         if old == new {
             return Ok(());
         }
-        // `column` is always one of this module's literals, never user text.
         self.conn().execute(
             &format!("UPDATE complaints SET {column} = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3"),
             params![new, self.at(), id],
@@ -127,17 +126,13 @@ impl Tx<'_> {
         m: &Move,
     ) -> Result<()> {
         let cur = self.current(number)?;
-        for (column, old, new) in [
-            (
-                "decision_shipped",
-                &cur.decisions.shipped,
-                &m.decisions.shipped,
-            ),
-            ("decision_stock", &cur.decisions.stock, &m.decisions.stock),
-            ("decision_wip", &cur.decisions.wip, &m.decisions.wip),
+        for (column, new) in [
+            ("decision_shipped", &m.decisions.shipped),
+            ("decision_stock", &m.decisions.stock),
+            ("decision_wip", &m.decisions.wip),
         ] {
             if let Some(new) = new.as_deref().filter(|s| !s.trim().is_empty()) {
-                self.set_field(cur.id, number, column, old.as_deref(), Some(new.trim()))?;
+                self.set_field(cur.id, number, column, Some(new.trim()))?;
             }
         }
         let decided = Decisions {
@@ -169,11 +164,24 @@ impl Tx<'_> {
             has_signoff: m.signoff.as_deref().is_some_and(|n| !n.trim().is_empty()),
         };
         check(&facts, to)?;
-        if at < cur.start {
+        // A move may not be dated before the step it follows: the history stays in order.
+        let last_step: Option<String> = self.conn().query_row(
+            "SELECT MAX(at) FROM complaint_steps WHERE complaint_id = ?1",
+            [cur.id],
+            |r| r.get(0),
+        )?;
+        let rule = if at < cur.start {
+            Some("rule.after_received")
+        } else if opt_time(last_step).is_some_and(|last| at < last) {
+            Some("rule.after_previous_step")
+        } else {
+            None
+        };
+        if let Some(rule) = rule {
             return Err(Error::Invalid {
                 field: "at".into(),
                 value: local(at, tz),
-                rule: "rule.after_received",
+                rule,
             });
         }
         // Moving on ends a wait on the customer.
@@ -181,7 +189,7 @@ impl Tx<'_> {
         match to {
             Step::Received => self.reopen(cur.id, number, at, by, m.note.as_deref()),
             Step::Rejected => {
-                self.set_field(cur.id, number, "responsibility", None, Some("not_ours"))?;
+                self.set_field(cur.id, number, "responsibility", Some("not_ours"))?;
                 self.record_step(number, to, at, by, m.note.as_deref())
             }
             Step::Closed => {
@@ -189,7 +197,6 @@ impl Tx<'_> {
                     cur.id,
                     number,
                     "signoff",
-                    None,
                     m.signoff.as_deref().map(str::trim),
                 )?;
                 self.record_step(number, to, at, by, m.note.as_deref())
@@ -219,15 +226,12 @@ impl Tx<'_> {
             "escalated_to",
             "signoff",
         ] {
-            let old: Option<String> = self.conn().query_row(
-                &format!("SELECT {column} FROM complaints WHERE id = ?1"),
-                [id],
-                |r| r.get(0),
-            )?;
-            self.set_field(id, number, column, old.as_deref(), None)?;
+            self.set_field(id, number, column, None)?;
         }
+        // Reopening revisits the judgement too.
+        self.set_field(id, number, "responsibility", Some("undetermined"))?;
         let at_s = to_store(at);
-        self.set_field(id, number, "reopened_at", None, Some(&at_s))?;
+        self.set_field(id, number, "reopened_at", Some(&at_s))?;
         self.record_step(number, Step::Received, at, by, note)
     }
 
@@ -349,18 +353,7 @@ impl Tx<'_> {
             let Some(v) = value.as_deref().map(str::trim) else {
                 continue;
             };
-            let old: Option<String> = self.conn().query_row(
-                &format!("SELECT CAST({column} AS TEXT) FROM complaints WHERE id = ?1"),
-                [cur.id],
-                |r| r.get(0),
-            )?;
-            self.set_field(
-                cur.id,
-                number,
-                column,
-                old.as_deref(),
-                Some(v).filter(|v| !v.is_empty()),
-            )?;
+            self.set_field(cur.id, number, column, Some(v).filter(|v| !v.is_empty()))?;
         }
         Ok(())
     }
@@ -371,13 +364,7 @@ impl Tx<'_> {
         if to.trim().is_empty() {
             return Err(Error::Required { field: "to".into() });
         }
-        self.set_field(
-            cur.id,
-            number,
-            "owner",
-            cur.owner.as_deref(),
-            Some(to.trim()),
-        )
+        self.set_field(cur.id, number, "owner", Some(to.trim()))
     }
 
     /// Escalates to the owner's supervisor (from the staff list); returns who that is.
@@ -401,8 +388,8 @@ impl Tx<'_> {
                 .flatten(),
             None => None,
         };
-        self.set_field(cur.id, number, "escalated_at", None, Some(&to_store(at)))?;
-        self.set_field(cur.id, number, "escalated_to", None, supervisor.as_deref())?;
+        self.set_field(cur.id, number, "escalated_at", Some(&to_store(at)))?;
+        self.set_field(cur.id, number, "escalated_to", supervisor.as_deref())?;
         Ok(supervisor)
     }
 }
