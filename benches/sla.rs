@@ -253,7 +253,7 @@ fn main() {
     let entries = kefu::report::sla_entries(&rows, &policy, now);
     drop(store);
     let paused = rows.iter().filter(|r| r.facts.paused()).count();
-    let report = entries.iter().filter(|e| e.clock == "report").count();
+    let report = entries.iter().filter(|e| &*e.clock == "report").count();
     println!(
         "  built in {:.0} ms: {} open complaints ({paused} waiting on the customer), \
          {} running clocks ({report} report clocks, on working time unless a reply-by is set)",

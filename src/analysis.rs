@@ -72,7 +72,7 @@ pub fn complaint_stats(
             let c = policy
                 .clocks(&r.subject(), &r.facts, now)
                 .into_iter()
-                .find(|c| c.name == name)?;
+                .find(|c| &*c.name == name)?;
             c.done_at.map(|_| c.state != ClockState::Breached)
         }))
     };

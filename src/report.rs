@@ -13,23 +13,23 @@ use crate::i18n::Catalog;
 use crate::store::complaints::ComplaintRow;
 use crate::store::Store;
 
-/// One running clock of one open complaint.
+/// One running clock of one open complaint (borrowing the complaint's texts).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SlaEntry {
+pub struct SlaEntry<'a> {
     /// Complaint number.
-    pub record: String,
+    pub record: &'a str,
     /// Always `complaint` for now.
     pub kind: &'static str,
     /// Customer code.
-    pub customer: String,
+    pub customer: &'a str,
     /// Customer short name.
-    pub customer_name: String,
+    pub customer_name: &'a str,
     /// Severity.
     pub severity: Severity,
     /// Current step.
     pub step: Step,
     /// Which clock.
-    pub clock: String,
+    pub clock: std::sync::Arc<str>,
     /// Due time.
     pub due: DateTime<Utc>,
     /// Seconds left; negative once overdue.
@@ -41,7 +41,11 @@ pub struct SlaEntry {
 }
 
 /// Every running clock of the given complaints at `at`, nearest due first.
-pub fn sla_entries(rows: &[ComplaintRow], policy: &SlaPolicy, at: DateTime<Utc>) -> Vec<SlaEntry> {
+pub fn sla_entries<'a>(
+    rows: &'a [ComplaintRow],
+    policy: &SlaPolicy,
+    at: DateTime<Utc>,
+) -> Vec<SlaEntry<'a>> {
     let mut out: Vec<SlaEntry> = rows
         .iter()
         .filter(|r| !r.step.is_terminal())
@@ -51,10 +55,10 @@ pub fn sla_entries(rows: &[ComplaintRow], policy: &SlaPolicy, at: DateTime<Utc>)
                 .running(&r.subject(), &r.facts, at)
                 .into_iter()
                 .map(move |c| SlaEntry {
-                    record: r.number.clone(),
+                    record: &r.number,
                     kind: "complaint",
-                    customer: r.customer.clone(),
-                    customer_name: r.customer_name.clone(),
+                    customer: &r.customer,
+                    customer_name: &r.customer_name,
                     severity: r.severity,
                     step: r.step,
                     clock: c.name,
@@ -65,7 +69,7 @@ pub fn sla_entries(rows: &[ComplaintRow], policy: &SlaPolicy, at: DateTime<Utc>)
                 })
         })
         .collect();
-    out.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.record.cmp(&b.record)));
+    out.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.record.cmp(b.record)));
     out
 }
 

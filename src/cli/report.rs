@@ -36,8 +36,8 @@ pub fn clock_table(ctx: &Ctx, entries: &[SlaEntry], with_record: bool) -> String
         let mut row = Vec::new();
         if with_record {
             row.extend([
-                e.record.clone(),
-                e.customer_name.clone(),
+                e.record.to_string(),
+                e.customer_name.to_string(),
                 ctx.t(e.severity.label_key()),
             ]);
         }
@@ -164,10 +164,10 @@ pub fn sla(ctx: &Ctx, a: &SlaArgs) -> anyhow::Result<()> {
     if ctx.json {
         // Tens of thousands of clocks: stream compact objects, one per line.
         print_json_array(entries.iter().map(|e| SlaJson {
-            record: &e.record,
+            record: e.record,
             kind: e.kind,
-            customer: &e.customer,
-            customer_name: &e.customer_name,
+            customer: e.customer,
+            customer_name: e.customer_name,
             severity: e.severity,
             step: e.step,
             clock: &e.clock,

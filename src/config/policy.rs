@@ -228,7 +228,7 @@ fn apply_clock(
         ),
     };
     let deadline = t.get("customer_deadline").and_then(toml::Value::as_bool);
-    match policy.clocks.iter_mut().find(|c| c.name == name) {
+    match policy.clocks.iter_mut().find(|c| &*c.name == name) {
         Some(c) => {
             c.target_s = s.target_s.unwrap_or(c.target_s);
             c.basis = s.basis.unwrap_or(c.basis);
@@ -242,7 +242,7 @@ fn apply_clock(
                 return Err(bad(file, &place, spec, "rule.sla_new_clock"));
             };
             policy.clocks.push(ClockSpec {
-                name: name.to_string(),
+                name: name.into(),
                 stop,
                 target_s,
                 basis: s.basis.unwrap_or(Basis::Calendar),
@@ -262,7 +262,7 @@ fn rule(policy: &SlaPolicy, r: &toml::Value, file: &str, i: usize) -> Result<Rul
         .ok_or_else(|| bad(file, &place, r, "rule.sla_table"))?;
     let pick = |key: &str| t.get(key).map(|v| (v, v.as_str().unwrap_or_default()));
     let clock = match pick("clock") {
-        Some((_, name)) if policy.clocks.iter().any(|c| c.name == name) => name.to_string(),
+        Some((_, name)) if policy.clocks.iter().any(|c| &*c.name == name) => name.to_string(),
         Some((v, _)) => return Err(bad(file, &format!("{place}] clock"), v, "rule.sla_clock")),
         None => return Err(bad(file, &place, r, "rule.sla_clock")),
     };

@@ -42,7 +42,7 @@ pauses = false
         (fr.target_s, fr.basis, fr.warn),
         (7200, Basis::Working, Warn::Before(1800))
     );
-    let fu = p.clocks.iter().find(|c| c.name == "follow_up").unwrap();
+    let fu = p.clocks.iter().find(|c| &*c.name == "follow_up").unwrap();
     assert_eq!(
         (fu.target_s, fu.stop),
         (120 * 3600, Stop::Step(Step::FollowedUp))

@@ -1,6 +1,9 @@
 //! SLA clocks on complaints: the policy, due times on calendar or working time, pauses,
 //! and the ok / warning / breached / paused state. Every clock rule lives here.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::calendar::WorkCalendar;
@@ -39,8 +42,9 @@ pub enum Stop {
 /// One named clock.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClockSpec {
-    /// Name (`first_response`, ... or one the user defines).
-    pub name: String,
+    /// Name (`first_response`, ... or one the user defines); shared, as every reading
+    /// of every complaint carries it.
+    pub name: Arc<str>,
     /// What stops it.
     pub stop: Stop,
     /// Time allowed, in seconds of its basis.
@@ -106,7 +110,7 @@ pub struct Subject {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClockReading {
     /// The clock's name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Calendar or working time.
     pub basis: Basis,
     /// When it started (receipt, or the reopening).
@@ -129,7 +133,7 @@ fn hours(h: i64) -> i64 {
 /// time; the report by the customer's deadline, else 2 working days. Warn at 75%.
 pub fn default_clocks() -> Vec<ClockSpec> {
     let spec = |name: &str, stop, target_s, basis, pauses| ClockSpec {
-        name: name.to_string(),
+        name: name.into(),
         stop,
         target_s,
         basis,
@@ -177,9 +181,10 @@ impl SlaPolicy {
         }
     }
 
-    /// The clocks of a complaint, with every matching rule applied in order.
-    pub fn specs_for(&self, s: &Subject) -> Vec<ClockSpec> {
-        let mut specs = self.clocks.clone();
+    /// The clocks of a complaint, with every matching rule applied in order (borrowed
+    /// when no rule applies, the common case).
+    pub fn specs_for(&self, s: &Subject) -> Cow<'_, [ClockSpec]> {
+        let mut specs = Cow::Borrowed(self.clocks.as_slice());
         for r in &self.rules {
             let matches = r.severity.is_none_or(|x| x == s.severity)
                 && r.category.is_none_or(|x| x == s.category)
@@ -187,7 +192,7 @@ impl SlaPolicy {
             if !matches {
                 continue;
             }
-            if let Some(c) = specs.iter_mut().find(|c| c.name == r.clock) {
+            if let Some(c) = specs.to_mut().iter_mut().find(|c| *c.name == *r.clock) {
                 c.target_s = r.target_s.unwrap_or(c.target_s);
                 c.basis = r.basis.unwrap_or(c.basis);
                 c.warn = r.warn.unwrap_or(c.warn);
@@ -201,7 +206,7 @@ impl SlaPolicy {
     pub fn first_response_s(&self, s: &Subject) -> i64 {
         self.specs_for(s)
             .iter()
-            .find(|c| c.name == "first_response")
+            .find(|c| &*c.name == "first_response")
             .map(|c| c.target_s)
             .unwrap_or(hours(4))
     }

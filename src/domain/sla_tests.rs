@@ -41,7 +41,7 @@ fn facts(received: &str) -> ClockFacts {
 }
 
 fn clock<'a>(v: &'a [ClockReading], name: &str) -> &'a ClockReading {
-    v.iter().find(|c| c.name == name).unwrap()
+    v.iter().find(|c| &*c.name == name).unwrap()
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn default_due_times_and_the_report_in_working_days() {
     // Monday 09:00.
     let f = facts("2026-11-02 09:00");
     let c = p.running(&major(), &f, t("2026-11-02 10:00"));
-    let names: Vec<_> = c.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<_> = c.iter().map(|c| &*c.name).collect();
     // plan and report are both due Wed 09:00: the policy order breaks the tie.
     assert_eq!(names, vec!["first_response", "plan", "report", "disposal"]);
     assert_eq!(clock(&c, "first_response").due, t("2026-11-02 13:00"));
@@ -106,7 +106,7 @@ fn a_clock_stops_when_its_step_is_done() {
     let running: Vec<_> = p
         .running(&major(), &f, t("2026-11-10 09:00"))
         .into_iter()
-        .map(|c| c.name)
+        .map(|c| c.name.to_string())
         .collect();
     assert_eq!(running, vec!["report", "disposal"]);
 }
