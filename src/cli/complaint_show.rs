@@ -15,8 +15,7 @@ pub fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
     let clocks = ctx.policy.clocks(&d.row.subject(), &d.row.facts, ctx.now);
     let escalated = !d.row.step.is_terminal()
         && (d.row.escalated.is_some() || ctx.policy.escalated(&d.row.facts, ctx.now));
-    let capas = store.list_capas(Some(number))?;
-    let returns = store.list_returns(Some(number))?;
+    let (capas, returns) = (&d.capas, &d.returns);
     let history = store.history_of("complaint", number)?;
     let f = &d.row.facts;
     if ctx.json {
@@ -185,7 +184,7 @@ pub fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
     out.push_str(&t.render());
     if !capas.is_empty() {
         out.push_str(&format!("\n{}\n", ctx.t("head.capas")));
-        for c in &capas {
+        for c in capas {
             let verdict = c
                 .verdict
                 .map(|v| ctx.t(v.label_key()))
@@ -198,7 +197,7 @@ pub fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
     }
     if !returns.is_empty() {
         out.push_str(&format!("\n{}\n", ctx.t("head.returns")));
-        for r in &returns {
+        for r in returns {
             let shipped = r
                 .shipped_at
                 .as_deref()

@@ -160,6 +160,10 @@ pub struct ComplaintDetail {
     pub steps: Vec<StepEntry>,
     /// Waits on the customer, oldest first.
     pub pauses: Vec<PauseEntry>,
+    /// CAPAs raised on it.
+    pub capas: Vec<super::capa::Capa>,
+    /// Returns linked to it.
+    pub returns: Vec<super::capa::Return>,
 }
 
 impl ComplaintRow {
@@ -513,6 +517,8 @@ impl Store {
                             signoff: text(10)?,
                             steps: Vec::new(),
                             pauses: Vec::new(),
+                            capas: Vec::new(),
+                            returns: Vec::new(),
                         },
                     ))
                 },
@@ -552,6 +558,8 @@ impl Store {
             row,
             steps,
             pauses,
+            capas: self.list_capas(Some(number))?,
+            returns: self.list_returns(Some(number))?,
             ..more
         })
     }

@@ -254,6 +254,45 @@ pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail) 
         lines.extend(heading(app, "field.description"));
         lines.push(Line::from(clean(desc)));
     }
+    if !d.capas.is_empty() {
+        lines.extend(heading(app, "head.capas"));
+        let today = app.now.with_timezone(&app.tz).date_naive();
+        for c in &d.capas {
+            let late = crate::domain::capa::overdue(c.due_date, c.verdict, today);
+            let verdict = c
+                .verdict
+                .map(|v| app.t(v.label_key()))
+                .unwrap_or(app.t("capa.unverified"));
+            lines.push(Line::from(vec![
+                Span::raw(format!(
+                    "#{} {} → {} · {} · ",
+                    c.id,
+                    clean(&c.root_cause),
+                    clean(&c.corrective),
+                    clean(&c.owner)
+                )),
+                Span::styled(
+                    c.due_date.to_string(),
+                    if late {
+                        app.theme.breached
+                    } else {
+                        app.theme.base
+                    },
+                ),
+                Span::raw(format!(" · {verdict}")),
+            ]));
+        }
+    }
+    for r in &d.returns {
+        lines.push(Line::from(format!(
+            "RMA {} · {} · {} · {:.2} · {}",
+            r.id,
+            r.quantity,
+            app.t(r.disposition.label_key()),
+            r.value,
+            clean(r.approved_by.as_deref().unwrap_or("–"))
+        )));
+    }
     lines.extend(heading(app, "head.steps"));
     for s in &d.steps {
         lines.push(Line::from(format!(
