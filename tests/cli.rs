@@ -12,6 +12,15 @@ use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
+#[path = "common/binary.rs"]
+mod binary;
+use binary::{has_all, run, Out};
+
+/// The binary in a clean environment with an empty config dir.
+fn bin() -> Command {
+    binary::bin(&std::env::temp_dir().join("kefu-cli-tests-empty-config"))
+}
+
 /// The fixed "now" of every test.
 const NOW: &str = "2026-11-23 10:00";
 
@@ -26,49 +35,6 @@ const MAJOR: &[&str] = &[
     "--channel",
     "wechat",
 ];
-
-/// The outcome of one run of the binary.
-#[derive(Debug)]
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// The binary with a clean, deliberately foreign environment.
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kefu"));
-    for k in ["KEFU_DB", "KEFU_NOW", "KEFU_USER", "KEFU_TZ", "KEFU_LANG"] {
-        c.env_remove(k);
-    }
-    // A zone and locale unlike the defaults: results must not depend on them.
-    // No real config or holidays file of the machine's user may leak in.
-    let home = std::env::temp_dir().join("kefu-cli-tests-empty-config");
-    c.env("XDG_CONFIG_HOME", &home).env_remove("NO_COLOR");
-    c.env("TZ", "America/Los_Angeles")
-        .env("LANG", "de_DE.UTF-8")
-        .env("LC_ALL", "de_DE.UTF-8")
-        .env("LC_MESSAGES", "de_DE.UTF-8");
-    c
-}
-
-/// Runs a command; fails the test on a panic, a signal or non-UTF-8 output.
-fn run(mut cmd: Command) -> Out {
-    let o = cmd.output().expect("the kefu binary runs");
-    let out = Out {
-        code: o
-            .status
-            .code()
-            .expect("kefu exited normally, not by a signal"),
-        stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(
-        !out.stdout.contains("panicked") && !out.stderr.contains("panicked"),
-        "kefu panicked: {out:#?}"
-    );
-    out
-}
 
 /// A fresh temporary database and the standard global flags.
 struct Kefu {
@@ -143,13 +109,6 @@ impl Kefu {
         all.extend_from_slice(&["--received", received]);
         all.extend_from_slice(extra);
         self.ok(&all).trim().to_string()
-    }
-}
-
-/// Asserts that `text` contains every one of `parts`.
-fn has_all(text: &str, parts: &[&str]) {
-    for p in parts {
-        assert!(text.contains(p), "expected {p:?} in:\n{text}");
     }
 }
 

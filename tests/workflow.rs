@@ -10,62 +10,18 @@
 //! All times a test types are local Shanghai times and every due time below is worked
 //! out by hand in a comment first.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+#[path = "common/binary.rs"]
+mod binary;
+use binary::{bin, has_all, run, Out};
+
 /// The fixed "now" of every test: Monday 23 November 2026, 10:00 in Shanghai.
 const NOW: &str = "2026-11-23 10:00";
-
-/// The outcome of one run of the binary.
-#[derive(Debug)]
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// The binary with a clean, deliberately foreign environment and an empty config dir.
-fn bin(config_home: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kefu"));
-    for k in [
-        "KEFU_DB",
-        "KEFU_NOW",
-        "KEFU_USER",
-        "KEFU_TZ",
-        "KEFU_LANG",
-        "KEFU_CONFIG",
-        "NO_COLOR",
-    ] {
-        c.env_remove(k);
-    }
-    c.env("XDG_CONFIG_HOME", config_home)
-        .env("TZ", "America/Los_Angeles")
-        .env("LANG", "de_DE.UTF-8")
-        .env("LC_ALL", "de_DE.UTF-8")
-        .env("LC_MESSAGES", "de_DE.UTF-8");
-    c
-}
-
-/// Runs a command; fails the test on a panic, a signal or non-UTF-8 output.
-fn run(mut cmd: Command) -> Out {
-    let o = cmd.output().expect("the kefu binary runs");
-    let out = Out {
-        code: o
-            .status
-            .code()
-            .expect("kefu exited normally, not by a signal"),
-        stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(
-        !out.stdout.contains("panicked") && !out.stderr.contains("panicked"),
-        "kefu panicked: {out:#?}"
-    );
-    out
-}
 
 /// A temporary database (with its own empty config directory).
 struct Kefu {
@@ -240,13 +196,6 @@ impl Kefu {
             "返工",
         ]);
         self.ok(&["complaint", "follow-up", number]);
-    }
-}
-
-/// Asserts that `text` contains every one of `parts`.
-fn has_all(text: &str, parts: &[&str]) {
-    for p in parts {
-        assert!(text.contains(p), "expected {p:?} in:\n{text}");
     }
 }
 
