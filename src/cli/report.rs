@@ -36,7 +36,12 @@ pub fn clock_table(ctx: &Ctx, entries: &[SlaEntry], with_record: bool) -> String
         let mut row = Vec::new();
         if with_record {
             row.extend([
-                e.record.to_string(),
+                // ▲: escalated to the owner's supervisor.
+                if e.escalated {
+                    format!("{} ▲", e.record)
+                } else {
+                    e.record.to_string()
+                },
                 e.customer_name.to_string(),
                 ctx.t(e.severity.label_key()),
             ]);
