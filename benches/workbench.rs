@@ -110,6 +110,7 @@ fn open_app(db: &Path, now: DateTime<Utc>) -> App {
         theme: s.theme,
         keymap: s.keymap,
         tz: DEFAULT_TZ,
+        policy: kefu::config::policy::builtin(DEFAULT_TZ),
         warnings: vec![],
     };
     App::new(store, setup).unwrap()

@@ -92,7 +92,7 @@ impl Catalog {
 
     /// The message for `key` from an embedded catalog, or `?` when missing.
     pub fn get_static(&'static self, key: &str) -> &'static str {
-        self.messages.get(key).map(String::as_str).unwrap_or("?")
+        self.get_owned(key).unwrap_or("?")
     }
 
     /// The message for `key` with `{name}` placeholders filled from `args`.

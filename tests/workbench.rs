@@ -384,6 +384,7 @@ fn a_broken_config_starts_with_defaults_and_says_so() {
         theme: settings.theme,
         keymap: settings.keymap,
         tz: kefu::domain::time::DEFAULT_TZ,
+        policy: kefu::config::policy::builtin(kefu::domain::time::DEFAULT_TZ),
         warnings,
     };
     let mut app = kefu::app::App::new(demo_store(None), setup).unwrap();

@@ -84,6 +84,8 @@ pub struct Setup {
     pub keymap: Keymap,
     /// Time zone.
     pub tz: Tz,
+    /// The SLA policy (clocks, rules, working-time calendar).
+    pub policy: SlaPolicy,
     /// Config problems to show at start (localised).
     pub warnings: Vec<String>,
 }
@@ -154,7 +156,7 @@ impl App {
             theme: setup.theme,
             keymap: setup.keymap,
             tz: setup.tz,
-            policy: crate::config::policy::builtin(setup.tz),
+            policy: setup.policy,
             targets: KpiTargets::default(),
             now,
             data: Dashboard::default(),

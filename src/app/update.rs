@@ -3,7 +3,6 @@
 use super::action::crossterm_key::{KeyCode, KeyPress};
 use super::form::Form;
 use super::{Action, App, Confirm, Pane, View, PANES};
-use crate::config::keymap::Mode;
 use crate::domain::complaint::Step;
 
 impl App {
@@ -244,11 +243,6 @@ impl App {
             self.customers.selected = 0;
             self.apply_filter();
         }
-    }
-
-    /// The keymap mode, for the runner.
-    pub fn key_mode(&self) -> Mode {
-        self.mode()
     }
 }
 

@@ -1,7 +1,7 @@
 //! `kefu complaint add|list|show`.
 
 use super::args::{ComplaintAddArgs, ComplaintCmd};
-use super::customer::flag_error;
+use super::flag_error;
 use super::moves;
 use super::output::{print, print_json, Table};
 use super::Ctx;
@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, cmd: &ComplaintCmd) -> anyhow::Result<()> {
             };
             ctx.open()?
                 .write(|tx| tx.set_details(number, &d))
-                .map_err(super::customer::flag_error)?;
+                .map_err(super::flag_error)?;
             ctx.saved()
         }
         ComplaintCmd::Escalate { number, at } => moves::escalate(ctx, number, at.as_deref()),

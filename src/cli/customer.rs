@@ -3,7 +3,7 @@
 use super::args::{CustomerAddArgs, CustomerCmd};
 use super::output::{fields, print, print_json, Table};
 use super::report::{history_json, json_time};
-use super::Ctx;
+use super::{flag_error, Ctx};
 use crate::domain::customer::{Contact, ContactRole, CustomerFields, Grade, FIELD_NAMES};
 use crate::domain::time::{from_store, local};
 use crate::error::Error;
@@ -54,33 +54,6 @@ fn add(ctx: &Ctx, a: &CustomerAddArgs) -> anyhow::Result<()> {
         print(&format!("{code}\n"))?;
     }
     Ok(())
-}
-
-/// Names the flag (`--short-name`) rather than the field (`short_name`) in CLI errors.
-pub(super) fn flag_error(e: Error) -> Error {
-    let flag = |f: String| format!("--{}", f.replace('_', "-"));
-    match e {
-        Error::Invalid { field, value, rule } => Error::Invalid {
-            field: flag(field),
-            value,
-            rule,
-        },
-        Error::InvalidChoice {
-            field,
-            value,
-            expected,
-        } => Error::InvalidChoice {
-            field: flag(field),
-            value,
-            expected,
-        },
-        Error::Required { field } => Error::Required { field: flag(field) },
-        Error::Duplicate { field, value } => Error::Duplicate {
-            field: flag(field),
-            value,
-        },
-        other => other,
-    }
 }
 
 /// Reads `NAME[,ROLE[,PHONE[,EMAIL]]]`.

@@ -119,7 +119,7 @@ pub fn nps(ctx: &Ctx, cmd: &NpsCmd) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     store
         .write(|tx| tx.add_nps(customer, *score, at, comment.as_deref()))
-        .map_err(super::customer::flag_error)?;
+        .map_err(super::flag_error)?;
     ctx.saved()
 }
 

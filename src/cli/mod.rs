@@ -27,6 +27,8 @@ use args::{Cli, Command};
 
 /// What every command needs: language, zone, clock, database and actor.
 pub struct Ctx {
+    /// The language.
+    pub lang: Lang,
     /// The message catalog.
     pub cat: &'static Catalog,
     /// The time zone.
@@ -92,6 +94,7 @@ impl Ctx {
         Ok(Ctx {
             policy,
             problems,
+            lang,
             cat: lang.catalog(),
             tz,
             now,
@@ -153,5 +156,32 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Capa(c) => capa::capa(ctx, c),
         Command::Return(c) => capa::returns(ctx, c),
         Command::Shipments(c) => data::shipments(ctx, c),
+    }
+}
+
+/// Names the flag (`--short-name`) rather than the field (`short_name`) in CLI errors.
+pub(crate) fn flag_error(e: Error) -> Error {
+    let flag = |f: String| format!("--{}", f.replace('_', "-"));
+    match e {
+        Error::Invalid { field, value, rule } => Error::Invalid {
+            field: flag(field),
+            value,
+            rule,
+        },
+        Error::InvalidChoice {
+            field,
+            value,
+            expected,
+        } => Error::InvalidChoice {
+            field: flag(field),
+            value,
+            expected,
+        },
+        Error::Required { field } => Error::Required { field: flag(field) },
+        Error::Duplicate { field, value } => Error::Duplicate {
+            field: flag(field),
+            value,
+        },
+        other => other,
     }
 }

@@ -26,19 +26,14 @@ pub fn run(
     }
     let store = ctx.open()?;
     let setup = Setup {
-        lang: if std::ptr::eq(ctx.cat, crate::i18n::Catalog::zh()) {
-            crate::i18n::Lang::Zh
-        } else {
-            crate::i18n::Lang::En
-        },
+        lang: ctx.lang,
         theme: settings.theme,
         keymap: settings.keymap,
         tz: ctx.tz,
+        policy: ctx.policy.clone(),
         warnings,
     };
     let mut app = App::new(store, setup)?;
-    app.policy = ctx.policy.clone();
-    app.reload()?;
     let opts = LoopOptions {
         poll: Duration::from_millis(settings.poll_ms),
         fixed_now: cli.now.is_some().then_some(ctx.now),

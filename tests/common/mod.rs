@@ -47,6 +47,7 @@ pub fn app_on(store: Store, lang: Lang, theme: &str) -> App {
         theme: kefu::config::theme::builtin(theme).unwrap(),
         keymap: settings.keymap,
         tz: DEFAULT_TZ,
+        policy: kefu::config::policy::builtin(DEFAULT_TZ),
         warnings: vec![],
     };
     App::new(store, setup).unwrap()
