@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{self, Event, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
@@ -42,7 +44,12 @@ impl Drop for Restore {
 /// because the terminal may already be gone (an SSH link that dropped).
 pub fn leave() {
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
 }
 
 fn install_panic_hook() {
@@ -108,7 +115,13 @@ pub fn run(app: &mut App, opts: LoopOptions) -> anyhow::Result<()> {
     install_panic_hook();
     enable_raw_mode()?;
     let _restore = Restore;
-    execute!(io::stdout(), EnterAlternateScreen, Hide)?;
+    // Bracketed paste: a paste arrives as one piece and stays in its field.
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Hide
+    )?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     tracing::info!(db = %app.store.path().display(), "workbench started");
     let result = event_loop(&mut terminal, app, opts, &stop);
@@ -152,12 +165,7 @@ fn event_loop(
                         on_key(app, KeyPress::from_event(k))
                     }
                     Event::Resize(w, h) => app.update(Action::Resize(w, h)),
-                    Event::Paste(text) => text.chars().for_each(|c| {
-                        on_key(
-                            app,
-                            KeyPress::plain(ratatui::crossterm::event::KeyCode::Char(c)),
-                        )
-                    }),
+                    Event::Paste(text) => app.update(Action::Paste(text)),
                     _ => {}
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {

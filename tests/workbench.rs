@@ -296,14 +296,27 @@ fn ticks_redraw_only_when_a_visible_label_changes() {
 
 #[test]
 fn stored_escape_sequences_never_reach_the_terminal() {
-    let mut store = demo_store(None);
-    let evil = kefu::domain::customer::CustomerFields {
-        name: "AAA\x1b]0;pwned\x07\x1b[2J公司".into(),
-        short_name: Some("AAA\x1b]0;pwned\x07\x1b[2J".into()),
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    let mut store = demo_store(Some(&path));
+    let plain = kefu::domain::customer::CustomerFields {
+        name: "AAA公司".into(),
         grade: Some(kefu::domain::customer::Grade::A),
         ..Default::default()
     };
-    let code = store.add_customer(None, &evil, &[]).unwrap();
+    let code = store.add_customer(None, &plain, &[]).unwrap();
+    // kefu refuses control characters in names, so they can only come from a hand edit.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE customers SET name = ?1, short_name = ?2 WHERE code = ?3",
+            [
+                "AAA\x1b]0;pwned\x07\x1b[2J公司",
+                "AAA\x1b]0;pwned\x07\x1b[2J",
+                code.as_str(),
+            ],
+        )
+        .unwrap();
     let mut app = app_on(store, Lang::En, "dark");
     press(&mut app, KeyCode::Tab);
     app.customers.selected = app

@@ -71,6 +71,8 @@ pub enum Action {
     Refresh,
     /// Text typed into a form field or the filter (not bindable).
     Key(crossterm_key::KeyPress),
+    /// Text pasted into the terminal in one piece (bracketed paste; not bindable).
+    Paste(String),
     /// The once-a-second clock tick (not bindable).
     Tick,
     /// Another terminal changed the database (not bindable).

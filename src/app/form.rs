@@ -1,13 +1,14 @@
-//! Forms: fields on ratatui-textarea, validated as you type and on save.
+//! Forms: one input per declared field, validated as you type and on save.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use ratatui_textarea::TextArea;
 
-use super::action::crossterm_key::{KeyEvent, KeyPress};
-use crate::domain::complaint::{Category, Channel, Severity};
-use crate::domain::customer::{validate_code, validate_date, Grade, FIELD_NAMES};
-use crate::domain::time::{local, parse_time};
+use super::action::crossterm_key::KeyPress;
+pub use super::form_field::{Field, PickOption, Picker};
+use crate::domain::customer::{validate_code, CustomerFields};
+use crate::domain::fields::{FieldKind, FieldSpec, Record};
+use crate::domain::intake::ComplaintIntake;
+use crate::domain::time::local;
 use crate::error::Error;
 use crate::i18n::Catalog;
 use crate::store::customers::CustomerFile;
@@ -40,43 +41,6 @@ pub enum FormKind {
     },
 }
 
-/// One input of a form.
-pub struct Field {
-    /// The field's name (`name`, `grade`, `received`...).
-    pub name: &'static str,
-    /// Catalog key of its label.
-    pub label_key: String,
-    /// The text input.
-    pub input: TextArea<'static>,
-    /// Must not be empty.
-    pub required: bool,
-    /// What is wrong with it, localised.
-    pub error: Option<String>,
-}
-
-impl Field {
-    fn new(name: &'static str, label_key: String, value: &str, required: bool) -> Field {
-        Field {
-            name,
-            label_key,
-            input: TextArea::new(vec![value.to_string()]),
-            required,
-            error: None,
-        }
-        .at_end()
-    }
-
-    fn at_end(mut self) -> Field {
-        self.input.move_cursor(ratatui_textarea::CursorMove::End);
-        self
-    }
-
-    /// The field's text, trimmed.
-    pub fn value(&self) -> String {
-        self.input.lines().join(" ").trim().to_string()
-    }
-}
-
 /// An open form.
 pub struct Form {
     /// What it is for.
@@ -91,45 +55,31 @@ pub struct Form {
     pub error: Option<String>,
 }
 
-const COMPLAINT_FIELDS: &[(&str, bool)] = &[
-    ("customer", true),
-    ("title", true),
-    ("severity", true),
-    ("category", true),
-    ("channel", true),
-    ("received", true),
-    ("reply_by", false),
-    ("owner", false),
-    ("product", false),
-    ("batch", false),
-    ("quantity", false),
-    ("description", false),
-];
+/// The customer code: typed on a new customer, generated when left blank.
+const CODE: FieldSpec = FieldSpec::text(20).named("code");
+
+/// Details a move or wait asks for: each a required line of text.
+const fn detail(name: &'static str) -> FieldSpec {
+    FieldSpec::text(200).required().named(name)
+}
 
 impl Form {
     /// An empty customer form.
-    pub fn new_customer() -> Form {
-        let mut fields = vec![Field::new("code", "field.code".into(), "", false)];
+    pub fn new_customer(cat: &Catalog) -> Form {
+        let mut fields = vec![Field::new(&CODE, "", cat)];
         fields.extend(
-            FIELD_NAMES
+            CustomerFields::FIELDS
                 .iter()
-                .map(|n| Field::new(n, format!("field.{n}"), "", *n == "name")),
+                .map(|f| Field::new(f, "", cat)),
         );
         Form::with(FormKind::NewCustomer, fields)
     }
 
     /// A form filled from a customer's file.
-    pub fn edit_customer(file: &CustomerFile) -> Form {
-        let fields = FIELD_NAMES
+    pub fn edit_customer(file: &CustomerFile, cat: &Catalog) -> Form {
+        let fields = CustomerFields::FIELDS
             .iter()
-            .map(|n| {
-                Field::new(
-                    n,
-                    format!("field.{n}"),
-                    file.fields.field(n).unwrap_or(""),
-                    *n == "name",
-                )
-            })
+            .map(|f| Field::new(f, file.fields.get(f.name).as_deref().unwrap_or(""), cat))
             .collect();
         Form::with(
             FormKind::EditCustomer {
@@ -141,36 +91,46 @@ impl Form {
     }
 
     /// A complaint form, received now, for the given customer if one is selected.
-    pub fn new_complaint(customer: Option<&str>, now: DateTime<Utc>, tz: Tz) -> Form {
-        let fields = COMPLAINT_FIELDS
+    pub fn new_complaint(
+        customer: Option<&str>,
+        now: DateTime<Utc>,
+        tz: Tz,
+        cat: &Catalog,
+    ) -> Form {
+        let received = local(now, tz);
+        let fields = ComplaintIntake::FIELDS
             .iter()
-            .map(|(n, req)| {
-                let value = match *n {
-                    "customer" => customer.unwrap_or("").to_string(),
-                    "received" => local(now, tz),
-                    "severity" => "minor".to_string(),
-                    "category" => "quality".to_string(),
-                    "channel" => "phone".to_string(),
-                    _ => String::new(),
+            .map(|f| {
+                let value = match f.name {
+                    "customer" => customer.unwrap_or(""),
+                    "received" => received.as_str(),
+                    "severity" => "minor",
+                    "category" => "quality",
+                    "channel" => "phone",
+                    _ => "",
                 };
-                Field::new(n, format!("field.{n}"), &value, *req)
+                Field::new(f, value, cat)
             })
             .collect();
         Form::with(FormKind::NewComplaint, fields)
     }
 
     /// The form for a move that needs details (close, reject, a major disposal).
-    pub fn for_move(number: &str, to: crate::domain::complaint::Step) -> Form {
+    pub fn for_move(number: &str, to: crate::domain::complaint::Step, cat: &Catalog) -> Form {
         use crate::domain::complaint::Step;
-        let names: &[&'static str] = match to {
-            Step::Closed => &["signed_by", "how"],
-            Step::Rejected => &["note"],
-            _ => &["decision_shipped", "decision_stock", "decision_wip"],
+        const CLOSE: [FieldSpec; 2] = [detail("signed_by"), detail("how")];
+        const REJECT: [FieldSpec; 1] = [detail("note")];
+        const DECISIONS: [FieldSpec; 3] = [
+            detail("decision_shipped"),
+            detail("decision_stock"),
+            detail("decision_wip"),
+        ];
+        let specs: &[FieldSpec] = match to {
+            Step::Closed => &CLOSE,
+            Step::Rejected => &REJECT,
+            _ => &DECISIONS,
         };
-        let fields = names
-            .iter()
-            .map(|n| Field::new(n, format!("field.{n}"), "", true))
-            .collect();
+        let fields = specs.iter().map(|f| Field::new(f, "", cat)).collect();
         Form::with(
             FormKind::Move {
                 number: number.to_string(),
@@ -181,13 +141,24 @@ impl Form {
     }
 
     /// The form asking why a complaint waits on the customer.
-    pub fn for_wait(number: &str) -> Form {
+    pub fn for_wait(number: &str, cat: &Catalog) -> Form {
+        const REASON: FieldSpec = detail("reason");
         Form::with(
             FormKind::Wait {
                 number: number.to_string(),
             },
-            vec![Field::new("reason", "field.reason".into(), "", true)],
+            vec![Field::new(&REASON, "", cat)],
         )
+    }
+
+    /// Gives the reference fields of `kind` (staff, customers) their options.
+    pub fn set_options(&mut self, kind: FieldKind, options: &[PickOption]) {
+        for f in self.fields.iter_mut().filter(|f| f.spec.kind == kind) {
+            if let Some(p) = f.picker.as_mut() {
+                p.options = options.to_vec();
+                p.highlight = 0;
+            }
+        }
     }
 
     fn with(kind: FormKind, fields: Vec<Field>) -> Form {
@@ -200,12 +171,12 @@ impl Form {
         }
     }
 
-    /// The text of a named field.
+    /// What a named field stores (a picked option's code, else the text typed).
     pub fn value(&self, name: &str) -> String {
         self.fields
             .iter()
             .find(|f| f.name == name)
-            .map(Field::value)
+            .map(Field::stored)
             .unwrap_or_default()
     }
 
@@ -214,10 +185,31 @@ impl Form {
         Some(self.value(name)).filter(|v| !v.is_empty())
     }
 
-    /// Types a key into the focused field and re-checks it.
+    /// Types a key into the focused field and re-checks it. Enter takes a picker's
+    /// highlighted option, else moves on; Up/Down move in a picker, else between fields.
     pub fn input(&mut self, key: KeyPress, cat: &Catalog, tz: Tz) {
+        use super::action::crossterm_key::KeyCode;
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        let in_picker = f.picker.is_some();
+        if f.key(key) {
+            self.dirty = true;
+            self.error = None;
+        }
+        self.check(self.focus, cat, tz);
+        match key.code {
+            KeyCode::Enter => self.move_focus(1),
+            KeyCode::Down if !in_picker => self.move_focus(1),
+            KeyCode::Up if !in_picker => self.move_focus(-1),
+            _ => {}
+        }
+    }
+
+    /// Pastes text into the focused field (bracketed paste: it never leaves the field).
+    pub fn paste(&mut self, text: &str, cat: &Catalog, tz: Tz) {
         if let Some(f) = self.fields.get_mut(self.focus) {
-            if f.input.input(KeyEvent::new(key.code, key.mods)) {
+            if f.paste(text) {
                 self.dirty = true;
                 self.error = None;
             }
@@ -272,48 +264,21 @@ impl Form {
     }
 
     fn check(&mut self, i: usize, cat: &Catalog, tz: Tz) {
-        let Some(f) = self.fields.get(i) else { return };
-        let v = f.value();
-        let label = cat.get(&f.label_key).to_string();
-        let result: Result<(), Error> = if v.is_empty() {
-            if f.required {
-                Err(Error::Required {
-                    field: label.clone(),
-                })
-            } else {
-                Ok(())
-            }
-        } else {
-            match f.name {
-                "code" => validate_code(&v),
-                "grade" => Grade::parse(&label, &v).map(|_| ()),
-                "severity" => Severity::parse(&label, &v).map(|_| ()),
-                "category" => Category::parse(&label, &v).map(|_| ()),
-                "channel" => Channel::parse(&label, &v).map(|_| ()),
-                "received" | "reply_by" => parse_time(&label, &v, tz).map(|_| ()),
-                "partner_since" => validate_date(&label, &v),
-                "quantity" => v.parse::<u32>().map(|_| ()).map_err(|_| Error::Invalid {
-                    field: label.clone(),
-                    value: v.clone(),
-                    rule: "rule.whole_number",
-                }),
-                _ => Ok(()),
-            }
+        let Some(f) = self.fields.get_mut(i) else {
+            return;
         };
-        if let Some(f) = self.fields.get_mut(i) {
-            f.error = result.err().map(|e| relabel(e, &label).message(cat));
+        f.check(cat, tz);
+        if f.error.is_none() && f.name == "code" && !f.value().is_empty() {
+            let label = cat.get(&f.label_key).to_string();
+            f.error = validate_code(&f.value()).err().map(|e| match e {
+                Error::Invalid { value, rule, .. } => Error::Invalid {
+                    field: label,
+                    value,
+                    rule,
+                }
+                .message(cat),
+                other => other.message(cat),
+            });
         }
-    }
-}
-
-/// Names the field by its label in form messages.
-fn relabel(e: Error, label: &str) -> Error {
-    match e {
-        Error::Invalid { value, rule, .. } => Error::Invalid {
-            field: label.to_string(),
-            value,
-            rule,
-        },
-        other => other,
     }
 }

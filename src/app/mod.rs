@@ -3,6 +3,7 @@
 pub mod action;
 pub mod data;
 pub mod form;
+pub mod form_field;
 pub mod selection;
 mod steps;
 mod update;

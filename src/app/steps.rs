@@ -5,6 +5,7 @@ use super::form::FormKind;
 use super::App;
 use crate::domain::complaint::{Category, Channel, Severity, Step};
 use crate::domain::customer::CustomerFields;
+use crate::domain::fields::Record;
 use crate::domain::time::parse_time;
 use crate::error::{Error, Result};
 use crate::store::complaints::Decisions;
@@ -62,7 +63,7 @@ impl App {
     ) -> Result<String> {
         let mut fields = CustomerFields::default();
         for f in form.fields.iter().filter(|f| f.name != "code") {
-            fields.set(f.name, Some(&f.value()))?;
+            fields.set_typed(f.name, Some(&f.stored()), self.tz)?;
         }
         match existing {
             None => {
@@ -130,7 +131,7 @@ impl App {
     /// Opens the form a move needs (close: sign-off; reject: evidence).
     pub(super) fn ask_for_move(&mut self, to: Step) {
         if let Some(number) = self.target_complaint() {
-            self.form = Some(Form::for_move(&number, to));
+            self.form = Some(Form::for_move(&number, to, self.cat));
         }
     }
 
@@ -141,7 +142,7 @@ impl App {
         };
         match self.store.complaint(&number) {
             Ok(d) if d.row.severity != Severity::Minor && !d.decisions.complete() => {
-                self.form = Some(Form::for_move(&number, Step::Disposed))
+                self.form = Some(Form::for_move(&number, Step::Disposed, self.cat))
             }
             Ok(_) => {
                 let result = self.apply_move(&number, Step::Disposed, &Move::default());

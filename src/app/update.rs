@@ -1,9 +1,10 @@
 //! `App::update`: the one place actions change the state.
 
 use super::action::crossterm_key::{KeyCode, KeyPress};
-use super::form::Form;
+use super::form::{Form, PickOption};
 use super::{Action, App, Confirm, Pane, View, PANES};
 use crate::domain::complaint::Step;
+use crate::domain::fields::FieldKind;
 
 impl App {
     /// Applies one action.
@@ -59,7 +60,7 @@ impl App {
             Action::Reject => self.ask_for_move(Step::Rejected),
             Action::Wait => {
                 if let Some(n) = self.target_complaint() {
-                    self.form = Some(Form::for_wait(&n));
+                    self.form = Some(Form::for_wait(&n, self.cat));
                 }
             }
             Action::Resume => self.resume_selected(),
@@ -70,6 +71,7 @@ impl App {
                 Ok(())
             }),
             Action::Key(k) => self.typed(k),
+            Action::Paste(text) => self.pasted(&text),
             _ => return,
         }
         self.needs_draw = true;
@@ -196,13 +198,52 @@ impl App {
             return;
         }
         self.form = match self.focus {
-            Pane::Customers => Some(Form::new_customer()),
+            Pane::Customers => Some(Form::new_customer(self.cat)),
             Pane::Board => {
                 let customer = self.selected_customer().map(|c| c.code.clone());
-                Some(Form::new_complaint(customer.as_deref(), self.now, self.tz))
+                Some(Form::new_complaint(
+                    customer.as_deref(),
+                    self.now,
+                    self.tz,
+                    self.cat,
+                ))
             }
             _ => None,
         };
+        self.fill_pickers();
+    }
+
+    /// Gives an open form's staff and customer pickers their options.
+    fn fill_pickers(&mut self) {
+        let Some(form) = self.form.as_mut() else {
+            return;
+        };
+        let customers: Vec<PickOption> = self
+            .data
+            .customers
+            .iter()
+            .map(|c| PickOption {
+                code: c.code.clone(),
+                label: c.short_name.clone().unwrap_or_else(|| c.name.clone()),
+            })
+            .collect();
+        form.set_options(FieldKind::Customer, &customers);
+        match self.store.list_staff() {
+            Ok(staff) => {
+                let staff: Vec<PickOption> = staff
+                    .into_iter()
+                    .map(|s| PickOption {
+                        code: s.username,
+                        label: s.name,
+                    })
+                    .collect();
+                form.set_options(FieldKind::Staff, &staff);
+            }
+            Err(e) => {
+                let text = e.message(self.cat);
+                self.say(text, true);
+            }
+        }
     }
 
     fn edit_form(&mut self) {
@@ -215,7 +256,10 @@ impl App {
         };
         let Some(code) = code else { return };
         match self.store.customer(&code) {
-            Ok(file) => self.form = Some(Form::edit_customer(&file)),
+            Ok(file) => {
+                self.form = Some(Form::edit_customer(&file, self.cat));
+                self.fill_pickers();
+            }
             Err(e) => {
                 let text = e.message(self.cat);
                 self.say(text, true);
@@ -223,14 +267,20 @@ impl App {
         }
     }
 
+    fn pasted(&mut self, text: &str) {
+        if let Some(f) = &mut self.form {
+            f.paste(text, self.cat, self.tz);
+        } else if self.filter_editing {
+            let line: String = text.chars().filter(|c| !c.is_control()).take(100).collect();
+            self.filter.get_or_insert_with(String::new).push_str(&line);
+            self.customers.selected = 0;
+            self.apply_filter();
+        }
+    }
+
     fn typed(&mut self, k: KeyPress) {
         if let Some(f) = &mut self.form {
-            // Enter moves on: every field is one line.
-            if k.code == KeyCode::Enter {
-                f.move_focus(1);
-            } else {
-                f.input(k, self.cat, self.tz);
-            }
+            f.input(k, self.cat, self.tz);
         } else if self.filter_editing {
             let text = self.filter.get_or_insert_with(String::new);
             match k.code {

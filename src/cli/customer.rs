@@ -4,7 +4,8 @@ use super::args::{CustomerAddArgs, CustomerCmd};
 use super::output::{fields, print, print_json, Table};
 use super::report::{history_json, json_time};
 use super::{flag_error, Ctx};
-use crate::domain::customer::{Contact, ContactRole, CustomerFields, Grade, FIELD_NAMES};
+use crate::domain::customer::{Contact, ContactRole, CustomerFields, Grade};
+use crate::domain::fields::Record;
 use crate::domain::time::{from_store, local};
 use crate::error::Error;
 use crate::store::customers::CustomerFilter;
@@ -20,7 +21,7 @@ pub fn run(ctx: &Ctx, cmd: &CustomerCmd) -> anyhow::Result<()> {
 
 fn add(ctx: &Ctx, a: &CustomerAddArgs) -> anyhow::Result<()> {
     let mut f = CustomerFields::default();
-    let given = [
+    let given: [(&str, Option<&String>); 13] = [
         ("name", Some(&a.name)),
         ("short_name", a.short_name.as_ref()),
         ("grade", a.grade.as_ref()),
@@ -36,9 +37,10 @@ fn add(ctx: &Ctx, a: &CustomerAddArgs) -> anyhow::Result<()> {
         ("partner_since", a.partner_since.as_ref()),
     ];
     for (name, value) in given {
-        f.set(name, value.map(String::as_str)).map_err(flag_error)?;
+        f.set_typed(name, value.map(String::as_str), ctx.tz)
+            .map_err(flag_error)?;
     }
-    f.validate().map_err(flag_error)?;
+    f.validate(ctx.tz).map_err(flag_error)?;
     let contacts = a
         .contacts
         .iter()
@@ -142,14 +144,8 @@ fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
             .unwrap_or_else(|| s.to_string())
     };
     let mut pairs = vec![(ctx.t("field.code"), file.code.clone())];
-    for n in FIELD_NAMES {
-        let mut v = file.fields.field(n).unwrap_or("").to_string();
-        if *n == "grade" {
-            if let Some(g) = file.fields.grade {
-                v = format!("{} {}", g.as_str(), ctx.t(g.label_key()));
-            }
-        }
-        pairs.push((ctx.t(&format!("field.{n}")), v));
+    for l in crate::readmodel::fields::lines(&file.fields, ctx.cat, ctx.tz) {
+        pairs.push((l.label, l.value));
     }
     let (filled, required) =
         crate::domain::customer::completeness(&file.fields, file.contacts.len());

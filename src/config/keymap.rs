@@ -398,7 +398,8 @@ mod tests {
         assert_eq!(r(Mode::Form, "j"), None);
         assert_eq!(r(Mode::Form, "q"), None);
         assert_eq!(r(Mode::Form, "tab"), Some(Action::NextField));
-        assert_eq!(r(Mode::Form, "down"), Some(Action::NextField));
+        // ↓ goes to the form: the next field, or the next option of a picker.
+        assert_eq!(r(Mode::Form, "down"), None);
         assert_eq!(r(Mode::Form, "ctrl-s"), Some(Action::Save));
         assert_eq!(r(Mode::Filter, "enter"), Some(Action::Open));
         assert_eq!(r(Mode::Filter, "q"), None);

@@ -39,6 +39,23 @@ macro_rules! vocabulary {
             }
         }
 
+        impl $name {
+            /// The codes and label prefix, for declared fields and pickers.
+            pub const CHOICES: $crate::domain::fields::Choices = $crate::domain::fields::Choices {
+                codes: &[$($text),+],
+                label_prefix: $label_prefix,
+            };
+        }
+
+        impl $crate::domain::fields::FieldValue for Option<$name> {
+            fn to_text(&self) -> Option<String> {
+                self.map(|v| v.as_str().to_string())
+            }
+            fn from_text(field: &str, text: Option<&str>) -> Result<Self, $crate::error::Error> {
+                text.map(|t| $name::parse(field, t)).transpose()
+            }
+        }
+
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())

@@ -5,6 +5,8 @@ pub mod capa;
 pub mod complaint;
 pub mod customer;
 pub mod enums;
+pub mod fields;
+pub mod intake;
 pub mod kpi;
 pub mod nps;
 pub mod period;
@@ -13,3 +15,18 @@ pub mod staff;
 pub mod stats;
 pub mod time;
 pub mod workflow;
+
+use fields::Record;
+
+/// Every declared record, as (table, fields): the one list the schema checks walk.
+pub const RECORDS: &[(&str, &[fields::FieldSpec])] = &[
+    (
+        customer::CustomerFields::TABLE,
+        customer::CustomerFields::FIELDS,
+    ),
+    (customer::Contact::TABLE, customer::Contact::FIELDS),
+    (
+        intake::ComplaintIntake::TABLE,
+        intake::ComplaintIntake::FIELDS,
+    ),
+];

@@ -1,12 +1,14 @@
 //! Customer files, their contacts and grade history.
 
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
+use super::records;
 use super::{Store, Tx};
 use crate::domain::customer::{
-    next_code, validate_code, Contact, ContactRole, CustomerFields, Grade, FIELD_NAMES,
+    next_code, validate_code, Contact, ContactRole, CustomerFields, Grade,
 };
+use crate::domain::fields::Record;
 use crate::error::{Error, Result};
 
 /// A customer as listed.
@@ -74,28 +76,6 @@ pub struct CustomerFilter {
     pub kam: Option<String>,
 }
 
-const COLUMNS: &str = "name, short_name, grade, kam, industry, province, city, address, postcode, \
-                       licence_no, credit_rating, payment_terms, partner_since";
-
-fn field_values(f: &CustomerFields) -> Vec<Option<String>> {
-    FIELD_NAMES
-        .iter()
-        .map(|n| f.field(n).map(str::to_string))
-        .collect()
-}
-
-fn read_fields(r: &Row, first: usize) -> rusqlite::Result<CustomerFields> {
-    let mut f = CustomerFields::default();
-    for (i, n) in FIELD_NAMES.iter().enumerate() {
-        let v: Option<String> = r.get(first + i)?;
-        // A stored value that no longer parses (hand-edited grade) reads as empty.
-        if f.set(n, v.as_deref()).is_err() {
-            let _ = f.set(n, None);
-        }
-    }
-    Ok(f)
-}
-
 fn grade_of(s: Option<String>) -> Option<Grade> {
     s.and_then(|g| Grade::parse("grade", &g).ok())
 }
@@ -108,7 +88,7 @@ impl Tx<'_> {
         fields: &CustomerFields,
         contacts: &[Contact],
     ) -> Result<String> {
-        fields.validate()?;
+        fields.validate(self.tz())?;
         let code = match code {
             Some(c) => {
                 validate_code(c)?;
@@ -126,30 +106,15 @@ impl Tx<'_> {
                 value: code,
             });
         }
-        let vals = field_values(fields);
-        self.conn()
-            .prepare_cached(&format!(
-                "INSERT INTO customers (code, {COLUMNS}, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)"
-            ))?
-            .execute(params![
-                code,
-                vals[0],
-                vals[1],
-                vals[2],
-                vals[3],
-                vals[4],
-                vals[5],
-                vals[6],
-                vals[7],
-                vals[8],
-                vals[9],
-                vals[10],
-                vals[11],
-                vals[12],
-                self.at()
-            ])?;
-        let id = self.conn().last_insert_rowid();
+        let id = records::insert(
+            self.conn(),
+            fields,
+            &[
+                ("code", &code),
+                ("created_at", &self.at()),
+                ("updated_at", &self.at()),
+            ],
+        )?;
         self.record_insert("customer", &code, fields)?;
         if let Some(g) = fields.grade {
             self.insert_grade_change(id, None, g, Some("initial"))?;
@@ -174,27 +139,35 @@ impl Tx<'_> {
         fields: &CustomerFields,
         basis: Option<&str>,
     ) -> Result<()> {
-        fields.validate()?;
+        fields.validate(self.tz())?;
         let (id, current) = self.current_fields(code)?;
-        let v = field_values(fields);
-        let changed = self.conn().execute(
-            &format!(
-                "UPDATE customers SET ({COLUMNS}) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13),
-                 updated_at = ?14, version = version + 1 WHERE id = ?15 AND version = ?16"
-            ),
-            params![v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], self.at(), id, version],
-        )?;
-        if changed == 0 {
-            return Err(Error::Conflict {
-                kind: "kind.customer",
-                key: code.to_string(),
-            });
+        let changes = current.changes(fields);
+        if changes.is_empty() {
+            // A save that changes nothing writes nothing (but a stale one is still refused).
+            return if self.customer_version(id)? == version {
+                Ok(())
+            } else {
+                Err(conflict(code))
+            };
         }
-        for n in FIELD_NAMES {
-            let (old, new) = (current.field(n), fields.field(n));
-            if old != new {
-                self.record("customer", code, "update", Some(n), old, new)?;
-            }
+        if !records::update(
+            self.conn(),
+            id,
+            Some(version),
+            fields,
+            &[("updated_at", &self.at())],
+        )? {
+            return Err(conflict(code));
+        }
+        for c in &changes {
+            self.record(
+                "customer",
+                code,
+                "update",
+                Some(c.field),
+                c.old.as_deref(),
+                c.new.as_deref(),
+            )?;
         }
         if current.grade != fields.grade {
             if let Some(g) = fields.grade {
@@ -207,9 +180,12 @@ impl Tx<'_> {
     fn current_fields(&self, code: &str) -> Result<(i64, CustomerFields)> {
         self.conn()
             .query_row(
-                &format!("SELECT id, {COLUMNS} FROM customers WHERE code = ?1"),
+                &format!(
+                    "SELECT id, {} FROM customers WHERE code = ?1",
+                    records::columns::<CustomerFields>("")
+                ),
                 [code],
-                |r| Ok((r.get(0)?, read_fields(r, 1)?)),
+                |r| Ok((r.get("id")?, records::read(r)?)),
             )
             .optional()?
             .ok_or_else(|| not_found(code))
@@ -234,26 +210,20 @@ impl Tx<'_> {
     }
 
     fn insert_contact(&self, customer_id: i64, code: &str, c: &Contact) -> Result<()> {
-        if c.name.trim().is_empty() {
-            return Err(Error::Required {
-                field: "contact.name".into(),
-            });
-        }
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO contacts (customer_id, name, role, phone, email, wechat, line)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                customer_id,
-                c.name.trim(),
-                c.role.unwrap_or(ContactRole::Other).as_str(),
-                c.phone,
-                c.email,
-                c.wechat,
-                c.line
-            ])?;
-        self.record_insert("contact", code, c)
+        let mut c = c.clone();
+        // A contact whose role nobody gave is filed under "other".
+        c.role.get_or_insert(ContactRole::Other);
+        c.validate(self.tz()).map_err(contact_field)?;
+        records::insert(self.conn(), &c, &[("customer_id", &customer_id)])?;
+        self.record_insert("contact", code, &c)
+    }
+
+    fn customer_version(&self, id: i64) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT version FROM customers WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?)
     }
 
     fn insert_grade_change(
@@ -277,6 +247,28 @@ impl Tx<'_> {
                 self.actor()
             ])?;
         Ok(())
+    }
+}
+
+/// Names a contact's field as `contact.FIELD` in errors.
+fn contact_field(e: Error) -> Error {
+    match e {
+        Error::Required { field } => Error::Required {
+            field: format!("contact.{field}"),
+        },
+        Error::Invalid { field, value, rule } => Error::Invalid {
+            field: format!("contact.{field}"),
+            value,
+            rule,
+        },
+        other => other,
+    }
+}
+
+fn conflict(code: &str) -> Error {
+    Error::Conflict {
+        kind: "kind.customer",
+        key: code.to_string(),
     }
 }
 
@@ -344,29 +336,29 @@ impl Store {
         let (id, fields, version, created_at, updated_at) = self
             .conn()
             .query_row(
-                &format!("SELECT id, {COLUMNS}, version, created_at, updated_at FROM customers WHERE code = ?1"),
+                &format!(
+                    "SELECT id, {}, version, created_at, updated_at FROM customers WHERE code = ?1",
+                    records::columns::<CustomerFields>("")
+                ),
                 [code],
-                |r| Ok((r.get::<_, i64>(0)?, read_fields(r, 1)?, r.get(14)?, r.get(15)?, r.get(16)?)),
+                |r| {
+                    Ok((
+                        r.get::<_, i64>("id")?,
+                        records::read(r)?,
+                        r.get("version")?,
+                        r.get("created_at")?,
+                        r.get("updated_at")?,
+                    ))
+                },
             )
             .optional()?
             .ok_or_else(|| not_found(code))?;
-        let mut stmt = self.conn().prepare(
-            "SELECT name, role, phone, email, wechat, line FROM contacts WHERE customer_id = ?1 ORDER BY id",
-        )?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {} FROM contacts WHERE customer_id = ?1 ORDER BY id",
+            records::columns::<Contact>("")
+        ))?;
         let contacts = stmt
-            .query_map([id], |r| {
-                Ok(Contact {
-                    name: r.get(0)?,
-                    role: r
-                        .get::<_, String>(1)
-                        .ok()
-                        .and_then(|s| ContactRole::parse("role", &s).ok()),
-                    phone: r.get(2)?,
-                    email: r.get(3)?,
-                    wechat: r.get(4)?,
-                    line: r.get(5)?,
-                })
-            })?
+            .query_map([id], records::read)?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn().prepare(
             "SELECT previous, grade, basis, changed_at, changed_by FROM grade_history
@@ -397,13 +389,15 @@ impl Store {
     /// Required fields filled and required in all, summed over every customer file.
     pub fn completeness_totals(&self) -> Result<(usize, usize)> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {COLUMNS}, (SELECT COUNT(*) FROM contacts t WHERE t.customer_id = c.id) FROM customers c"
+            "SELECT {}, (SELECT COUNT(*) FROM contacts t WHERE t.customer_id = c.id) AS contacts
+             FROM customers c",
+            records::columns::<CustomerFields>("c.")
         ))?;
         let mut rows = stmt.query([])?;
         let (mut filled, mut required) = (0, 0);
         while let Some(r) = rows.next()? {
-            let fields = read_fields(r, 0)?;
-            let contacts: i64 = r.get(13)?;
+            let fields = records::read(r)?;
+            let contacts: i64 = r.get("contacts")?;
             let (f, n) = crate::domain::customer::completeness(&fields, contacts.max(0) as usize);
             filled += f;
             required += n;

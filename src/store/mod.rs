@@ -6,6 +6,7 @@ pub mod complaints;
 pub mod customers;
 pub mod history;
 pub mod metrics;
+pub(crate) mod records;
 pub mod schema;
 pub mod staff;
 pub mod surveys;

@@ -7,7 +7,7 @@ use ratatui::Frame;
 
 use super::widgets::{clean, grade_style, pane_block, state_style};
 use crate::app::App;
-use crate::domain::customer::{completeness, FIELD_NAMES};
+use crate::domain::customer::completeness;
 use crate::domain::time::{from_store, local};
 use crate::report::{clock_label, remaining_label};
 use crate::store::complaints::ComplaintDetail;
@@ -77,20 +77,13 @@ pub fn customer(frame: &mut Frame, app: &App, area: Rect, file: &CustomerFile, h
         app.t("field.code").to_string(),
         Span::raw(clean(&file.code)),
     )];
-    for n in FIELD_NAMES {
-        let v = file.fields.field(n).unwrap_or("");
-        let span = if *n == "grade" {
-            Span::styled(
-                file.fields
-                    .grade
-                    .map(|g| format!("{} {}", g.as_str(), app.t(g.label_key())))
-                    .unwrap_or_default(),
-                grade_style(app, file.fields.grade),
-            )
+    for l in crate::readmodel::fields::lines(&file.fields, app.cat, app.tz) {
+        let span = if l.field == "grade" {
+            Span::styled(clean(&l.value), grade_style(app, file.fields.grade))
         } else {
-            Span::raw(clean(v))
+            Span::raw(clean(&l.value))
         };
-        items.push((app.t(&format!("field.{n}")).to_string(), span));
+        items.push((l.label, span));
     }
     let (f, n) = completeness(&file.fields, file.contacts.len());
     items.push((

@@ -7,8 +7,10 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::widgets::{centered, clean, clear_popup, pane_block};
-use crate::app::form::{Form, FormKind};
+use crate::app::form::{Field, Form, FormKind};
+use crate::app::form_field::PICKER_ROWS;
 use crate::app::App;
+use crate::domain::fields::FieldKind;
 use crate::text::{pad, width};
 
 /// Columns for the input box.
@@ -90,6 +92,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &Form) {
             );
         }
     }
+    if let Some(f) = form.fields.get(form.focus) {
+        let y = inner.y + form.focus as u16;
+        let x = inner.x + label_w + 1;
+        picker(
+            frame,
+            app,
+            f,
+            Rect::new(x, y + 1, input_w, inner.bottom().saturating_sub(y + 1)),
+        );
+    }
     let foot_y = inner.y + form.fields.len() as u16 + 1;
     if foot_y < inner.bottom() {
         let foot = match &form.error {
@@ -101,4 +113,41 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &Form) {
             Rect::new(inner.x, foot_y, inner.width, 1),
         );
     }
+}
+
+/// The focused field's options under it, the highlighted one marked; nothing when the
+/// field has no picker or what is typed is already an option.
+fn picker(frame: &mut Frame, app: &App, f: &Field, below: Rect) {
+    let Some(p) = &f.picker else { return };
+    let matches = f.matches();
+    if below.height == 0
+        || matches.is_empty()
+        || p.exact(&f.value()).is_some() && matches.len() == 1
+    {
+        return;
+    }
+    let rows = matches.len().min(PICKER_ROWS).min(below.height as usize);
+    let highlight = p.highlight.min(matches.len() - 1);
+    let first = highlight.saturating_sub(rows - 1);
+    let area = Rect::new(below.x, below.y, below.width, rows as u16);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let lines: Vec<Line> = matches
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, o)| {
+            let text = match f.spec.kind {
+                FieldKind::Choice(_) => format!("{}  {}", clean(&o.label), o.code),
+                _ => format!("{}  {}", o.code, clean(&o.label)),
+            };
+            let style = if i == highlight {
+                app.theme.selected
+            } else {
+                app.theme.base.add_modifier(Modifier::DIM)
+            };
+            Line::from(Span::styled(pad(&text, below.width as usize), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }

@@ -1,0 +1,118 @@
+//! SQL for declared records: columns, reads by column name, inserts and updates
+//! generated from the one declaration in `domain/`.
+
+use rusqlite::types::{ToSql, ValueRef};
+use rusqlite::Row;
+
+use crate::domain::fields::{FieldKind, FieldSpec, Record};
+use crate::error::Result;
+
+/// The record's columns, comma-separated, optionally behind a table alias (`c.`).
+pub(crate) fn columns<R: Record>(alias: &str) -> String {
+    R::FIELDS
+        .iter()
+        .map(|f| format!("{alias}{}", f.column))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A stored value as the field's text (numbers as the declaration writes them).
+fn text_of(spec: &FieldSpec, v: ValueRef) -> Option<String> {
+    match v {
+        ValueRef::Null => None,
+        ValueRef::Integer(i) => Some(i.to_string()),
+        ValueRef::Real(f) => Some(match spec.kind {
+            FieldKind::Money => format!("{f:.2}"),
+            _ => f.to_string(),
+        }),
+        ValueRef::Text(t) | ValueRef::Blob(t) => Some(String::from_utf8_lossy(t).into_owned()),
+    }
+}
+
+/// Reads a record from a row that selected its columns, by column name.
+///
+/// A stored value that no longer passes its declaration (hand-edited in the file) reads
+/// as empty rather than failing the whole list.
+pub(crate) fn read<R: Record>(row: &Row) -> rusqlite::Result<R> {
+    let mut r = R::default();
+    for f in R::FIELDS {
+        let text = text_of(f, row.get_ref(f.column)?);
+        if r.set(f.name, text.as_deref()).is_err() {
+            let _ = r.set(f.name, None);
+        }
+    }
+    Ok(r)
+}
+
+/// The record's stored values, in declaration order.
+fn values<R: Record>(r: &R) -> Vec<Option<String>> {
+    R::FIELDS.iter().map(|f| r.get(f.name)).collect()
+}
+
+/// Inserts a record with extra columns (keys, timestamps); returns the new row id.
+pub(crate) fn insert<R: Record>(
+    conn: &rusqlite::Connection,
+    r: &R,
+    extra: &[(&str, &dyn ToSql)],
+) -> Result<i64> {
+    let vals = values(r);
+    let mut names: Vec<&str> = extra.iter().map(|(c, _)| *c).collect();
+    names.extend(R::FIELDS.iter().map(|f| f.column));
+    let marks = (1..=names.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({marks})",
+        R::TABLE,
+        names.join(", ")
+    );
+    let mut params: Vec<&dyn ToSql> = extra.iter().map(|(_, v)| *v).collect();
+    params.extend(vals.iter().map(|v| v as &dyn ToSql));
+    conn.prepare_cached(&sql)?.execute(params.as_slice())?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Writes a record's fields and extra columns to row `id`, if `version` still matches
+/// (and bumps it); returns whether a row changed.
+pub(crate) fn update<R: Record>(
+    conn: &rusqlite::Connection,
+    id: i64,
+    version: Option<i64>,
+    r: &R,
+    extra: &[(&str, &dyn ToSql)],
+) -> Result<bool> {
+    let vals = values(r);
+    let mut sets: Vec<String> = extra.iter().map(|(c, _)| c.to_string()).collect();
+    sets.extend(R::FIELDS.iter().map(|f| f.column.to_string()));
+    let assigns = sets
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let n = sets.len();
+    let (bump, guard) = match version {
+        Some(_) => (
+            ", version = version + 1",
+            format!(" AND version = ?{}", n + 2),
+        ),
+        None => ("", String::new()),
+    };
+    let sql = format!(
+        "UPDATE {} SET {assigns}{bump} WHERE id = ?{}{guard}",
+        R::TABLE,
+        n + 1
+    );
+    let mut params: Vec<&dyn ToSql> = extra.iter().map(|(_, v)| *v).collect();
+    params.extend(vals.iter().map(|v| v as &dyn ToSql));
+    params.push(&id);
+    if let Some(v) = &version {
+        params.push(v);
+    }
+    Ok(conn.prepare_cached(&sql)?.execute(params.as_slice())? > 0)
+}
+
+#[cfg(test)]
+#[path = "records_tests.rs"]
+mod tests;
