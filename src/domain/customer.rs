@@ -141,7 +141,7 @@ crate::record!(
     /// A contact person at a customer.
     Contact in "contacts" {
         /// Name.
-        name: String => FieldSpec::text(60).required(),
+        name: String => FieldSpec::text(60).required().labelled("field.contact_name"),
         /// Role at the customer (stored as "other" when nobody gave one).
         role: Option<ContactRole> => FieldSpec::of(FieldKind::Choice(ContactRole::CHOICES)).required(),
         /// Phone.

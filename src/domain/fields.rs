@@ -82,6 +82,8 @@ pub struct FieldSpec {
     pub required: bool,
     /// It counts towards the file's completeness.
     pub complete: bool,
+    /// Catalog key of its label when not `field.NAME` (two records' `name` differ).
+    pub label: &'static str,
 }
 
 impl FieldSpec {
@@ -93,6 +95,7 @@ impl FieldSpec {
             kind,
             required: false,
             complete: false,
+            label: "",
         }
     }
 
@@ -119,6 +122,12 @@ impl FieldSpec {
         self
     }
 
+    /// Labelled by this catalog key instead of `field.NAME`.
+    pub const fn labelled(mut self, key: &'static str) -> FieldSpec {
+        self.label = key;
+        self
+    }
+
     /// Gives the field its name (and its column, unless one was set).
     pub const fn named(mut self, name: &'static str) -> FieldSpec {
         self.name = name;
@@ -130,7 +139,11 @@ impl FieldSpec {
 
     /// The catalog key of the field's label.
     pub fn label_key(&self) -> String {
-        format!("field.{}", self.name)
+        if self.label.is_empty() {
+            format!("field.{}", self.name)
+        } else {
+            self.label.to_string()
+        }
     }
 
     /// The CLI flag that sets it (`--short-name`).
