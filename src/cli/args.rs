@@ -108,48 +108,12 @@ pub enum CustomerCmd {
 /// `kefu customer add`.
 #[derive(Debug, Args)]
 pub struct CustomerAddArgs {
-    /// Full name (required)
-    #[arg(long)]
-    pub name: String,
     /// Customer code [default: the next C#####]
     #[arg(long)]
     pub code: Option<String>,
-    /// Short name for lists
-    #[arg(long)]
-    pub short_name: Option<String>,
-    /// Grade: A, B, C or D
-    #[arg(long)]
-    pub grade: Option<String>,
-    /// Key-account manager (username)
-    #[arg(long)]
-    pub kam: Option<String>,
-    /// Industry
-    #[arg(long)]
-    pub industry: Option<String>,
-    /// Province
-    #[arg(long)]
-    pub province: Option<String>,
-    /// City
-    #[arg(long)]
-    pub city: Option<String>,
-    /// Street address
-    #[arg(long)]
-    pub address: Option<String>,
-    /// Postcode
-    #[arg(long)]
-    pub postcode: Option<String>,
-    /// Business licence number
-    #[arg(long)]
-    pub licence_no: Option<String>,
-    /// Credit rating
-    #[arg(long)]
-    pub credit_rating: Option<String>,
-    /// Payment terms, e.g. "30 days month-end"
-    #[arg(long)]
-    pub payment_terms: Option<String>,
-    /// Partner since (YYYY-MM-DD)
-    #[arg(long)]
-    pub partner_since: Option<String>,
+    /// The file's fields, one flag each, from the customer declaration
+    #[command(flatten)]
+    pub fields: super::fields::FieldArgs<crate::domain::customer::CustomerFields>,
     /// A contact: "NAME[,ROLE[,PHONE[,EMAIL]]]", ROLE one of kam|purchasing|finance|technical|other (repeatable)
     #[arg(long = "contact", value_name = "CONTACT")]
     pub contacts: Vec<String>,

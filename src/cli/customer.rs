@@ -21,25 +21,7 @@ pub fn run(ctx: &Ctx, cmd: &CustomerCmd) -> anyhow::Result<()> {
 
 fn add(ctx: &Ctx, a: &CustomerAddArgs) -> anyhow::Result<()> {
     let mut f = CustomerFields::default();
-    let given: [(&str, Option<&String>); 13] = [
-        ("name", Some(&a.name)),
-        ("short_name", a.short_name.as_ref()),
-        ("grade", a.grade.as_ref()),
-        ("kam", a.kam.as_ref()),
-        ("industry", a.industry.as_ref()),
-        ("province", a.province.as_ref()),
-        ("city", a.city.as_ref()),
-        ("address", a.address.as_ref()),
-        ("postcode", a.postcode.as_ref()),
-        ("licence_no", a.licence_no.as_ref()),
-        ("credit_rating", a.credit_rating.as_ref()),
-        ("payment_terms", a.payment_terms.as_ref()),
-        ("partner_since", a.partner_since.as_ref()),
-    ];
-    for (name, value) in given {
-        f.set_typed(name, value.map(String::as_str), ctx.tz)
-            .map_err(flag_error)?;
-    }
+    a.fields.apply(&mut f, ctx.tz)?;
     f.validate(ctx.tz).map_err(flag_error)?;
     let contacts = a
         .contacts

@@ -6,6 +6,7 @@ mod complaint;
 mod complaint_show;
 mod customer;
 mod data;
+pub mod fields;
 mod moves;
 pub mod output;
 mod policy;
