@@ -68,6 +68,9 @@ pub enum Command {
     /// Record orders shipped per month (for the complaint rate)
     #[command(subcommand)]
     Shipments(ShipmentsCmd),
+    /// The suggestions log (意见和建议)
+    #[command(subcommand)]
+    Suggestion(super::suggestion::SuggestionCmd),
 }
 
 /// `kefu demo`.

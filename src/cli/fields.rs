@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 use chrono_tz::Tz;
 use clap::{Arg, ArgMatches, Command};
 
-use crate::domain::fields::{Choices, FieldKind, FieldSpec, Record};
+use crate::domain::fields::{Choices, FieldKind, FieldSpec, Fill, Record};
 use crate::error::Error;
 use crate::i18n::{Catalog, Lang};
 
@@ -64,6 +64,22 @@ impl<R: Record> FieldArgs<R> {
     }
 }
 
+/// Adds a record's declared fields to a JSON object by name, times in the user's zone.
+pub fn json_fields<R: Record>(out: &mut serde_json::Value, r: &R, ctx: &super::Ctx) {
+    for f in R::FIELDS {
+        let v = r.get(f.name).map(|text| match f.kind {
+            FieldKind::Time => super::report::json_time(ctx, &text),
+            _ => text,
+        });
+        let v = match (f.kind, v) {
+            (FieldKind::Number { .. }, Some(t)) => t.parse::<i64>().map_or(t.into(), Into::into),
+            (FieldKind::Money, Some(t)) => t.parse::<f64>().map_or(t.into(), Into::into),
+            (_, v) => v.into(),
+        };
+        out[f.name] = v;
+    }
+}
+
 /// What `--help` says of a field: its English label and the form of its value.
 fn help(f: &FieldSpec) -> String {
     let label = Catalog::en().get(&f.label_key()).to_string();
@@ -87,7 +103,7 @@ fn args<R: Record>(cmd: Command, required: bool) -> Command {
                 .long(f.flag().trim_start_matches('-').to_string())
                 .value_name(f.name.to_uppercase())
                 .help(help(f))
-                .required(required && f.required)
+                .required(required && f.required && f.default == Fill::None)
                 .help_heading("Fields"),
         )
     })

@@ -12,6 +12,7 @@ pub mod output;
 mod policy;
 mod report;
 mod stats;
+pub mod suggestion;
 mod workbench;
 
 use std::path::PathBuf;
@@ -157,6 +158,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Capa(c) => capa::capa(ctx, c),
         Command::Return(c) => capa::returns(ctx, c),
         Command::Shipments(c) => data::shipments(ctx, c),
+        Command::Suggestion(c) => suggestion::run(ctx, c),
     }
 }
 

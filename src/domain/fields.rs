@@ -84,6 +84,19 @@ pub struct FieldSpec {
     pub complete: bool,
     /// Catalog key of its label when not `field.NAME` (two records' `name` differ).
     pub label: &'static str,
+    /// What a blank required field is filled with where a default makes sense.
+    pub default: Fill,
+}
+
+/// A field's default when left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    /// None: a required field must be given.
+    None,
+    /// The current time (a time field).
+    Now,
+    /// This stored value (a choice's code).
+    Value(&'static str),
 }
 
 impl FieldSpec {
@@ -96,6 +109,7 @@ impl FieldSpec {
             required: false,
             complete: false,
             label: "",
+            default: Fill::None,
         }
     }
 
@@ -120,6 +134,27 @@ impl FieldSpec {
     pub const fn column(mut self, column: &'static str) -> FieldSpec {
         self.column = column;
         self
+    }
+
+    /// Left out, it is the time of the write.
+    pub const fn defaults_to_now(mut self) -> FieldSpec {
+        self.default = Fill::Now;
+        self
+    }
+
+    /// Left out, it takes this stored value.
+    pub const fn defaults_to(mut self, value: &'static str) -> FieldSpec {
+        self.default = Fill::Value(value);
+        self
+    }
+
+    /// The stored default at `now`, if the field has one.
+    pub fn default_at(&self, now: chrono::DateTime<Utc>) -> Option<String> {
+        match self.default {
+            Fill::None => None,
+            Fill::Now => Some(to_store(now)),
+            Fill::Value(v) => Some(v.to_string()),
+        }
     }
 
     /// Labelled by this catalog key instead of `field.NAME`.
@@ -292,6 +327,18 @@ pub trait Record: Default {
         })?;
         let stored = spec.normalize(raw.unwrap_or_default(), tz)?;
         self.set(name, stored.as_deref())
+    }
+
+    /// Fills the fields left blank that have a default (now, a code).
+    fn fill_defaults(&mut self, now: chrono::DateTime<Utc>) -> Result<(), Error> {
+        for f in Self::FIELDS {
+            if self.get(f.name).is_none() {
+                if let Some(v) = f.default_at(now) {
+                    self.set(f.name, Some(&v))?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Checks every field against its declaration; names the first one that is wrong.

@@ -13,6 +13,7 @@ pub mod period;
 pub mod sla;
 pub mod staff;
 pub mod stats;
+pub mod suggestion;
 pub mod time;
 pub mod workflow;
 

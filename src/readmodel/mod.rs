@@ -2,3 +2,4 @@
 //! its JSON and the workbench alike.
 
 pub mod fields;
+pub mod suggestion;

@@ -6,9 +6,11 @@ pub mod complaints;
 pub mod customers;
 pub mod history;
 pub mod metrics;
+pub(crate) mod numbers;
 pub(crate) mod records;
 pub mod schema;
 pub mod staff;
+pub mod suggestions;
 pub mod surveys;
 pub mod workflow;
 

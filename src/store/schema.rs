@@ -2,7 +2,7 @@
 //! the version lives in `PRAGMA user_version`.
 
 /// Every migration, oldest first. Never edit a released one: append.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3_SUGGESTIONS];
 
 /// The schema version this binary writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -199,4 +199,26 @@ CREATE TABLE returns (
     created_at         TEXT NOT NULL
 );
 CREATE INDEX returns_complaint ON returns (complaint_id);
+"#;
+
+/// The suggestions log (意见和建议).
+const V3_SUGGESTIONS: &str = r#"
+CREATE TABLE suggestions (
+    id            INTEGER PRIMARY KEY,
+    number        TEXT NOT NULL UNIQUE,
+    customer      TEXT NOT NULL REFERENCES customers (code),
+    received_at   TEXT NOT NULL,
+    channel       TEXT NOT NULL CHECK (channel IN ('phone','wechat','line','email','platform','visit')),
+    content       TEXT NOT NULL,
+    topic         TEXT NOT NULL CHECK (topic IN ('service','process','product','delivery','price','other')),
+    handler       TEXT,
+    response      TEXT,
+    responded_at  TEXT,
+    status        TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','forwarded','answered')),
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    version       INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX suggestions_received ON suggestions (received_at);
+CREATE INDEX suggestions_customer ON suggestions (customer, received_at);
 "#;
