@@ -86,109 +86,55 @@ fn suggestions_are_numbered_listed_and_answered_with_history() {
     assert!(!text.contains("JY-2026-00002"), "{text}");
 }
 
+/// `suggestion add --customer C --content x` plus `extra`.
+fn add<'a>(customer: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec![
+        "suggestion",
+        "add",
+        "--customer",
+        customer,
+        "--content",
+        "x",
+    ];
+    v.extend_from_slice(extra);
+    v
+}
+
+/// `suggestion respond NUMBER` plus `extra`.
+fn respond<'a>(number: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec!["suggestion", "respond", number];
+    v.extend_from_slice(extra);
+    v
+}
+
 #[test]
 fn bad_suggestions_are_refused_and_nothing_is_stored() {
     let k = with_customers();
-    let err = k.fails(
-        &[
-            "suggestion",
-            "add",
-            "--customer",
-            "C09999",
-            "--content",
-            "x",
-        ],
-        2,
-    );
-    has_all(&err, &["C09999"]);
-    let err = k.fails(
-        &[
-            "suggestion",
-            "add",
-            "--customer",
-            "C00001",
-            "--content",
-            "x",
-            "--received",
-            "2026-12-01 09:00",
-        ],
-        2,
-    );
+    has_all(&k.fails(&add("C09999", &[]), 2), &["C09999"]);
+    let err = k.fails(&add("C00001", &["--received", "2026-12-01 09:00"]), 2);
     has_all(&err, &["--received", "2026-12-01 09:00"]);
-    let err = k.fails(
-        &[
-            "suggestion",
-            "add",
-            "--customer",
-            "C00001",
-            "--content",
-            "x",
-            "--topic",
-            "colour",
-        ],
-        2,
-    );
+    let err = k.fails(&add("C00001", &["--topic", "colour"]), 2);
     has_all(&err, &["--topic", "colour"]);
     let long = "长".repeat(2001);
-    let err = k.fails(
-        &[
-            "suggestion",
-            "add",
-            "--customer",
-            "C00001",
-            "--content",
-            &long,
-        ],
-        2,
-    );
+    let err = k.fails(&add("C00001", &["--content", &long]), 2);
     has_all(&err, &["--content"]);
     assert_eq!(
         k.json(&["suggestion", "list"]).as_array().map(Vec::len),
         Some(0)
     );
 
-    k.ok(&[
-        "suggestion",
-        "add",
-        "--customer",
-        "C00001",
-        "--content",
-        "x",
-        "--received",
-        "2026-11-20 09:00",
-    ]);
+    k.ok(&add("C00001", &["--received", "2026-11-20 09:00"]));
+    let n = "JY-2026-00001";
+    let err = k.fails(&respond(n, &["--response", "ok", "--status", "open"]), 2);
+    has_all(&err, &[n]);
     let err = k.fails(
-        &[
-            "suggestion",
-            "respond",
-            "JY-2026-00001",
-            "--response",
-            "ok",
-            "--status",
-            "open",
-        ],
-        2,
-    );
-    has_all(&err, &["JY-2026-00001"]);
-    let err = k.fails(
-        &[
-            "suggestion",
-            "respond",
-            "JY-2026-00001",
-            "--response",
-            "ok",
-            "--responded",
-            "2026-11-19 09:00",
-        ],
+        &respond(n, &["--response", "ok", "--responded", "2026-11-19 09:00"]),
         2,
     );
     has_all(&err, &["--responded"]);
-    k.fails(&["suggestion", "respond", "JY-2026-00001"], 2);
-    k.fails(
-        &["suggestion", "respond", "JY-2026-00099", "--response", "ok"],
-        2,
-    );
-    let shown = k.json(&["suggestion", "show", "JY-2026-00001"]);
+    has_all(&k.fails(&respond(n, &[]), 2), &["--response"]);
+    k.fails(&respond("JY-2026-00099", &["--response", "ok"]), 2);
+    let shown = k.json(&["suggestion", "show", n]);
     assert_eq!(shown["suggestion"]["status"], "open", "nothing was written");
     assert_eq!(shown["history"].as_array().map(Vec::len), Some(1));
 }
@@ -196,44 +142,27 @@ fn bad_suggestions_are_refused_and_nothing_is_stored() {
 #[test]
 fn the_year_end_summary_counts_topics_statuses_and_months() {
     let k = with_customers();
-    let add = |customer: &str, topic: &str, received: &str| {
-        k.ok(&[
-            "suggestion",
-            "add",
-            "--customer",
-            customer,
-            "--content",
-            "x",
-            "--topic",
-            topic,
-            "--received",
-            received,
-        ]);
-    };
-    add("C00001", "product", "2026-01-10 09:00");
-    add("C00001", "product", "2026-03-10 09:00");
-    add("C00002", "price", "2026-03-11 09:00");
-    add("C00002", "delivery", "2025-12-30 09:00");
-    k.ok(&[
-        "suggestion",
-        "respond",
+    for (customer, topic, received) in [
+        ("C00001", "product", "2026-01-10 09:00"),
+        ("C00001", "product", "2026-03-10 09:00"),
+        ("C00002", "price", "2026-03-11 09:00"),
+        ("C00002", "delivery", "2025-12-30 09:00"),
+    ] {
+        k.ok(&add(customer, &["--topic", topic, "--received", received]));
+    }
+    k.ok(&respond(
         "JY-2026-00001",
-        "--response",
-        "ok",
-        "--responded",
-        "2026-01-12 09:00",
-    ]);
-    k.ok(&[
-        "suggestion",
-        "respond",
-        "JY-2026-00002",
+        &["--response", "ok", "--responded", "2026-01-12 09:00"],
+    ));
+    let forwarded = [
         "--response",
         "ok",
         "--status",
         "forwarded",
         "--responded",
         "2026-03-14 09:00",
-    ]);
+    ];
+    k.ok(&respond("JY-2026-00002", &forwarded));
     let s = k.json(&["suggestion", "summary", "--year", "2026"]);
     assert_eq!(s["year"], 2026);
     assert_eq!(s["total"], 3);

@@ -159,16 +159,7 @@ impl Tx<'_> {
         )? {
             return Err(conflict(code));
         }
-        for c in &changes {
-            self.record(
-                "customer",
-                code,
-                "update",
-                Some(c.field),
-                c.old.as_deref(),
-                c.new.as_deref(),
-            )?;
-        }
+        self.record_changes("customer", code, &changes)?;
         if current.grade != fields.grade {
             if let Some(g) = fields.grade {
                 self.insert_grade_change(id, current.grade, g, basis)?;

@@ -56,6 +56,26 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Records one history row per changed field of an update.
+    pub fn record_changes(
+        &self,
+        entity: &str,
+        key: &str,
+        changes: &[crate::domain::fields::FieldChange],
+    ) -> Result<()> {
+        for c in changes {
+            self.record(
+                entity,
+                key,
+                "update",
+                Some(c.field),
+                c.old.as_deref(),
+                c.new.as_deref(),
+            )?;
+        }
+        Ok(())
+    }
+
     /// Records an insert with the new record as JSON.
     pub fn record_insert<T: Serialize>(&self, entity: &str, key: &str, record: &T) -> Result<()> {
         let json = serde_json::to_string(record).unwrap_or_default();

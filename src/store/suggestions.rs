@@ -49,6 +49,17 @@ fn read_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, SuggestionRecord)> {
     ))
 }
 
+/// One suggestion and its row id, by number.
+fn find(conn: &rusqlite::Connection, number: &str) -> Result<(i64, SuggestionRecord)> {
+    conn.query_row(
+        &format!("{} WHERE number = ?1", select()),
+        [number],
+        read_row,
+    )
+    .optional()?
+    .ok_or_else(|| not_found(number))
+}
+
 impl Tx<'_> {
     /// Takes down a suggestion; returns its number (`JY-2026-00001`).
     pub fn add_suggestion(&self, s: &Suggestion, now: DateTime<Utc>) -> Result<String> {
@@ -105,28 +116,12 @@ impl Tx<'_> {
                 key: number.to_string(),
             });
         }
-        for c in &changes {
-            self.record(
-                "suggestion",
-                number,
-                "update",
-                Some(c.field),
-                c.old.as_deref(),
-                c.new.as_deref(),
-            )?;
-        }
+        self.record_changes("suggestion", number, &changes)?;
         Ok(())
     }
 
     fn suggestion_row(&self, number: &str) -> Result<(i64, SuggestionRecord)> {
-        self.conn()
-            .query_row(
-                &format!("{} WHERE number = ?1", select()),
-                [number],
-                read_row,
-            )
-            .optional()?
-            .ok_or_else(|| not_found(number))
+        find(self.conn(), number)
     }
 }
 
@@ -145,15 +140,7 @@ impl Store {
 
     /// One suggestion.
     pub fn suggestion(&self, number: &str) -> Result<SuggestionRecord> {
-        self.conn()
-            .query_row(
-                &format!("{} WHERE number = ?1", select()),
-                [number],
-                read_row,
-            )
-            .optional()?
-            .map(|(_, r)| r)
-            .ok_or_else(|| not_found(number))
+        find(self.conn(), number).map(|(_, r)| r)
     }
 
     /// Suggestions, newest first.
