@@ -3,6 +3,7 @@
 mod complaints;
 mod names;
 mod rng;
+mod suggestions;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -44,6 +45,8 @@ pub struct DemoSummary {
     pub closed_complaints: usize,
     /// Open complaints.
     pub open_complaints: usize,
+    /// Suggestions.
+    pub suggestions: usize,
 }
 
 const STAFF: &[(&str, &str, Role, Option<&str>)] = &[
@@ -78,6 +81,7 @@ pub fn generate(tx: &Tx, opts: DemoOptions, now: DateTime<Utc>) -> Result<DemoSu
     add_inquiries(tx, &mut rng, &customers, now, &mut sum)?;
     complaints::add_closed_complaints(tx, &mut rng, &customers, monthly_orders, now, &mut sum)?;
     complaints::add_open_complaints(tx, &mut rng, &customers, now, &mut sum)?;
+    suggestions::add_suggestions(tx, opts.seed, &customers, now, &mut sum)?;
     Ok(sum)
 }
 

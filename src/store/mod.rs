@@ -155,16 +155,22 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// Whether the database holds no business records yet.
+    /// Whether the database holds no business records yet (the history aside).
     pub fn is_empty(&self) -> Result<bool> {
-        let n: i64 = self.conn.query_row(
-            "SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM complaints)
-                  + (SELECT COUNT(*) FROM nps_responses) + (SELECT COUNT(*) FROM shipments)
-                  + (SELECT COUNT(*) FROM staff) + (SELECT COUNT(*) FROM inquiries)",
-            [],
-            |r| r.get(0),
-        )?;
-        Ok(n == 0)
+        for table in tables(&self.conn)? {
+            if table == "history" {
+                continue;
+            }
+            let any: bool = self.conn.query_row(
+                &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\")"),
+                [],
+                |r| r.get(0),
+            )?;
+            if any {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// Runs `f` in one write transaction: all of it is stored, or none of it.
@@ -187,6 +193,16 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Every table of the schema, from the database itself (so no list is kept by hand).
+fn tables(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+         ORDER BY name",
+    )?;
+    let names = stmt.query_map([], |r| r.get(0))?;
+    Ok(names.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Brings the schema from its `user_version` to `migrations.len()`: all steps or none.
@@ -230,13 +246,13 @@ fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
 impl Tx<'_> {
     /// Deletes every record, history included (for `demo --force`).
     pub fn clear_all(&self) -> Result<()> {
-        self.conn().execute_batch(
-            "DELETE FROM returns; DELETE FROM capas; DELETE FROM complaint_pauses;
-             DELETE FROM complaint_steps; DELETE FROM complaints; DELETE FROM nps_responses;
-             DELETE FROM inquiries; DELETE FROM grade_history; DELETE FROM contacts;
-             DELETE FROM customers; DELETE FROM shipments; DELETE FROM staff;
-             DELETE FROM history;",
-        )?;
+        // Checked at commit, when nothing is left to point at anything.
+        self.conn()
+            .pragma_update(None, "defer_foreign_keys", true)?;
+        for table in tables(self.conn())? {
+            self.conn()
+                .execute(&format!("DELETE FROM \"{table}\""), [])?;
+        }
         Ok(())
     }
 
