@@ -8,6 +8,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod input;
 pub mod report;
 pub mod store;
 pub mod text;

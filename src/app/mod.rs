@@ -1,6 +1,5 @@
 //! The workbench's state and how actions change it. Decides, never draws.
 
-pub mod action;
 pub mod data;
 pub mod form;
 pub mod selection;
@@ -10,7 +9,7 @@ mod update;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::config::keymap::{Keymap, Mode};
+use crate::config::keymap::Keymap;
 use crate::config::theme::Theme;
 use crate::domain::kpi::KpiTargets;
 use crate::domain::sla::SlaPolicy;
@@ -20,7 +19,9 @@ use crate::store::complaints::ComplaintDetail;
 use crate::store::customers::CustomerFile;
 use crate::store::history::Change;
 use crate::store::Store;
-pub use action::Action;
+pub use crate::input::action;
+pub use crate::input::action::Action;
+pub use crate::input::mode::Mode;
 use data::Dashboard;
 use form::Form;
 use selection::Selection;

@@ -1,6 +1,6 @@
 //! Tests of settings loading.
 use super::*;
-use crate::app::action::crossterm_key::KeyPress;
+use crate::input::action::crossterm_key::KeyPress;
 use crate::i18n::Catalog;
 use ratatui::style::{Color, Style};
 
