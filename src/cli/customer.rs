@@ -84,6 +84,7 @@ fn list(ctx: &Ctx, grade: Option<&str>, kam: Option<&str>) -> anyhow::Result<()>
     let filter = CustomerFilter {
         grade: grade.map(|g| Grade::parse("--grade", g)).transpose()?,
         kam: kam.map(str::to_string),
+        ..Default::default()
     };
     let store = ctx.open()?;
     let rows = store.list_customers(&filter)?;

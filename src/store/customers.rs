@@ -65,13 +65,41 @@ pub struct GradeChange {
     pub changed_by: String,
 }
 
-/// Filters for the customer list.
-#[derive(Debug, Clone, Default)]
+/// Filters and the page for the customer list; everything runs in SQL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CustomerFilter {
     /// Only this grade.
     pub grade: Option<Grade>,
     /// Only this KAM.
     pub kam: Option<String>,
+    /// Only customers whose code, name or short name contains this (any case).
+    pub text: Option<String>,
+    /// Rows to skip (in list order).
+    pub offset: usize,
+    /// At most this many rows (None: all).
+    pub limit: Option<usize>,
+}
+
+/// The WHERE clause of the customer list; `?1` grade, `?2` KAM, `?3` a LIKE pattern.
+const LIST_WHERE: &str = "(?1 IS NULL OR c.grade = ?1) AND (?2 IS NULL OR c.kam = ?2)
+     AND (?3 IS NULL OR c.code LIKE ?3 ESCAPE '\\' OR c.name LIKE ?3 ESCAPE '\\'
+          OR c.short_name LIKE ?3 ESCAPE '\\')";
+
+/// `%text%` with LIKE's wildcards escaped; None when there is nothing to match.
+fn like_pattern(text: Option<&str>) -> Option<String> {
+    let t = text?.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let mut p = String::from("%");
+    for ch in t.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(ch);
+    }
+    p.push('%');
+    Some(p)
 }
 
 const COLUMNS: &str = "name, short_name, grade, kam, industry, province, city, address, postcode, \
@@ -309,34 +337,84 @@ impl Store {
         self.write(|tx| tx.update_customer(code, version, fields, basis))
     }
 
-    /// Customers sorted by grade then name, with open complaints and the latest NPS score.
+    /// Customers sorted by grade then name, with open complaints and the latest NPS score,
+    /// filtered and paged in SQL.
     pub fn list_customers(&self, filter: &CustomerFilter) -> Result<Vec<CustomerRow>> {
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT c.code, c.name, c.short_name, c.grade, c.kam, c.city,
-                    (SELECT COUNT(*) FROM complaints k WHERE k.customer_id = c.id
-                       AND k.step IN ({open})),
-                    (SELECT n.score FROM nps_responses n WHERE n.customer_id = c.id
-                       ORDER BY n.responded_at DESC, n.id DESC LIMIT 1)
-             FROM customers c
-             WHERE (?1 IS NULL OR c.grade = ?1) AND (?2 IS NULL OR c.kam = ?2)
-             ORDER BY c.grade IS NULL, c.grade, c.name, c.code",
+        let mut out = Vec::new();
+        self.each_customer(filter, |r| {
+            out.push(r);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `f` for each listed customer in order, without holding the whole list.
+    pub fn each_customer(
+        &self,
+        filter: &CustomerFilter,
+        mut f: impl FnMut(CustomerRow) -> Result<()>,
+    ) -> Result<()> {
+        // The page is cut first; the open-complaint counts come from one grouped pass over
+        // the (few) open complaints, and the latest NPS from one index seek per listed row.
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "WITH page AS (
+               SELECT c.id, c.code, c.name, c.short_name, c.grade, c.kam, c.city FROM customers c
+               WHERE {LIST_WHERE}
+               ORDER BY c.grade IS NULL, c.grade, c.name, c.code LIMIT ?4 OFFSET ?5),
+             open AS (
+               SELECT customer_id, COUNT(*) AS n FROM complaints
+               WHERE step IN ({open}) GROUP BY customer_id)
+             SELECT p.code, p.name, p.short_name, p.grade, p.kam, p.city,
+                    COALESCE(o.n, 0) AS open_complaints,
+                    (SELECT n.score FROM nps_responses n WHERE n.customer_id = p.id
+                       ORDER BY n.responded_at DESC, n.id DESC LIMIT 1) AS last_nps
+             FROM page p LEFT JOIN open o ON o.customer_id = p.id",
             open = crate::domain::complaint::open_steps_sql()
         ))?;
-        let rows = stmt.query_map(params![filter.grade.map(Grade::as_str), filter.kam], |r| {
-            Ok(CustomerRow {
-                code: r.get(0)?,
-                name: r.get(1)?,
-                short_name: r.get(2)?,
-                grade: grade_of(r.get(3)?),
-                kam: r.get(4)?,
-                city: r.get(5)?,
-                open_complaints: r.get(6)?,
+        let limit = filter
+            .limit
+            .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
+        let mut rows = stmt.query(params![
+            filter.grade.map(Grade::as_str),
+            filter.kam,
+            like_pattern(filter.text.as_deref()),
+            limit,
+            offset
+        ])?;
+        while let Some(r) = rows.next()? {
+            f(CustomerRow {
+                code: r.get("code")?,
+                name: r.get("name")?,
+                short_name: r.get("short_name")?,
+                grade: grade_of(r.get("grade")?),
+                kam: r.get("kam")?,
+                city: r.get("city")?,
+                open_complaints: r.get("open_complaints")?,
                 last_nps: r
-                    .get::<_, Option<i64>>(7)?
+                    .get::<_, Option<i64>>("last_nps")?
                     .and_then(|s| u8::try_from(s).ok()),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            })?;
+        }
+        Ok(())
+    }
+
+    /// How many customers the filter lets through (its offset and limit ignored).
+    pub fn count_customers(&self, filter: &CustomerFilter) -> Result<usize> {
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT COUNT(*) FROM customers c WHERE {LIST_WHERE}"
+            ))?
+            .query_row(
+                params![
+                    filter.grade.map(Grade::as_str),
+                    filter.kam,
+                    like_pattern(filter.text.as_deref())
+                ],
+                |r| r.get(0),
+            )?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// The whole file of one customer.

@@ -2,7 +2,7 @@
 //! the version lives in `PRAGMA user_version`.
 
 /// Every migration, oldest first. Never edit a released one: append.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this binary writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -199,4 +199,11 @@ CREATE TABLE returns (
     created_at         TEXT NOT NULL
 );
 CREATE INDEX returns_complaint ON returns (complaint_id);
+"#;
+
+/// The customer list in its own order (paged without sorting every customer) and each
+/// customer's latest NPS answer (found without reading the answer rows).
+const V3: &str = r#"
+CREATE INDEX customers_list ON customers (grade IS NULL, grade, name, code, short_name, kam, city);
+CREATE INDEX nps_latest ON nps_responses (customer_id, responded_at, id, score);
 "#;
