@@ -1,5 +1,6 @@
 //! Writes the workbench makes: saving forms and moving complaints along.
 
+use super::component::Record;
 use super::form::Form;
 use super::form::FormKind;
 use super::App;
@@ -22,14 +23,16 @@ impl App {
             return;
         }
         let result = match form.kind.clone() {
-            FormKind::NewCustomer => self.save_customer(&form, None),
-            FormKind::EditCustomer { code, version } => {
-                self.save_customer(&form, Some((code, version)))
-            }
-            FormKind::NewComplaint => self.save_complaint(&form),
+            FormKind::NewCustomer => self
+                .save_customer(&form, None)
+                .map(|k| (k, Record::Customer)),
+            FormKind::EditCustomer { code, version } => self
+                .save_customer(&form, Some((code, version)))
+                .map(|k| (k, Record::Customer)),
+            FormKind::NewComplaint => self.save_complaint(&form).map(|k| (k, Record::Complaint)),
             FormKind::Move { .. } | FormKind::Wait { .. } => {
                 match self.save_move_form(&form) {
-                    Ok(text) => self.after_write(Ok(text)),
+                    Ok(text) => self.after_write(Ok(text), &[Record::Complaint]),
                     Err(e) => {
                         form.show_error(&e, self.cat);
                         self.form = Some(form);
@@ -39,14 +42,12 @@ impl App {
             }
         };
         match result {
-            Ok(key) => {
+            Ok((key, touched)) => {
                 let text = self.cat.fmt("ui.saved", &[("key", &key)]);
                 self.say(text, false);
-                if let Err(e) = self.reload() {
-                    let text = e.message(self.cat);
-                    self.say(text, true);
-                }
-                self.select(&key);
+                self.worker.wrote();
+                self.select(&key, touched);
+                self.reload_touched(&[touched]);
             }
             Err(e) => {
                 form.show_error(&e, self.cat);
@@ -107,44 +108,20 @@ impl App {
         self.store.add_complaint(&new)
     }
 
-    /// The complaint the move keys act on: the one open in the detail view, or the
-    /// selected one on the board.
-    pub(super) fn target_complaint(&self) -> Option<String> {
-        match &self.view {
-            super::View::Complaint(d) => Some(d.row.number.clone()),
-            super::View::Dashboard if self.focus == super::Pane::Board => {
-                self.selected_complaint().map(|c| c.number.clone())
-            }
-            _ => None,
-        }
-    }
-
-    /// Moves the target complaint to `to` (moves that need no details).
-    pub(super) fn move_selected(&mut self, to: Step) {
-        if let Some(number) = self.target_complaint() {
-            let result = self.apply_move(&number, to, &Move::default());
-            self.report(result);
-        }
-    }
-
-    /// Opens the form a move needs (close: sign-off; reject: evidence).
-    pub(super) fn ask_for_move(&mut self, to: Step) {
-        if let Some(number) = self.target_complaint() {
-            self.form = Some(Form::for_move(&number, to));
-        }
+    /// Moves the complaint to `to` (moves that need no details).
+    pub(super) fn move_complaint(&mut self, number: &str, to: Step) {
+        let result = self.apply_move(number, to, &Move::default());
+        self.report(result);
     }
 
     /// Disposal: a major complaint without its three decisions asks for them first.
-    pub(super) fn dispose_selected(&mut self) {
-        let Some(number) = self.target_complaint() else {
-            return;
-        };
-        match self.store.complaint(&number) {
+    pub(super) fn dispose(&mut self, number: &str) {
+        match self.store.complaint(number) {
             Ok(d) if d.row.severity != Severity::Minor && !d.decisions.complete() => {
-                self.form = Some(Form::for_move(&number, Step::Disposed))
+                self.form = Some(Form::for_move(number, Step::Disposed))
             }
             Ok(_) => {
-                let result = self.apply_move(&number, Step::Disposed, &Move::default());
+                let result = self.apply_move(number, Step::Disposed, &Move::default());
                 self.report(result);
             }
             Err(e) => self.report(Err(e)),
@@ -152,38 +129,25 @@ impl App {
     }
 
     /// The customer answered: the wait ends.
-    pub(super) fn resume_selected(&mut self) {
-        let Some(number) = self.target_complaint() else {
-            return;
-        };
+    pub(super) fn resume(&mut self, number: &str) {
         let now = self.now;
-        let result = self.store.write(|tx| tx.resume(&number, now)).map(|_| {
+        let result = self.store.write(|tx| tx.resume(number, now)).map(|_| {
             let done = self.cat.get("done.resume").to_string();
             self.cat
-                .fmt("msg.moved", &[("number", &number), ("what", &done)])
+                .fmt("msg.moved", &[("number", number), ("what", &done)])
         });
-        self.after_write(result);
+        self.after_write(result, &[Record::Complaint]);
     }
 
     /// Escalates to the owner's supervisor.
-    pub(super) fn escalate_selected(&mut self) {
-        let Some(number) = self.target_complaint() else {
-            return;
-        };
+    pub(super) fn escalate(&mut self, number: &str) {
         let now = self.now;
-        let result = self.store.write(|tx| tx.escalate(&number, now)).map(|to| {
+        let result = self.store.write(|tx| tx.escalate(number, now)).map(|to| {
             let who = to.unwrap_or_else(|| self.cat.get("msg.no_supervisor").to_string());
             self.cat
-                .fmt("msg.escalated", &[("number", &number), ("to", &who)])
+                .fmt("msg.escalated", &[("number", number), ("to", &who)])
         });
-        self.after_write(result);
-    }
-
-    /// Runs a view change, reporting a failure in the status line.
-    pub(super) fn show(&mut self, f: impl FnOnce(&mut App) -> Result<()>) {
-        if let Err(e) = f(self) {
-            self.report(Err(e));
-        }
+        self.after_write(result, &[Record::Complaint]);
     }
 
     fn apply_move(&mut self, number: &str, to: Step, m: &Move) -> Result<String> {
@@ -197,24 +161,22 @@ impl App {
     }
 
     /// Reloads after a write and says what happened (or what went wrong).
-    fn after_write(&mut self, result: Result<String>) {
+    fn after_write(&mut self, result: Result<String>, touched: &[Record]) {
         match result {
-            Ok(text) => match self.reload() {
-                Ok(()) => self.say(text, false),
-                Err(e) => self.report(Err(e)),
-            },
-            Err(e) => self.report(Err(e)),
-        }
-    }
-
-    fn report(&mut self, result: Result<String>) {
-        match result {
-            Ok(text) => self.after_write(Ok(text)),
+            Ok(text) => {
+                self.worker.wrote();
+                self.say(text, false);
+                self.reload_touched(touched);
+            }
             Err(e) => {
                 let text = e.message(self.cat);
                 self.say(text, true);
             }
         }
+    }
+
+    fn report(&mut self, result: Result<String>) {
+        self.after_write(result, &[Record::Complaint]);
     }
 
     /// Saves a move or wait form; errors stay on the form.
@@ -248,18 +210,16 @@ impl App {
         }
     }
 
-    /// Selects the customer or complaint with this key, if listed.
-    fn select(&mut self, key: &str) {
-        if let Some(i) = self.data.board.iter().position(|r| r.number == key) {
-            self.board.selected = i;
-            self.focus = super::Pane::Board;
-        } else if let Some(i) = self
-            .filtered
-            .iter()
-            .position(|idx| self.data.customers.get(*idx).is_some_and(|c| c.code == key))
-        {
-            self.customers.selected = i;
-            self.focus = super::Pane::Customers;
+    /// Selects the saved record in its pane (with the next load) and focuses that pane.
+    fn select(&mut self, key: &str, kind: Record) {
+        let name = match kind {
+            Record::Complaint => "board",
+            Record::Customer => "customers",
+            Record::Nps | Record::Capa => return,
+        };
+        if let Some(i) = self.panes.iter().position(|p| p.name() == name) {
+            self.focus = i;
+            self.panes[i].select_key(key);
         }
     }
 }

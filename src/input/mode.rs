@@ -79,4 +79,3 @@ impl Mode {
         self as usize
     }
 }
-

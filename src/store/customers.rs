@@ -399,6 +399,33 @@ impl Store {
         Ok(())
     }
 
+    /// Where the customer `code` is in the filtered list (None when not listed).
+    pub fn customer_position(&self, filter: &CustomerFilter, code: &str) -> Result<Option<usize>> {
+        let n: Option<i64> = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT (SELECT COUNT(*) FROM customers c WHERE {LIST_WHERE}
+                   AND ((c.grade IS NULL) < (w.grade IS NULL)
+                     OR ((c.grade IS NULL) = (w.grade IS NULL)
+                       AND (COALESCE(c.grade, '') < COALESCE(w.grade, '')
+                         OR (COALESCE(c.grade, '') = COALESCE(w.grade, '')
+                           AND (c.name < w.name OR (c.name = w.name AND c.code < w.code)))))))
+                 FROM customers w WHERE w.code = ?4 AND EXISTS
+                   (SELECT 1 FROM customers c WHERE c.id = w.id AND {LIST_WHERE})"
+            ))?
+            .query_row(
+                params![
+                    filter.grade.map(Grade::as_str),
+                    filter.kam,
+                    like_pattern(filter.text.as_deref()),
+                    code
+                ],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(n.and_then(|n| usize::try_from(n).ok()))
+    }
+
     /// How many customers the filter lets through (its offset and limit ignored).
     pub fn count_customers(&self, filter: &CustomerFilter) -> Result<usize> {
         let n: i64 = self

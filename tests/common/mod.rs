@@ -49,6 +49,7 @@ pub fn app_on(store: Store, lang: Lang, theme: &str) -> App {
         tz: DEFAULT_TZ,
         policy: kefu::config::policy::builtin(DEFAULT_TZ),
         warnings: vec![],
+        views: kefu::views::registry(),
     };
     App::new(store, setup).unwrap()
 }
@@ -110,4 +111,43 @@ pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::Key(KeyPress::plain(KeyCode::Char(c))));
     }
+}
+
+/// The board pane.
+pub fn board(app: &App) -> &kefu::views::Board {
+    app.pane().expect("a board pane")
+}
+
+/// The board's rows (loaded: the tests' worker runs inline).
+pub fn board_rows(app: &App) -> &[kefu::store::complaints::ComplaintRow] {
+    board(app).rows.as_deref().expect("board loaded")
+}
+
+/// The customers pane.
+pub fn customers(app: &App) -> &kefu::views::Customers {
+    app.pane().expect("a customers pane")
+}
+
+/// The loaded customer rows (the whole filtered list at the tests' 120 customers).
+pub fn customer_rows(app: &App) -> &[kefu::store::customers::CustomerRow] {
+    let page = customers(app).page.as_ref().expect("customers loaded");
+    assert_eq!(page.offset, 0);
+    assert_eq!(page.rows.len(), page.total, "one window holds them all");
+    &page.rows
+}
+
+/// Customers in all (unfiltered).
+pub fn all_customers(app: &App) -> usize {
+    customers(app).page.as_ref().expect("customers loaded").all
+}
+
+/// Selects the record `key` in the pane `name` (and loads it).
+pub fn select(app: &mut App, name: &str, key: &str) {
+    let pane = app
+        .panes
+        .iter_mut()
+        .find(|p| p.name() == name)
+        .expect("pane");
+    pane.select_key(key);
+    app.reload();
 }
