@@ -19,8 +19,8 @@ use crate::store::Store;
 /// A job's result, handed back to the component that asked for it (which downcasts it).
 pub type Payload = Box<dyn Any + Send>;
 
-/// A read the worker runs on its connection.
-pub type JobFn = Box<dyn FnOnce(&Store) -> Result<Payload> + Send>;
+/// A read or a write the worker runs on its connection.
+pub type JobFn = Box<dyn FnOnce(&mut Store) -> Result<Payload> + Send>;
 
 /// One data request: the newest request for a slot wins.
 pub struct Job {
@@ -32,10 +32,21 @@ pub struct Job {
 }
 
 impl Job {
-    /// A job for `slot`.
+    /// A read for `slot`.
     pub fn new<T: Send + 'static>(
         slot: impl Into<String>,
         run: impl FnOnce(&Store) -> Result<T> + Send + 'static,
+    ) -> Job {
+        Job {
+            slot: slot.into(),
+            run: Box::new(move |s| run(s).map(|v| Box::new(v) as Payload)),
+        }
+    }
+
+    /// A write for `slot` (give each write its own slot: a newer one must not drop it).
+    pub fn write<T: Send + 'static>(
+        slot: impl Into<String>,
+        run: impl FnOnce(&mut Store) -> Result<T> + Send + 'static,
     ) -> Job {
         Job {
             slot: slot.into(),

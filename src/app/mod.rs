@@ -113,6 +113,8 @@ pub struct App {
     generations: HashMap<String, u64>,
     /// The last generation handed out.
     generation: u64,
+    /// The slot of the form's write while it runs.
+    saving: Option<String>,
 }
 
 impl App {
@@ -152,6 +154,7 @@ impl App {
             worker,
             generations: HashMap::new(),
             generation: 0,
+            saving: None,
         };
         app.reload();
         app
@@ -239,7 +242,7 @@ impl App {
         for job in jobs {
             self.generation += 1;
             self.generations.insert(job.slot.clone(), self.generation);
-            if let Some(done) = self.worker.submit(&self.store, job, self.generation) {
+            if let Some(done) = self.worker.submit(&mut self.store, job, self.generation) {
                 self.apply(done);
             }
         }
@@ -276,6 +279,16 @@ impl App {
                     return;
                 }
                 self.generations.remove(&slot);
+                if slot.starts_with("write:") {
+                    let result = result.map(|data| data.downcast::<steps::Wrote>());
+                    match result {
+                        Ok(Ok(w)) => self.wrote(&slot, Ok(*w)),
+                        Ok(Err(_)) => {}
+                        Err(e) => self.wrote(&slot, Err(e)),
+                    }
+                    self.needs_draw = true;
+                    return;
+                }
                 match result {
                     Ok(data) => self.deliver(&slot, data),
                     Err(e) => {
@@ -288,8 +301,14 @@ impl App {
         }
     }
 
-    /// Hands a result to the component whose slot it is.
+    /// Hands a result to the component whose slot it is (or opens the form it was for).
     fn deliver(&mut self, slot: &str, data: component::Payload) {
+        if slot == "form" {
+            if let Ok(file) = data.downcast::<crate::store::customers::CustomerFile>() {
+                self.form = Some(Form::edit_customer(&file));
+            }
+            return;
+        }
         let owner = slot.split(':').next().unwrap_or(slot);
         if let Some(v) = self.view.as_mut().filter(|v| v.name() == owner) {
             v.receive(slot, data);

@@ -215,22 +215,15 @@ impl App {
     }
 
     fn open_form(&mut self, req: FormRequest) {
-        self.form = match req {
-            FormRequest::NewCustomer => Some(Form::new_customer()),
-            FormRequest::NewComplaint(c) => {
-                Some(Form::new_complaint(c.as_deref(), self.now, self.tz))
-            }
-            FormRequest::Wait(n) => Some(Form::for_wait(&n)),
-            FormRequest::Move(n, to) => Some(Form::for_move(&n, to)),
-            FormRequest::EditCustomer(code) => match self.store.customer(&code) {
-                Ok(file) => Some(Form::edit_customer(&file)),
-                Err(e) => {
-                    let text = e.message(self.cat);
-                    self.say(text, true);
-                    None
-                }
-            },
+        let form = match req {
+            FormRequest::NewCustomer => Form::new_customer(),
+            FormRequest::NewComplaint(c) => Form::new_complaint(c.as_deref(), self.now, self.tz),
+            FormRequest::Wait(n) => Form::for_wait(&n),
+            FormRequest::Move(n, to) => Form::for_move(&n, to),
+            // Opens when the file is read (at once when the worker runs inline).
+            FormRequest::EditCustomer(code) => return self.edit_customer(&code),
         };
+        self.form = Some(form);
     }
 
     /// Applies the clock tick: true (and marks a redraw) when something visible changed.

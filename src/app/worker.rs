@@ -24,13 +24,8 @@ pub enum Done {
     Changed,
 }
 
-/// A request to the worker thread.
-pub enum Msg {
-    /// Run a job (slot, generation, read).
-    Job(String, u64, JobFn),
-    /// The app wrote through its own connection: take the new data version as seen.
-    Wrote,
-}
+/// A request to the worker thread: run a job (slot, generation, read or write).
+pub struct Msg(String, u64, JobFn);
 
 /// Where jobs run.
 pub enum Worker {
@@ -56,7 +51,7 @@ impl Worker {
     }
 
     /// Sends a job (inline: runs it now and returns its result).
-    pub fn submit(&self, store: &Store, job: Job, generation: u64) -> Option<Done> {
+    pub fn submit(&self, store: &mut Store, job: Job, generation: u64) -> Option<Done> {
         match self {
             Worker::Inline => Some(Done::Loaded {
                 slot: job.slot,
@@ -66,16 +61,9 @@ impl Worker {
             Worker::Thread { tx, .. } => {
                 // A worker that is gone leaves the pane loading; the status line says nothing
                 // more useful than that.
-                let _ = tx.send(Msg::Job(job.slot, generation, job.run));
+                let _ = tx.send(Msg(job.slot, generation, job.run));
                 None
             }
-        }
-    }
-
-    /// Tells the worker the app wrote (its own write is no news from elsewhere).
-    pub fn wrote(&self) {
-        if let Worker::Thread { tx, .. } = self {
-            let _ = tx.send(Msg::Wrote);
         }
     }
 
@@ -88,7 +76,7 @@ impl Worker {
     }
 }
 
-fn run(store: Store, jobs: Receiver<Msg>, done: Sender<Done>, poll: Duration) {
+fn run(mut store: Store, jobs: Receiver<Msg>, done: Sender<Done>, poll: Duration) {
     let mut seen = store.data_version().ok();
     loop {
         let first = match jobs.recv_timeout(poll) {
@@ -108,20 +96,18 @@ fn run(store: Store, jobs: Receiver<Msg>, done: Sender<Done>, poll: Duration) {
         // Take everything queued and keep only the newest job per slot.
         let mut queue: Vec<(String, u64, JobFn)> = Vec::new();
         let mut newest: HashMap<String, usize> = HashMap::new();
-        for m in std::iter::once(first).chain(jobs.try_iter()) {
-            match m {
-                Msg::Wrote => seen = store.data_version().ok(),
-                Msg::Job(slot, g, f) => match newest.get(&slot) {
-                    Some(&i) => queue[i] = (slot, g, f),
-                    None => {
-                        newest.insert(slot.clone(), queue.len());
-                        queue.push((slot, g, f));
-                    }
-                },
+        for Msg(slot, g, f) in std::iter::once(first).chain(jobs.try_iter()) {
+            match newest.get(&slot) {
+                Some(&i) => queue[i] = (slot, g, f),
+                None => {
+                    newest.insert(slot.clone(), queue.len());
+                    queue.push((slot, g, f));
+                }
             }
         }
+        // Writes go through this connection, so they never look like another process's.
         for (slot, generation, f) in queue {
-            let result = f(&store);
+            let result = f(&mut store);
             if done
                 .send(Done::Loaded {
                     slot,

@@ -61,7 +61,34 @@ pub fn step_effect(action: &Action, number: String) -> Option<Effect> {
         Action::Close => Effect::Form(FormRequest::Move(number, Step::Closed)),
         Action::Reject => Effect::Form(FormRequest::Move(number, Step::Rejected)),
         Action::Wait => Effect::Form(FormRequest::Wait(number)),
-        _ => return None,
+        // Listed, not `_`: a new action must be placed here or there on purpose.
+        Action::Quit
+        | Action::Help
+        | Action::FocusNext
+        | Action::FocusPrev
+        | Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom
+        | Action::Open
+        | Action::Back
+        | Action::Zoom
+        | Action::Filter
+        | Action::New
+        | Action::Edit
+        | Action::Save
+        | Action::NextField
+        | Action::PrevField
+        | Action::Stats
+        | Action::Capas
+        | Action::Confirm
+        | Action::Refresh
+        | Action::Key(_)
+        | Action::Tick
+        | Action::DataChanged
+        | Action::Resize(..) => return None,
     })
 }
 

@@ -46,10 +46,12 @@ impl Component for CustomerView {
         if super::navigate(&mut self.sel, action, limit) {
             return Handled::Consumed;
         }
-        match action {
-            Action::Back => fx.push(Effect::Close),
-            Action::Edit => fx.push(Effect::Form(FormRequest::EditCustomer(self.code.clone()))),
-            _ => return Handled::NotConsumed,
+        if *action == Action::Back {
+            fx.push(Effect::Close);
+        } else if *action == Action::Edit {
+            fx.push(Effect::Form(FormRequest::EditCustomer(self.code.clone())));
+        } else {
+            return Handled::NotConsumed;
         }
         Handled::Consumed
     }

@@ -111,14 +111,15 @@ impl Customers {
 
     fn text(&mut self, code: KeyCode, mods: KeyModifiers) -> bool {
         let text = self.filter.get_or_insert_with(String::new);
-        match code {
-            KeyCode::Char(c) if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
-                text.push(c)
+        if let KeyCode::Char(c) = code {
+            if mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+                return false;
             }
-            KeyCode::Backspace => {
-                text.pop();
-            }
-            _ => return false,
+            text.push(c);
+        } else if code == KeyCode::Backspace {
+            text.pop();
+        } else {
+            return false;
         }
         self.sel.selected = 0;
         true
@@ -140,20 +141,19 @@ impl Component for Customers {
 
     fn handle(&mut self, action: &Action, _app: &App, fx: &mut Vec<Effect>) -> Handled {
         if self.editing {
-            match action {
-                Action::Key(k) => {
-                    if self.text(k.code, k.mods) {
-                        fx.push(Effect::Load);
-                    }
-                }
-                Action::Open => self.editing = false,
-                Action::Back => {
-                    self.editing = false;
-                    self.filter = None;
-                    self.sel.selected = 0;
+            if let Action::Key(k) = action {
+                if self.text(k.code, k.mods) {
                     fx.push(Effect::Load);
                 }
-                _ => return Handled::NotConsumed,
+            } else if *action == Action::Open {
+                self.editing = false;
+            } else if *action == Action::Back {
+                self.editing = false;
+                self.filter = None;
+                self.sel.selected = 0;
+                fx.push(Effect::Load);
+            } else {
+                return Handled::NotConsumed;
             }
             return Handled::Consumed;
         }
@@ -165,28 +165,25 @@ impl Component for Customers {
             return Handled::Consumed;
         }
         let code = self.selected().map(|c| c.code.clone());
-        match action {
-            Action::Filter => {
-                self.editing = true;
-                self.filter.get_or_insert_with(String::new);
+        if *action == Action::Filter {
+            self.editing = true;
+            self.filter.get_or_insert_with(String::new);
+        } else if *action == Action::Back && self.filter.is_some() {
+            self.filter = None;
+            self.sel.selected = 0;
+            fx.push(Effect::Load);
+        } else if *action == Action::Open {
+            if let Some(code) = code {
+                fx.push(Effect::Open(Box::new(super::CustomerView::new(code))));
             }
-            Action::Back if self.filter.is_some() => {
-                self.filter = None;
-                self.sel.selected = 0;
-                fx.push(Effect::Load);
+        } else if *action == Action::New {
+            fx.push(Effect::Form(FormRequest::NewCustomer));
+        } else if *action == Action::Edit {
+            if let Some(code) = code {
+                fx.push(Effect::Form(FormRequest::EditCustomer(code)));
             }
-            Action::Open => {
-                if let Some(code) = code {
-                    fx.push(Effect::Open(Box::new(super::CustomerView::new(code))));
-                }
-            }
-            Action::New => fx.push(Effect::Form(FormRequest::NewCustomer)),
-            Action::Edit => {
-                if let Some(code) = code {
-                    fx.push(Effect::Form(FormRequest::EditCustomer(code)));
-                }
-            }
-            _ => return Handled::NotConsumed,
+        } else {
+            return Handled::NotConsumed;
         }
         Handled::Consumed
     }

@@ -18,6 +18,7 @@ use ratatui::Frame;
 
 use crate::app::component::Registry;
 use crate::app::{Action, App};
+use crate::input::action::Movement;
 pub use board::Board;
 pub use capas::Capas;
 pub use complaint::ComplaintView;
@@ -56,15 +57,17 @@ pub fn loading(frame: &mut Frame, app: &App, area: Rect, title: String, focused:
 
 /// Moves a selection by a list movement action; false for other actions.
 pub fn navigate(sel: &mut crate::app::selection::Selection, action: &Action, len: usize) -> bool {
+    let Some(m) = action.movement() else {
+        return false;
+    };
     let page = sel.page();
-    match action {
-        Action::Up => sel.up(1),
-        Action::Down => sel.down(1, len),
-        Action::PageUp => sel.up(page),
-        Action::PageDown => sel.down(page, len),
-        Action::Top => sel.selected = 0,
-        Action::Bottom => sel.down(len, len),
-        _ => return false,
+    match m {
+        Movement::Up => sel.up(1),
+        Movement::Down => sel.down(1, len),
+        Movement::PageUp => sel.up(page),
+        Movement::PageDown => sel.down(page, len),
+        Movement::Top => sel.selected = 0,
+        Movement::Bottom => sel.down(len, len),
     }
     true
 }
