@@ -394,3 +394,131 @@ fn a_broken_config_starts_with_defaults_and_says_so() {
     press(&mut app, KeyCode::Char('a'));
     assert_eq!(board(&app).selected().unwrap().step, Step::Acknowledged);
 }
+
+#[test]
+fn a_worker_thread_fills_the_panes_and_drops_a_stale_result() {
+    use kefu::app::worker::{Done, Worker};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.db");
+    let store = demo_store(Some(&path));
+    let tz = kefu::domain::time::DEFAULT_TZ;
+    let reader = kefu::store::Store::open(&path, "tester", now(), tz).unwrap();
+    let worker = Worker::spawn(reader, std::time::Duration::from_millis(20));
+    let mut app = kefu::app::App::with_worker(store, setup(Lang::En, "dark"), worker);
+
+    // The first frame draws at once, before any data arrived.
+    assert!(board(&app).rows.is_none());
+    assert!(screen(&app, 120, 40).contains("loading…"));
+
+    // A newer request for the board makes the first one stale: its result is dropped.
+    let first = app.pending("board").expect("asked for the board");
+    app.reload();
+    let newer = app.pending("board").unwrap();
+    assert!(newer > first);
+    let empty: Vec<kefu::store::complaints::ComplaintRow> = Vec::new();
+    app.apply(Done::Loaded {
+        slot: "board".into(),
+        generation: first,
+        result: Ok(Box::new(empty)),
+    });
+    assert!(board(&app).rows.is_none(), "the stale result is dropped");
+
+    drain_until(&mut app, "every pane", |a| !a.waiting());
+    assert!(!board_rows(&app).is_empty(), "the newest request answered");
+    assert_eq!(all_customers(&app), 120);
+    assert!(!screen(&app, 120, 40).contains("loading…"));
+
+    // Another terminal's write is noticed by the worker, which reloads off this thread.
+    let mut other = kefu::store::Store::open(&path, "other", now(), tz).unwrap();
+    let fields = kefu::domain::customer::CustomerFields {
+        name: "远方客户".into(),
+        ..Default::default()
+    };
+    other.add_customer(None, &fields, &[]).unwrap();
+    drain_until(&mut app, "the other terminal's customer", |a| {
+        customers(a).total() == 121
+    });
+    assert!(customer_rows(&app).iter().any(|c| c.name == "远方客户"));
+
+    // A write of ours runs on the worker and selects what it saved.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "工作线程有限公司");
+    ctrl(&mut app, 's');
+    drain_until(&mut app, "the save", |a| a.form.is_none() && !a.waiting());
+    let c = customers(&app).selected().expect("selected");
+    assert_eq!(c.name, "工作线程有限公司");
+}
+
+#[test]
+fn the_customer_list_filters_and_pages_in_sql_as_it_filtered_in_memory() {
+    use kefu::store::customers::CustomerFilter;
+    let mut store = demo_store(None);
+    for (name, short) in [("100%纯正_公司", "百分"), ("Under_Score Ltd", "u_s")] {
+        let fields = kefu::domain::customer::CustomerFields {
+            name: name.into(),
+            short_name: Some(short.into()),
+            ..Default::default()
+        };
+        store.add_customer(None, &fields, &[]).unwrap();
+    }
+    let all = store.list_customers(&CustomerFilter::default()).unwrap();
+    assert_eq!(all.len(), 122);
+    // The workbench's filter before it moved to SQL: name, code or short name, any case.
+    let old = |needle: &str| -> Vec<String> {
+        let n = needle.trim().to_lowercase();
+        all.iter()
+            .filter(|c| {
+                n.is_empty()
+                    || c.name.to_lowercase().contains(&n)
+                    || c.code.to_lowercase().contains(&n)
+                    || c.short_name
+                        .as_deref()
+                        .is_some_and(|s| s.to_lowercase().contains(&n))
+            })
+            .map(|c| c.code.clone())
+            .collect()
+    };
+    for needle in [
+        "东方", "c0000", "C001", "有限", "%", "_", "e_s", "精密", "zzz", " ",
+    ] {
+        let filter = CustomerFilter {
+            text: Some(needle.into()),
+            ..Default::default()
+        };
+        let sql: Vec<String> = store
+            .list_customers(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.code)
+            .collect();
+        assert_eq!(sql, old(needle), "{needle:?}");
+        assert_eq!(store.count_customers(&filter).unwrap(), sql.len());
+        // Pages of 7 put together are the whole list, and every code's position is right.
+        let mut paged = Vec::new();
+        for offset in (0..sql.len() + 7).step_by(7) {
+            let page = CustomerFilter {
+                offset,
+                limit: Some(7),
+                ..filter.clone()
+            };
+            paged.extend(
+                store
+                    .list_customers(&page)
+                    .unwrap()
+                    .into_iter()
+                    .map(|c| c.code),
+            );
+        }
+        assert_eq!(paged, sql, "{needle:?}");
+        for (i, code) in sql.iter().enumerate() {
+            assert_eq!(store.customer_position(&filter, code).unwrap(), Some(i));
+        }
+    }
+    let filter = CustomerFilter {
+        text: Some("东方".into()),
+        ..Default::default()
+    };
+    assert_eq!(store.customer_position(&filter, "C00001").unwrap(), None);
+}

@@ -145,11 +145,14 @@ pub trait Component {
     fn as_any(&self) -> &dyn Any;
 }
 
+/// A view a global action opens, and how to make it.
+pub type Launcher = (Action, fn() -> Box<dyn Component>);
+
 /// The components of a workbench: the dashboard panes in focus order, and the views the
 /// global keys open. Built at the edge (`views::registry`), so the app names no view.
 pub struct Registry {
     /// Dashboard panes, in Tab order.
     pub panes: Vec<Box<dyn Component>>,
     /// Views opened by a global action.
-    pub launchers: Vec<(Action, fn() -> Box<dyn Component>)>,
+    pub launchers: Vec<Launcher>,
 }

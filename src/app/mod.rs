@@ -86,7 +86,7 @@ pub struct App {
     /// The dashboard panes, in Tab order.
     pub panes: Vec<Box<dyn Component>>,
     /// Views the global keys open.
-    launchers: Vec<(Action, fn() -> Box<dyn Component>)>,
+    launchers: Vec<component::Launcher>,
     /// The focused pane (index into `panes`).
     pub focus: usize,
     /// The focused pane fills the screen.
@@ -256,6 +256,11 @@ impl App {
             self.apply(done);
         }
         any
+    }
+
+    /// The generation of the unanswered request for `slot`, if one is out.
+    pub fn pending(&self, slot: &str) -> Option<u64> {
+        self.generations.get(slot).copied()
     }
 
     /// Whether some request has not been answered yet.

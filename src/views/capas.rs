@@ -43,7 +43,10 @@ impl Component for Capas {
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, _focused: bool) {
         match &self.list {
             Some(list) => crate::ui::analysis::capas(frame, app, area, list, &self.sel),
-            None => super::loading(frame, app, area, String::new(), true),
+            None => {
+                let title = app.cat.fmt("ui.capas_title", &[("n", "…"), ("late", "…")]);
+                super::loading(frame, app, area, title, true)
+            }
         }
     }
 

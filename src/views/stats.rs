@@ -37,7 +37,14 @@ impl Component for Stats {
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, _focused: bool) {
         match &self.stats {
             Some(st) => crate::ui::analysis::stats(frame, app, area, st),
-            None => super::loading(frame, app, area, String::new(), true),
+            None => {
+                let period = Period::month_of(app.now, app.tz).to_string();
+                let title = app.cat.fmt(
+                    "stats.head",
+                    &[("period", &period), ("n", "…"), ("rate", "…")],
+                );
+                super::loading(frame, app, area, title, true)
+            }
         }
     }
 

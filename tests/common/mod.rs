@@ -41,8 +41,13 @@ pub fn demo_store(path: Option<&std::path::Path>) -> Store {
 
 /// A workbench on `store` in `lang` with a built-in theme.
 pub fn app_on(store: Store, lang: Lang, theme: &str) -> App {
+    App::new(store, setup(lang, theme)).unwrap()
+}
+
+/// The set-up of a test workbench.
+pub fn setup(lang: Lang, theme: &str) -> Setup {
     let settings = Settings::defaults();
-    let setup = Setup {
+    Setup {
         lang,
         theme: kefu::config::theme::builtin(theme).unwrap(),
         keymap: settings.keymap,
@@ -50,8 +55,7 @@ pub fn app_on(store: Store, lang: Lang, theme: &str) -> App {
         policy: kefu::config::policy::builtin(DEFAULT_TZ),
         warnings: vec![],
         views: kefu::views::registry(),
-    };
-    App::new(store, setup).unwrap()
+    }
 }
 
 /// A workbench on a fresh in-memory demo database.
@@ -150,4 +154,18 @@ pub fn select(app: &mut App, name: &str, key: &str) {
         .expect("pane");
     pane.select_key(key);
     app.reload();
+}
+
+/// Takes the worker's results until `done` holds; panics after 30 s (a hung worker).
+pub fn drain_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !done(app) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        if !app.drain() {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
 }
