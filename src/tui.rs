@@ -19,8 +19,9 @@ use ratatui::crossterm::terminal::{
 use ratatui::Terminal;
 
 use crate::app::action::crossterm_key::KeyPress;
+use crate::app::worker::Worker;
 use crate::app::{Action, App};
-use crate::config::keymap::Mode;
+use crate::input::mode::Mode;
 
 /// How the loop runs.
 #[derive(Debug, Clone, Copy)]
@@ -141,8 +142,11 @@ fn event_loop(
     let tick = Duration::from_secs(1);
     let mut next_tick = Instant::now() + tick;
     let mut next_poll = Instant::now() + opts.poll;
+    // With a worker thread, the worker notices other terminals' writes; inline, we do.
+    let inline = matches!(app.worker(), Worker::Inline);
     let mut seen_version = app.store.data_version()?;
     loop {
+        app.drain();
         HEARTBEAT.store(epoch_s(), Ordering::Relaxed);
         if app.needs_draw {
             terminal.draw(|f| crate::ui::draw(f, app))?;
@@ -153,10 +157,16 @@ fn event_loop(
         }
         // Wake for the next tick or poll, but at least every 250 ms to notice signals.
         let now = Instant::now();
+        let cap = if app.waiting() {
+            // Data is on its way: look again soon so panes fill as it arrives.
+            Duration::from_millis(4)
+        } else {
+            Duration::from_millis(250)
+        };
         let wait = next_tick
             .min(next_poll)
             .saturating_duration_since(now)
-            .min(Duration::from_millis(250));
+            .min(cap);
         if event::poll(wait)? {
             // Take every event already queued before drawing again (a paste, a resize storm).
             loop {
@@ -178,7 +188,7 @@ fn event_loop(
             next_tick = now + tick;
             app.tick(clock());
         }
-        if now >= next_poll {
+        if inline && now >= next_poll {
             next_poll = now + opts.poll;
             let v = app.store.data_version()?;
             if v != seen_version {

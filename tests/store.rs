@@ -340,7 +340,7 @@ fn customers_list_by_grade_then_name_with_counts() {
     let only_c = s
         .list_customers(&CustomerFilter {
             grade: Some(Grade::C),
-            kam: None,
+            ..Default::default()
         })
         .unwrap();
     assert_eq!(only_c.len(), 1);

@@ -147,3 +147,76 @@ fn zoomed_customers_zh_80x24() {
     press(&mut app, KeyCode::Char('z'));
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
+
+#[test]
+fn customer_file_en() {
+    let mut app = app(Lang::En, "dark");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&app, 120, 40);
+    let code = customers(&app).selected().unwrap().code.clone();
+    assert!(text.contains(&code), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn customer_file_zh() {
+    let mut app = app(Lang::Zh, "dark");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn capa_list_en() {
+    let mut app = app(Lang::En, "dark");
+    press(&mut app, KeyCode::Char('C'));
+    assert_eq!(app.focused_name(), "capas");
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn capa_list_zh_at_the_bottom() {
+    let mut app = app(Lang::Zh, "dark");
+    press(&mut app, KeyCode::Char('C'));
+    let _ = screen(&app, 100, 30); // the page height is learnt when drawn
+    press(&mut app, KeyCode::Char('G'));
+    let text = screen(&app, 100, 30);
+    assert!(
+        !text.contains("KS-2025-00008"),
+        "scrolled past the first row"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn complaint_analysis_en() {
+    let mut app = app(Lang::En, "dark");
+    press(&mut app, KeyCode::Char('S'));
+    assert_eq!(app.focused_name(), "stats");
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn complaint_analysis_zh() {
+    let mut app = app(Lang::Zh, "dark");
+    press(&mut app, KeyCode::Char('S'));
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn panes_say_loading_until_their_data_arrives_zh() {
+    let mut app = app(Lang::Zh, "dark");
+    // The view opened by hand and not yet loaded: what the first frame shows before the
+    // worker answers.
+    app.view = Some(Box::new(kefu::views::Capas::default()));
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("加载中…"), "{text}");
+    app.update(kefu::app::Action::Refresh);
+    assert!(
+        !screen(&app, 80, 24).contains("加载中…"),
+        "filled on reload"
+    );
+    insta::assert_snapshot!(text);
+}

@@ -4,16 +4,17 @@ mod common;
 
 use common::*;
 use kefu::app::action::crossterm_key::KeyCode;
-use kefu::app::{Action, Confirm, Pane, View};
+use kefu::app::{Action, Confirm};
 use kefu::domain::complaint::Step;
 use kefu::i18n::Lang;
 use kefu::store::customers::CustomerFilter;
+use kefu::views::{ComplaintView, CustomerView};
 
 #[test]
 fn new_customer_form_saves_and_the_row_appears_with_history() {
     let mut app = app(Lang::En, "dark");
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Pane::Customers);
+    assert_eq!(app.focused_name(), "customers");
     press(&mut app, KeyCode::Char('n'));
     assert!(app.form.is_some());
     press(&mut app, KeyCode::Tab); // past the optional code
@@ -28,8 +29,8 @@ fn new_customer_form_saves_and_the_row_appears_with_history() {
         "saved and closed: {:?}",
         app.form.as_ref().map(|f| f.error.clone())
     );
-    let c = app
-        .selected_customer()
+    let c = customers(&app)
+        .selected()
         .expect("the new customer is selected");
     assert_eq!(
         (c.code.as_str(), c.name.as_str()),
@@ -72,7 +73,7 @@ fn validation_errors_show_beside_the_field_and_nothing_is_written() {
 #[test]
 fn esc_on_a_changed_form_asks_and_then_discards_without_writing() {
     let mut app = app(Lang::En, "dark");
-    let customers = app.data.customers.len();
+    let before_customers = all_customers(&app);
     let before = app.store.history_count().unwrap();
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('n'));
@@ -88,7 +89,7 @@ fn esc_on_a_changed_form_asks_and_then_discards_without_writing() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('y'));
     assert!(app.form.is_none());
-    assert_eq!(app.data.customers.len(), customers);
+    assert_eq!(all_customers(&app), before_customers);
     assert_eq!(app.store.history_count().unwrap(), before);
 }
 
@@ -112,14 +113,12 @@ fn quitting_with_unsaved_changes_asks_first() {
 #[test]
 fn board_keys_move_the_selected_complaint_and_refuse_skips() {
     let mut app = app(Lang::En, "dark");
-    let i = app
-        .data
-        .board
+    let i = board_rows(&app)
         .iter()
         .position(|r| r.step == Step::Received)
         .unwrap();
-    app.board.selected = i;
-    let number = app.data.board[i].number.clone();
+    let number = board_rows(&app)[i].number.clone();
+    select(&mut app, "board", &number);
     press(&mut app, KeyCode::Char('p'));
     let msg = app.message.clone().unwrap();
     assert!(
@@ -127,7 +126,7 @@ fn board_keys_move_the_selected_complaint_and_refuse_skips() {
         "{msg:?}"
     );
     press(&mut app, KeyCode::Char('a'));
-    let moved = app.selected_complaint().unwrap();
+    let moved = board(&app).selected().unwrap();
     assert_eq!(
         (moved.number.as_str(), moved.step),
         (number.as_str(), Step::Acknowledged),
@@ -141,17 +140,15 @@ fn board_keys_move_the_selected_complaint_and_refuse_skips() {
 #[test]
 fn urgent_complaints_come_first_then_the_nearest_due() {
     let app = app(Lang::En, "dark");
-    let urgent_end = app
-        .data
-        .board
+    let urgent_end = board_rows(&app)
         .iter()
         .take_while(|r| r.severity.as_str() == "urgent")
         .count();
     assert!(urgent_end >= 1);
-    assert!(app.data.board[urgent_end..]
+    assert!(board_rows(&app)[urgent_end..]
         .iter()
         .all(|r| r.severity.as_str() != "urgent"));
-    let dues: Vec<_> = app.data.board[urgent_end..]
+    let dues: Vec<_> = board_rows(&app)[urgent_end..]
         .iter()
         .filter_map(|r| kefu::app::data::nearest_clock(r, &app.policy, app.now).map(|c| c.due))
         .collect();
@@ -164,27 +161,26 @@ fn filter_as_you_type_in_chinese_and_latin() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "东方");
-    assert!(!app.filtered.is_empty());
-    assert!(app.filtered.len() < app.data.customers.len());
-    for i in &app.filtered {
-        let c = &app.data.customers[*i];
+    assert!(!customer_rows(&app).is_empty());
+    assert!(customer_rows(&app).len() < all_customers(&app));
+    for c in customer_rows(&app) {
         assert!(c.name.contains("东方") || c.short_name.as_deref().unwrap_or("").contains("东方"));
     }
     press(&mut app, KeyCode::Enter); // keep the filter, leave typing
     press(&mut app, KeyCode::Enter); // open the first match
-    assert!(matches!(app.view, View::Customer(..)));
+    assert!(app.open_view::<CustomerView>().is_some());
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('/'));
     press(&mut app, KeyCode::Esc);
     assert_eq!(
-        app.filtered.len(),
-        app.data.customers.len(),
+        customer_rows(&app).len(),
+        all_customers(&app),
         "Esc clears the filter"
     );
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "c0000");
     assert_eq!(
-        app.filtered.len(),
+        customer_rows(&app).len(),
         9,
         "C00001-C00009 by code, case-insensitive"
     );
@@ -194,7 +190,10 @@ fn filter_as_you_type_in_chinese_and_latin() {
 fn opening_a_complaint_shows_every_clock_and_the_steps() {
     let mut app = app(Lang::En, "dark");
     press(&mut app, KeyCode::Enter);
-    let View::Complaint(d) = &app.view else {
+    let Some(d) = app
+        .open_view::<ComplaintView>()
+        .and_then(|v| v.detail.as_ref())
+    else {
         panic!("not opened")
     };
     let number = d.row.number.clone();
@@ -212,7 +211,7 @@ fn opening_a_complaint_shows_every_clock_and_the_steps() {
         assert!(text.contains(s), "{s} missing:\n{text}");
     }
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.view, View::Dashboard));
+    assert!(app.view.is_none());
 }
 
 #[test]
@@ -226,11 +225,8 @@ fn another_terminals_write_shows_up_and_a_stale_edit_is_refused() {
 
     // A starts editing C00001; B changes it and adds a customer meanwhile.
     press(&mut a, KeyCode::Tab);
-    a.customers.selected = a
-        .filtered
-        .iter()
-        .position(|i| a.data.customers[*i].code == "C00001")
-        .unwrap();
+    select(&mut a, "customers", "C00001");
+    assert_eq!(customers(&a).selected().unwrap().code, "C00001");
     press(&mut a, KeyCode::Char('e'));
     let file = b.customer("C00001").unwrap();
     let mut f = file.fields.clone();
@@ -252,7 +248,7 @@ fn another_terminals_write_shows_up_and_a_stale_edit_is_refused() {
         "the write is visible through data_version"
     );
     a.update(Action::DataChanged);
-    assert!(a.data.customers.iter().any(|c| c.name == "新客户"));
+    assert!(customer_rows(&a).iter().any(|c| c.name == "新客户"));
 
     // A's save of the stale form is refused and nothing is overwritten.
     let form = a.form.as_mut().unwrap();
@@ -319,11 +315,8 @@ fn stored_escape_sequences_never_reach_the_terminal() {
         .unwrap();
     let mut app = app_on(store, Lang::En, "dark");
     press(&mut app, KeyCode::Tab);
-    app.customers.selected = app
-        .filtered
-        .iter()
-        .position(|i| app.data.customers[*i].code == code)
-        .unwrap();
+    select(&mut app, "customers", &code);
+    assert_eq!(customers(&app).selected().unwrap().code, code);
     let mut bytes = Vec::new();
     for step in 0..2 {
         let backend = ratatui::backend::CrosstermBackend::new(&mut bytes);
@@ -399,18 +392,146 @@ fn a_broken_config_starts_with_defaults_and_says_so() {
         tz: kefu::domain::time::DEFAULT_TZ,
         policy: kefu::config::policy::builtin(kefu::domain::time::DEFAULT_TZ),
         warnings,
+        views: kefu::views::registry(),
     };
     let mut app = kefu::app::App::new(demo_store(None), setup).unwrap();
     let text = screen(&app, 200, 30);
     assert!(text.contains("config.toml, line 2"), "{text}");
     // The default keys work.
-    let i = app
-        .data
-        .board
+    let i = board_rows(&app)
         .iter()
         .position(|r| r.step == Step::Received)
         .unwrap();
-    app.board.selected = i;
+    let number = board_rows(&app)[i].number.clone();
+    select(&mut app, "board", &number);
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.selected_complaint().unwrap().step, Step::Acknowledged);
+    assert_eq!(board(&app).selected().unwrap().step, Step::Acknowledged);
+}
+
+#[test]
+fn a_worker_thread_fills_the_panes_and_drops_a_stale_result() {
+    use kefu::app::worker::{Done, Worker};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.db");
+    let store = demo_store(Some(&path));
+    let tz = kefu::domain::time::DEFAULT_TZ;
+    let reader = kefu::store::Store::open(&path, "tester", now(), tz).unwrap();
+    let worker = Worker::spawn(reader, std::time::Duration::from_millis(20));
+    let mut app = kefu::app::App::with_worker(store, setup(Lang::En, "dark"), worker);
+
+    // The first frame draws at once, before any data arrived.
+    assert!(board(&app).rows.is_none());
+    assert!(screen(&app, 120, 40).contains("loading…"));
+
+    // A newer request for the board makes the first one stale: its result is dropped.
+    let first = app.pending("board").expect("asked for the board");
+    app.reload();
+    let newer = app.pending("board").unwrap();
+    assert!(newer > first);
+    let empty: Vec<kefu::store::complaints::ComplaintRow> = Vec::new();
+    app.apply(Done::Loaded {
+        slot: "board".into(),
+        generation: first,
+        result: Ok(Box::new(empty)),
+    });
+    assert!(board(&app).rows.is_none(), "the stale result is dropped");
+
+    drain_until(&mut app, "every pane", |a| !a.waiting());
+    assert!(!board_rows(&app).is_empty(), "the newest request answered");
+    assert_eq!(all_customers(&app), 120);
+    assert!(!screen(&app, 120, 40).contains("loading…"));
+
+    // Another terminal's write is noticed by the worker, which reloads off this thread.
+    let mut other = kefu::store::Store::open(&path, "other", now(), tz).unwrap();
+    let fields = kefu::domain::customer::CustomerFields {
+        name: "远方客户".into(),
+        ..Default::default()
+    };
+    other.add_customer(None, &fields, &[]).unwrap();
+    drain_until(&mut app, "the other terminal's customer", |a| {
+        customers(a).total() == 121
+    });
+    assert!(customer_rows(&app).iter().any(|c| c.name == "远方客户"));
+
+    // A write of ours runs on the worker and selects what it saved.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "工作线程有限公司");
+    ctrl(&mut app, 's');
+    drain_until(&mut app, "the save", |a| a.form.is_none() && !a.waiting());
+    let c = customers(&app).selected().expect("selected");
+    assert_eq!(c.name, "工作线程有限公司");
+}
+
+#[test]
+fn the_customer_list_filters_and_pages_in_sql_as_it_filtered_in_memory() {
+    use kefu::store::customers::CustomerFilter;
+    let mut store = demo_store(None);
+    for (name, short) in [("100%纯正_公司", "百分"), ("Under_Score Ltd", "u_s")] {
+        let fields = kefu::domain::customer::CustomerFields {
+            name: name.into(),
+            short_name: Some(short.into()),
+            ..Default::default()
+        };
+        store.add_customer(None, &fields, &[]).unwrap();
+    }
+    let all = store.list_customers(&CustomerFilter::default()).unwrap();
+    assert_eq!(all.len(), 122);
+    // The workbench's filter before it moved to SQL: name, code or short name, any case.
+    let old = |needle: &str| -> Vec<String> {
+        let n = needle.trim().to_lowercase();
+        all.iter()
+            .filter(|c| {
+                n.is_empty()
+                    || c.name.to_lowercase().contains(&n)
+                    || c.code.to_lowercase().contains(&n)
+                    || c.short_name
+                        .as_deref()
+                        .is_some_and(|s| s.to_lowercase().contains(&n))
+            })
+            .map(|c| c.code.clone())
+            .collect()
+    };
+    for needle in [
+        "东方", "c0000", "C001", "有限", "%", "_", "e_s", "精密", "zzz", " ",
+    ] {
+        let filter = CustomerFilter {
+            text: Some(needle.into()),
+            ..Default::default()
+        };
+        let sql: Vec<String> = store
+            .list_customers(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.code)
+            .collect();
+        assert_eq!(sql, old(needle), "{needle:?}");
+        assert_eq!(store.count_customers(&filter).unwrap(), sql.len());
+        // Pages of 7 put together are the whole list, and every code's position is right.
+        let mut paged = Vec::new();
+        for offset in (0..sql.len() + 7).step_by(7) {
+            let page = CustomerFilter {
+                offset,
+                limit: Some(7),
+                ..filter.clone()
+            };
+            paged.extend(
+                store
+                    .list_customers(&page)
+                    .unwrap()
+                    .into_iter()
+                    .map(|c| c.code),
+            );
+        }
+        assert_eq!(paged, sql, "{needle:?}");
+        for (i, code) in sql.iter().enumerate() {
+            assert_eq!(store.customer_position(&filter, code).unwrap(), Some(i));
+        }
+    }
+    let filter = CustomerFilter {
+        text: Some("东方".into()),
+        ..Default::default()
+    };
+    assert_eq!(store.customer_position(&filter, "C00001").unwrap(), None);
 }

@@ -1,4 +1,4 @@
-//! What the dashboard shows, read from the store in one go.
+//! The dashboard panes' reads (run by the worker) and the board's order.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -10,7 +10,6 @@ use crate::domain::sla::{ClockReading, SlaPolicy};
 use crate::error::Result;
 use crate::report::kpi_table;
 use crate::store::complaints::ComplaintRow;
-use crate::store::customers::{CustomerFilter, CustomerRow};
 use crate::store::Store;
 
 /// One quarter of the NPS trend.
@@ -24,21 +23,6 @@ pub struct NpsPoint {
     pub grade_a: Option<f64>,
     /// Answers in the quarter.
     pub responses: usize,
-}
-
-/// Everything the dashboard panes show.
-#[derive(Debug, Default)]
-pub struct Dashboard {
-    /// Customers by grade then name.
-    pub customers: Vec<CustomerRow>,
-    /// Open complaints, urgent first, then by nearest due clock.
-    pub board: Vec<ComplaintRow>,
-    /// The last 8 quarters, oldest first.
-    pub nps: Vec<NpsPoint>,
-    /// The KPI table of the current month (quarterly KPIs: the current quarter).
-    pub kpis: Vec<Kpi>,
-    /// The month the KPIs cover.
-    pub kpi_period: Option<Period>,
 }
 
 /// The nearest due running clock of a complaint at `now`.
@@ -66,40 +50,43 @@ pub fn sort_board(rows: &mut [ComplaintRow], policy: &SlaPolicy, now: DateTime<U
     });
 }
 
-impl Dashboard {
-    /// Reads every pane's data.
-    pub fn load(
-        store: &Store,
-        policy: &SlaPolicy,
-        targets: &KpiTargets,
-        now: DateTime<Utc>,
-        tz: Tz,
-    ) -> Result<Dashboard> {
-        let customers = store.list_customers(&CustomerFilter::default())?;
-        let mut board = store.list_complaints(true)?;
-        sort_board(&mut board, policy, now);
-        let mut nps = Vec::with_capacity(8);
-        let mut q = Period::quarter_of(now, tz);
-        for _ in 0..8 {
-            let (from, to) = q.range(tz);
-            let (all, a) = store.nps_tallies(from, to)?;
-            nps.push(NpsPoint {
-                quarter: q,
-                overall: all.score(),
-                grade_a: a.score(),
-                responses: all.count(),
-            });
-            q = q.prev();
-        }
-        nps.reverse();
-        let period = Period::month_of(now, tz);
-        let kpis = kpi_table(store, period, targets)?;
-        Ok(Dashboard {
-            customers,
-            board,
-            nps,
-            kpis,
-            kpi_period: Some(period),
-        })
+/// The open complaints in board order.
+pub fn load_board(
+    store: &Store,
+    policy: &SlaPolicy,
+    now: DateTime<Utc>,
+) -> Result<Vec<ComplaintRow>> {
+    let mut board = store.list_complaints(true)?;
+    sort_board(&mut board, policy, now);
+    Ok(board)
+}
+
+/// The NPS of the last 8 quarters, oldest first.
+pub fn load_nps(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Vec<NpsPoint>> {
+    let mut nps = Vec::with_capacity(8);
+    let mut q = Period::quarter_of(now, tz);
+    for _ in 0..8 {
+        let (from, to) = q.range(tz);
+        let (all, a) = store.nps_tallies(from, to)?;
+        nps.push(NpsPoint {
+            quarter: q,
+            overall: all.score(),
+            grade_a: a.score(),
+            responses: all.count(),
+        });
+        q = q.prev();
     }
+    nps.reverse();
+    Ok(nps)
+}
+
+/// The KPI table of the month of `now` (quarterly KPIs: its quarter).
+pub fn load_kpis(
+    store: &Store,
+    targets: &KpiTargets,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<(Period, Vec<Kpi>)> {
+    let period = Period::month_of(now, tz);
+    Ok((period, kpi_table(store, period, targets)?))
 }

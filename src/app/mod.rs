@@ -1,61 +1,33 @@
 //! The workbench's state and how actions change it. Decides, never draws.
 
-pub mod action;
+pub mod component;
 pub mod data;
 pub mod form;
 pub mod form_field;
+mod pickers;
 pub mod selection;
 mod steps;
 mod update;
+pub mod worker;
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::config::keymap::{Keymap, Mode};
+use crate::config::keymap::Keymap;
 use crate::config::theme::Theme;
 use crate::domain::kpi::KpiTargets;
 use crate::domain::sla::SlaPolicy;
 use crate::error::Result;
 use crate::i18n::{Catalog, Lang};
-use crate::store::complaints::ComplaintDetail;
-use crate::store::customers::CustomerFile;
-use crate::store::history::Change;
+pub use crate::input::action;
+pub use crate::input::action::Action;
+pub use crate::input::mode::Mode;
 use crate::store::Store;
-pub use action::Action;
-use data::Dashboard;
-use form::Form;
-use selection::Selection;
-
-/// The four dashboard panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    /// Customer list.
-    Customers,
-    /// Open complaints with countdowns.
-    Board,
-    /// NPS trend chart.
-    Nps,
-    /// KPI table.
-    Kpi,
-}
-
-/// Focus order for Tab.
-pub const PANES: [Pane; 4] = [Pane::Board, Pane::Customers, Pane::Nps, Pane::Kpi];
-
-/// What fills the main area.
-#[derive(Debug)]
-pub enum View {
-    /// The four panes.
-    Dashboard,
-    /// One customer's file.
-    Customer(Box<CustomerFile>, Vec<Change>),
-    /// One complaint with its clocks and steps.
-    Complaint(Box<ComplaintDetail>),
-    /// The complaint analysis of the current month.
-    Stats(Box<crate::analysis::ComplaintStats>),
-    /// Every CAPA, by due date.
-    Capas(Vec<crate::store::capa::Capa>),
-}
+use component::{Component, Effect, Job, Record, Registry};
+use form::{Form, PickOption};
+use worker::{Done, Worker};
 
 /// A yes/no question and what a yes does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,11 +61,13 @@ pub struct Setup {
     pub policy: SlaPolicy,
     /// Config problems to show at start (localised).
     pub warnings: Vec<String>,
+    /// The panes and views (`views::registry()`).
+    pub views: Registry,
 }
 
 /// The whole state of the workbench.
 pub struct App {
-    /// The database.
+    /// The database (writes; and reads when the worker runs inline).
     pub store: Store,
     /// Message catalog.
     pub cat: &'static Catalog,
@@ -111,26 +85,16 @@ pub struct App {
     pub targets: KpiTargets,
     /// Now.
     pub now: DateTime<Utc>,
-    /// Pane data.
-    pub data: Dashboard,
-    /// The focused pane.
-    pub focus: Pane,
+    /// The dashboard panes, in Tab order.
+    pub panes: Vec<Box<dyn Component>>,
+    /// Views the global keys open.
+    launchers: Vec<component::Launcher>,
+    /// The focused pane (index into `panes`).
+    pub focus: usize,
     /// The focused pane fills the screen.
     pub zoomed: bool,
-    /// Customer list selection (index into `filtered`).
-    pub customers: Selection,
-    /// Board selection.
-    pub board: Selection,
-    /// Scroll of the detail views.
-    pub detail: Selection,
-    /// The customer filter text, when one is set.
-    pub filter: Option<String>,
-    /// Whether keys go into the filter.
-    pub filter_editing: bool,
-    /// Indices of the customers the filter lets through.
-    pub filtered: Vec<usize>,
-    /// The main area.
-    pub view: View,
+    /// The view over the dashboard, when one is open.
+    pub view: Option<Box<dyn Component>>,
     /// An open form.
     pub form: Option<Form>,
     /// The help screen is shown.
@@ -145,11 +109,24 @@ pub struct App {
     pub quit: bool,
     /// Something visible changed since the last draw.
     pub needs_draw: bool,
+    /// Where reads run.
+    worker: Worker,
+    /// The newest generation asked for, per slot; older results are dropped.
+    generations: HashMap<String, u64>,
+    /// The last generation handed out.
+    generation: u64,
+    /// The slot of the form's write while it runs.
+    saving: Option<String>,
 }
 
 impl App {
-    /// A workbench on `store`, data loaded.
+    /// A workbench on `store`; reads run inline (deterministic: tests, in-memory stores).
     pub fn new(store: Store, setup: Setup) -> Result<App> {
+        Ok(App::with_worker(store, setup, Worker::Inline))
+    }
+
+    /// A workbench whose reads run on `worker`; panes fill as their data arrives.
+    pub fn with_worker(store: Store, setup: Setup, worker: Worker) -> App {
         let now = store.now();
         let mut app = App {
             cat: setup.lang.catalog(),
@@ -160,16 +137,11 @@ impl App {
             policy: setup.policy,
             targets: KpiTargets::default(),
             now,
-            data: Dashboard::default(),
-            focus: Pane::Board,
+            panes: setup.views.panes,
+            launchers: setup.views.launchers,
+            focus: 0,
             zoomed: false,
-            customers: Selection::default(),
-            board: Selection::default(),
-            detail: Selection::default(),
-            filter: None,
-            filter_editing: false,
-            filtered: Vec::new(),
-            view: View::Dashboard,
+            view: None,
             form: None,
             help: false,
             confirm: None,
@@ -181,9 +153,13 @@ impl App {
             quit: false,
             needs_draw: true,
             store,
+            worker,
+            generations: HashMap::new(),
+            generation: 0,
+            saving: None,
         };
-        app.reload()?;
-        Ok(app)
+        app.reload();
+        app
     }
 
     /// The keymap mode for the current state.
@@ -201,18 +177,32 @@ impl App {
     pub fn mode_under_help(&self) -> Mode {
         if self.form.is_some() {
             Mode::Form
-        } else if self.filter_editing {
-            Mode::Filter
         } else {
-            match (&self.view, self.focus) {
-                (View::Customer(..) | View::Complaint(_) | View::Stats(_) | View::Capas(_), _) => {
-                    Mode::Detail
-                }
-                (View::Dashboard, Pane::Customers) => Mode::Customers,
-                (View::Dashboard, Pane::Board) => Mode::Board,
-                (View::Dashboard, _) => Mode::List,
-            }
+            self.focused().map_or(Mode::Global, |c| c.mode())
         }
+    }
+
+    /// The component with the keyboard: the open view, else the focused pane.
+    pub fn focused(&self) -> Option<&dyn Component> {
+        match &self.view {
+            Some(v) => Some(v.as_ref()),
+            None => self.panes.get(self.focus).map(|p| p.as_ref()),
+        }
+    }
+
+    /// The registry name of the focused component.
+    pub fn focused_name(&self) -> &'static str {
+        self.focused().map_or("", |c| c.name())
+    }
+
+    /// The pane named `name`, as its concrete type.
+    pub fn pane<T: 'static>(&self) -> Option<&T> {
+        self.panes.iter().find_map(|p| p.as_any().downcast_ref())
+    }
+
+    /// The open view, as its concrete type.
+    pub fn open_view<T: 'static>(&self) -> Option<&T> {
+        self.view.as_ref()?.as_any().downcast_ref()
     }
 
     /// A message from the catalog.
@@ -226,102 +216,156 @@ impl App {
         self.store.set_now(now);
     }
 
-    /// Re-reads every pane and the open view from the database.
-    pub fn reload(&mut self) -> Result<()> {
-        // Selections follow their record, not their row: lists re-sort as clocks and steps move.
-        let keep_complaint = self.selected_complaint().map(|c| c.number.clone());
-        let keep_customer = self.selected_customer().map(|c| c.code.clone());
-        self.data = Dashboard::load(&self.store, &self.policy, &self.targets, self.now, self.tz)?;
-        self.apply_filter();
-        if let Some(i) =
-            keep_complaint.and_then(|n| self.data.board.iter().position(|r| r.number == n))
-        {
-            self.board.selected = i;
-        }
-        if let Some(i) = keep_customer.and_then(|code| {
-            self.filtered.iter().position(|idx| {
-                self.data
-                    .customers
-                    .get(*idx)
-                    .is_some_and(|c| c.code == code)
-            })
-        }) {
-            self.customers.selected = i;
-        }
-        self.board.clamp(self.data.board.len());
-        match &self.view {
-            View::Customer(file, _) => {
-                let code = file.code.clone();
-                self.open_customer(&code)?;
+    /// Asks for every pane's and the open view's data again.
+    pub fn reload(&mut self) {
+        self.reload_where(|_| true);
+    }
+
+    /// Asks again for the data of the components that depend on one of `records`.
+    pub fn reload_touched(&mut self, records: &[Record]) {
+        self.reload_where(|deps| deps.iter().any(|d| records.contains(d)));
+    }
+
+    fn reload_where(&mut self, wanted: impl Fn(&[Record]) -> bool) {
+        let mut jobs: Vec<Job> = Vec::new();
+        for p in &self.panes {
+            if wanted(p.depends()) {
+                jobs.extend(p.needs(self));
             }
-            View::Complaint(d) => {
-                let number = d.row.number.clone();
-                self.view = View::Complaint(Box::new(self.store.complaint(&number)?));
-            }
-            View::Stats(_) => self.open_stats()?,
-            View::Capas(_) => self.view = View::Capas(self.store.list_capas(None)?),
-            View::Dashboard => {}
         }
-        self.needs_draw = true;
-        Ok(())
+        if let Some(v) = self.view.as_ref().filter(|v| wanted(v.depends())) {
+            jobs.extend(v.needs(self));
+        }
+        self.submit(jobs);
     }
 
-    /// Recomputes which customers the filter lets through (name, short name or code).
-    pub fn apply_filter(&mut self) {
-        let needle = self.filter.as_deref().unwrap_or("").trim().to_lowercase();
-        self.filtered = self
-            .data
-            .customers
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                needle.is_empty()
-                    || c.name.to_lowercase().contains(&needle)
-                    || c.code.to_lowercase().contains(&needle)
-                    || c.short_name
-                        .as_deref()
-                        .is_some_and(|s| s.to_lowercase().contains(&needle))
-            })
-            .map(|(i, _)| i)
-            .collect();
-        self.customers.clamp(self.filtered.len());
+    /// Sends jobs to the worker; the newest per slot wins.
+    pub fn submit(&mut self, jobs: Vec<Job>) {
+        for job in jobs {
+            self.generation += 1;
+            self.generations.insert(job.slot.clone(), self.generation);
+            if let Some(done) = self.worker.submit(&mut self.store, job, self.generation) {
+                self.apply(done);
+            }
+        }
     }
 
-    /// The selected customer row, if any.
-    pub fn selected_customer(&self) -> Option<&crate::store::customers::CustomerRow> {
-        self.filtered
-            .get(self.customers.selected)
-            .and_then(|i| self.data.customers.get(*i))
+    /// Takes the worker's finished results; true when any arrived.
+    pub fn drain(&mut self) -> bool {
+        let ready = self.worker.ready();
+        let any = !ready.is_empty();
+        for done in ready {
+            self.apply(done);
+        }
+        any
     }
 
-    /// The selected open complaint, if any.
-    pub fn selected_complaint(&self) -> Option<&crate::store::complaints::ComplaintRow> {
-        self.data.board.get(self.board.selected)
+    /// The generation of the unanswered request for `slot`, if one is out.
+    pub fn pending(&self, slot: &str) -> Option<u64> {
+        self.generations.get(slot).copied()
     }
 
-    fn open_stats(&mut self) -> Result<()> {
-        let period = crate::domain::period::Period::month_of(self.now, self.tz);
-        let stats = crate::analysis::complaint_stats(
-            &self.store,
-            &self.policy,
-            period,
-            self.now,
-            self.cat,
-        )?;
-        self.view = View::Stats(Box::new(stats));
-        Ok(())
+    /// Whether some request has not been answered yet.
+    pub fn waiting(&self) -> bool {
+        !self.generations.is_empty()
     }
 
-    fn open_customer(&mut self, code: &str) -> Result<()> {
-        let file = self.store.customer(code)?;
-        let history = self.store.history_of("customer", code)?;
-        self.view = View::Customer(Box::new(file), history);
-        Ok(())
+    /// Applies one result: stale ones (a newer request for the slot exists) are dropped.
+    pub fn apply(&mut self, done: Done) {
+        match done {
+            Done::Changed => {
+                tracing::debug!("another terminal changed the database");
+                self.reload();
+            }
+            Done::Loaded {
+                slot,
+                generation,
+                result,
+            } => {
+                if self.generations.get(&slot) != Some(&generation) {
+                    return;
+                }
+                self.generations.remove(&slot);
+                if slot.starts_with("write:") {
+                    let result = result.map(|data| data.downcast::<steps::Wrote>());
+                    match result {
+                        Ok(Ok(w)) => self.wrote(&slot, Ok(*w)),
+                        Ok(Err(_)) => {}
+                        Err(e) => self.wrote(&slot, Err(e)),
+                    }
+                    self.needs_draw = true;
+                    return;
+                }
+                match result {
+                    Ok(data) => self.deliver(&slot, data),
+                    Err(e) => {
+                        let text = e.message(self.cat);
+                        self.say(text, true);
+                    }
+                }
+                self.needs_draw = true;
+            }
+        }
+    }
+
+    /// Hands a result to the component whose slot it is (or opens the form it was for).
+    fn deliver(&mut self, slot: &str, data: component::Payload) {
+        if slot == "form" {
+            if let Ok(file) = data.downcast::<crate::store::customers::CustomerFile>() {
+                self.show_form(Form::edit_customer(&file, self.cat));
+            }
+            return;
+        }
+        if let Some(kind) = slot.strip_prefix("picker:") {
+            if let (Some(form), Ok(options)) =
+                (self.form.as_mut(), data.downcast::<Vec<PickOption>>())
+            {
+                form.set_options(pickers::kind(kind), &options);
+                self.needs_draw = true;
+            }
+            return;
+        }
+        let owner = slot.split(':').next().unwrap_or(slot);
+        if let Some(v) = self.view.as_mut().filter(|v| v.name() == owner) {
+            v.receive(slot, data);
+        } else if let Some(p) = self.panes.iter_mut().find(|p| p.name() == owner) {
+            p.receive(slot, data);
+        }
+    }
+
+    /// Runs `f` on the focused component with the rest of the app readable; applies
+    /// the effects it returns.
+    fn with_focused(
+        &mut self,
+        f: impl FnOnce(&mut dyn Component, &App, &mut Vec<Effect>) -> component::Handled,
+    ) -> component::Handled {
+        let mut fx = Vec::new();
+        let handled = if let Some(mut v) = self.view.take() {
+            let h = f(v.as_mut(), self, &mut fx);
+            self.view = Some(v);
+            h
+        } else if self.focus < self.panes.len() {
+            let mut p = self.panes.remove(self.focus);
+            let h = f(p.as_mut(), self, &mut fx);
+            self.panes.insert(self.focus, p);
+            h
+        } else {
+            component::Handled::NotConsumed
+        };
+        for e in fx {
+            self.effect(e);
+        }
+        handled
     }
 
     /// Shows a message in the status bar.
     pub fn say(&mut self, text: String, error: bool) {
         self.message = Some(Message { text, error });
         self.needs_draw = true;
+    }
+
+    /// The worker, for the event loop.
+    pub fn worker(&self) -> &Worker {
+        &self.worker
     }
 }

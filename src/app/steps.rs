@@ -1,266 +1,302 @@
-//! Writes the workbench makes: saving forms and moving complaints along.
+//! Writes the workbench makes: saving forms and moving complaints along. Each runs as a
+//! job on the worker (on the app's thread when the worker is inline); the result comes
+//! back as a `Wrote`, and only the components that depend on what it touched reload.
 
-use super::form::Form;
-use super::form::FormKind;
+use super::component::{FormRequest, Job, Record};
+use super::form::{Form, FormKind};
 use super::App;
 use crate::domain::complaint::{Category, Channel, Severity, Step};
 use crate::domain::customer::CustomerFields;
-use crate::domain::fields::Record;
+use crate::domain::fields::Record as _;
 use crate::domain::time::parse_time;
 use crate::error::{Error, Result};
-use crate::store::complaints::Decisions;
-use crate::store::complaints::NewComplaint;
+use crate::i18n::Catalog;
+use crate::store::complaints::{Decisions, NewComplaint};
 use crate::store::workflow::Move;
+use crate::store::Store;
+
+/// What a write did.
+pub struct Wrote {
+    /// The status-line text (localised).
+    pub text: String,
+    /// The kind of record written.
+    pub touched: Record,
+    /// The record to select afterwards (a new or saved one).
+    pub select: Option<String>,
+    /// A form the write needs first instead (disposal without its decisions).
+    pub ask: Option<FormRequest>,
+}
+
+impl Wrote {
+    fn said(text: String, touched: Record) -> Wrote {
+        Wrote {
+            text,
+            touched,
+            select: None,
+            ask: None,
+        }
+    }
+}
+
+/// The message for a done move.
+fn moved(cat: &Catalog, number: &str, what_key: &str) -> String {
+    let done = cat.get(what_key).to_string();
+    cat.fmt("msg.moved", &[("number", number), ("what", &done)])
+}
+
+/// Runs a move on `store` and says so.
+fn apply_move(store: &mut Store, cat: &Catalog, number: &str, to: Step, m: &Move) -> Result<Wrote> {
+    let (now, user) = (store.now(), store.actor().to_string());
+    store.write(|tx| tx.move_complaint(number, to, now, &user, m))?;
+    let text = moved(cat, number, &format!("done.{}", to.as_str()));
+    Ok(Wrote::said(text, Record::Complaint))
+}
 
 impl App {
-    /// Validates and stores the open form; on success closes it and selects the record.
+    /// Validates the open form and sends its write; the form stays open until it is done.
     pub(super) fn save_form(&mut self) {
-        let Some(mut form) = self.form.take() else {
-            return;
-        };
-        if !form.check_all(self.cat, self.tz) {
-            self.form = Some(form);
+        if self.saving.is_some() {
             return;
         }
-        let result = match form.kind.clone() {
-            FormKind::NewCustomer => self.save_customer(&form, None),
-            FormKind::EditCustomer { code, version } => {
-                self.save_customer(&form, Some((code, version)))
-            }
-            FormKind::NewComplaint => self.save_complaint(&form),
-            FormKind::Move { .. } | FormKind::Wait { .. } => {
-                match self.save_move_form(&form) {
-                    Ok(text) => self.after_write(Ok(text)),
-                    Err(e) => {
-                        form.show_error(&e, self.cat);
-                        self.form = Some(form);
-                    }
-                }
-                return;
-            }
+        let (cat, tz) = (self.cat, self.tz);
+        let Some(form) = &mut self.form else {
+            return;
         };
+        if !form.check_all(cat, tz) {
+            return;
+        }
+        match form_write(form, cat, tz) {
+            Ok(job) => self.write(job, true),
+            Err(e) => form.show_error(&e, cat),
+        }
+    }
+
+    /// Sends a write to the worker (the open form's, when `for_form`).
+    fn write(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<Wrote> + Send + 'static,
+        for_form: bool,
+    ) {
+        let now = self.now;
+        let slot = format!("write:{}", self.generation + 1);
+        if for_form {
+            // Set first: an inline worker answers before `submit` returns.
+            self.saving = Some(slot.clone());
+        }
+        // The worker's connection keeps its own clock: writes are stamped with ours.
+        self.submit(vec![Job::write(slot.clone(), move |s: &mut Store| {
+            s.set_now(now);
+            f(s)
+        })]);
+    }
+
+    /// A write finished: close its form, say what happened, reload what it touched.
+    pub(super) fn wrote(&mut self, slot: &str, result: Result<Wrote>) {
+        let from_form = self.saving.as_deref() == Some(slot);
+        if from_form {
+            self.saving = None;
+        }
         match result {
-            Ok(key) => {
-                let text = self.cat.fmt("ui.saved", &[("key", &key)]);
-                self.say(text, false);
-                if let Err(e) = self.reload() {
+            Ok(w) => {
+                if let Some(req) = w.ask {
+                    self.effect(super::component::Effect::Form(req));
+                    return;
+                }
+                if from_form {
+                    self.form = None;
+                }
+                self.say(w.text, false);
+                if let Some(key) = &w.select {
+                    self.select(key, w.touched);
+                }
+                self.reload_touched(&[w.touched]);
+            }
+            Err(e) => match self.form.as_mut().filter(|_| from_form) {
+                Some(form) => form.show_error(&e, self.cat),
+                None => {
                     let text = e.message(self.cat);
                     self.say(text, true);
                 }
-                self.select(&key);
-            }
-            Err(e) => {
-                form.show_error(&e, self.cat);
-                self.form = Some(form);
-            }
+            },
         }
     }
 
-    fn save_customer(
-        &mut self,
-        form: &super::form::Form,
-        existing: Option<(String, i64)>,
-    ) -> Result<String> {
-        let mut fields = CustomerFields::default();
-        for f in form.fields.iter().filter(|f| f.name != "code") {
-            fields.set_typed(f.name, Some(&f.stored()), self.tz)?;
-        }
-        match existing {
-            None => {
-                let code = form.opt("code");
-                self.store.add_customer(code.as_deref(), &fields, &[])
-            }
-            Some((code, version)) => {
-                self.store.update_customer(&code, version, &fields, None)?;
-                Ok(code)
-            }
-        }
-    }
-
-    fn save_complaint(&mut self, form: &super::form::Form) -> Result<String> {
-        let quantity = form
-            .opt("quantity")
-            .map(|q| {
-                q.parse::<i64>().map_err(|_| Error::Invalid {
-                    field: "quantity".into(),
-                    value: q.clone(),
-                    rule: "rule.whole_number",
-                })
-            })
-            .transpose()?;
-        let new = NewComplaint {
-            customer: form.value("customer"),
-            title: form.value("title"),
-            description: form.opt("description"),
-            channel: Channel::parse("channel", &form.value("channel"))?,
-            category: Category::parse("category", &form.value("category"))?,
-            severity: Severity::parse("severity", &form.value("severity"))?,
-            received_at: parse_time("received", &form.value("received"), self.tz)?,
-            reply_by: form
-                .opt("reply_by")
-                .map(|v| parse_time("reply_by", &v, self.tz))
-                .transpose()?,
-            owner: form.opt("owner"),
-            product: form.opt("product"),
-            batch: form.opt("batch"),
-            quantity,
-        };
-        self.store.add_complaint(&new)
-    }
-
-    /// The complaint the move keys act on: the one open in the detail view, or the
-    /// selected one on the board.
-    pub(super) fn target_complaint(&self) -> Option<String> {
-        match &self.view {
-            super::View::Complaint(d) => Some(d.row.number.clone()),
-            super::View::Dashboard if self.focus == super::Pane::Board => {
-                self.selected_complaint().map(|c| c.number.clone())
-            }
-            _ => None,
-        }
-    }
-
-    /// Moves the target complaint to `to` (moves that need no details).
-    pub(super) fn move_selected(&mut self, to: Step) {
-        if let Some(number) = self.target_complaint() {
-            let result = self.apply_move(&number, to, &Move::default());
-            self.report(result);
-        }
-    }
-
-    /// Opens the form a move needs (close: sign-off; reject: evidence).
-    pub(super) fn ask_for_move(&mut self, to: Step) {
-        if let Some(number) = self.target_complaint() {
-            self.form = Some(Form::for_move(&number, to, self.cat));
-        }
+    /// Moves the complaint to `to` (moves that need no details).
+    pub(super) fn move_complaint(&mut self, number: &str, to: Step) {
+        let (cat, number) = (self.cat, number.to_string());
+        self.write(
+            move |s| apply_move(s, cat, &number, to, &Move::default()),
+            false,
+        );
     }
 
     /// Disposal: a major complaint without its three decisions asks for them first.
-    pub(super) fn dispose_selected(&mut self) {
-        let Some(number) = self.target_complaint() else {
-            return;
-        };
-        match self.store.complaint(&number) {
-            Ok(d) if d.row.severity != Severity::Minor && !d.decisions.complete() => {
-                self.form = Some(Form::for_move(&number, Step::Disposed, self.cat))
-            }
-            Ok(_) => {
-                let result = self.apply_move(&number, Step::Disposed, &Move::default());
-                self.report(result);
-            }
-            Err(e) => self.report(Err(e)),
-        }
+    pub(super) fn dispose(&mut self, number: &str) {
+        let (cat, number) = (self.cat, number.to_string());
+        self.write(
+            move |s| {
+                let d = s.complaint(&number)?;
+                if d.row.severity != Severity::Minor && !d.decisions.complete() {
+                    let mut w = Wrote::said(String::new(), Record::Complaint);
+                    w.ask = Some(FormRequest::Move(number, Step::Disposed));
+                    return Ok(w);
+                }
+                apply_move(s, cat, &number, Step::Disposed, &Move::default())
+            },
+            false,
+        );
     }
 
     /// The customer answered: the wait ends.
-    pub(super) fn resume_selected(&mut self) {
-        let Some(number) = self.target_complaint() else {
-            return;
-        };
-        let now = self.now;
-        let result = self.store.write(|tx| tx.resume(&number, now)).map(|_| {
-            let done = self.cat.get("done.resume").to_string();
-            self.cat
-                .fmt("msg.moved", &[("number", &number), ("what", &done)])
-        });
-        self.after_write(result);
+    pub(super) fn resume(&mut self, number: &str) {
+        let (cat, number) = (self.cat, number.to_string());
+        self.write(
+            move |s| {
+                let now = s.now();
+                s.write(|tx| tx.resume(&number, now))?;
+                Ok(Wrote::said(
+                    moved(cat, &number, "done.resume"),
+                    Record::Complaint,
+                ))
+            },
+            false,
+        );
     }
 
     /// Escalates to the owner's supervisor.
-    pub(super) fn escalate_selected(&mut self) {
-        let Some(number) = self.target_complaint() else {
-            return;
-        };
-        let now = self.now;
-        let result = self.store.write(|tx| tx.escalate(&number, now)).map(|to| {
-            let who = to.unwrap_or_else(|| self.cat.get("msg.no_supervisor").to_string());
-            self.cat
-                .fmt("msg.escalated", &[("number", &number), ("to", &who)])
-        });
-        self.after_write(result);
-    }
-
-    /// Runs a view change, reporting a failure in the status line.
-    pub(super) fn show(&mut self, f: impl FnOnce(&mut App) -> Result<()>) {
-        if let Err(e) = f(self) {
-            self.report(Err(e));
-        }
-    }
-
-    fn apply_move(&mut self, number: &str, to: Step, m: &Move) -> Result<String> {
-        let (now, user) = (self.now, self.store.actor().to_string());
-        self.store
-            .write(|tx| tx.move_complaint(number, to, now, &user, m))?;
-        let done = self.cat.get(&format!("done.{}", to.as_str())).to_string();
-        Ok(self
-            .cat
-            .fmt("msg.moved", &[("number", number), ("what", &done)]))
-    }
-
-    /// Reloads after a write and says what happened (or what went wrong).
-    fn after_write(&mut self, result: Result<String>) {
-        match result {
-            Ok(text) => match self.reload() {
-                Ok(()) => self.say(text, false),
-                Err(e) => self.report(Err(e)),
+    pub(super) fn escalate(&mut self, number: &str) {
+        let (cat, number) = (self.cat, number.to_string());
+        self.write(
+            move |s| {
+                let now = s.now();
+                let to = s.write(|tx| tx.escalate(&number, now))?;
+                let who = to.unwrap_or_else(|| cat.get("msg.no_supervisor").to_string());
+                let text = cat.fmt("msg.escalated", &[("number", &number), ("to", &who)]);
+                Ok(Wrote::said(text, Record::Complaint))
             },
-            Err(e) => self.report(Err(e)),
-        }
+            false,
+        );
     }
 
-    fn report(&mut self, result: Result<String>) {
-        match result {
-            Ok(text) => self.after_write(Ok(text)),
-            Err(e) => {
-                let text = e.message(self.cat);
-                self.say(text, true);
-            }
-        }
+    /// Opens a form for editing the customer `code` once its file is read.
+    pub(super) fn edit_customer(&mut self, code: &str) {
+        let code = code.to_string();
+        self.submit(vec![Job::new("form", move |s| s.customer(&code))]);
     }
 
-    /// Saves a move or wait form; errors stay on the form.
-    fn save_move_form(&mut self, form: &super::form::Form) -> Result<String> {
-        match &form.kind {
-            FormKind::Wait { number } => {
-                let (now, reason) = (self.now, form.value("reason"));
-                self.store.write(|tx| tx.pause(number, now, &reason))?;
-                let done = self.cat.get("done.wait").to_string();
-                Ok(self
-                    .cat
-                    .fmt("msg.moved", &[("number", number), ("what", &done)]))
-            }
-            FormKind::Move { number, to } => {
-                let signoff = match (form.opt("signed_by"), form.opt("how")) {
-                    (Some(who), Some(how)) => Some(format!("{who} · {how}")),
-                    _ => None,
-                };
-                let m = Move {
-                    note: form.opt("note"),
-                    signoff,
-                    decisions: Decisions {
-                        shipped: form.opt("decision_shipped"),
-                        stock: form.opt("decision_stock"),
-                        wip: form.opt("decision_wip"),
-                    },
-                };
-                self.apply_move(number, *to, &m)
-            }
-            _ => Ok(String::new()),
+    /// Selects the saved record in its pane (with the next load) and focuses that pane.
+    fn select(&mut self, key: &str, kind: Record) {
+        let name = match kind {
+            Record::Complaint => "board",
+            Record::Customer => "customers",
+            Record::Nps | Record::Capa => return,
+        };
+        if let Some(i) = self.panes.iter().position(|p| p.name() == name) {
+            self.focus = i;
+            self.panes[i].select_key(key);
         }
     }
+}
 
-    /// Selects the customer or complaint with this key, if listed.
-    fn select(&mut self, key: &str) {
-        if let Some(i) = self.data.board.iter().position(|r| r.number == key) {
-            self.board.selected = i;
-            self.focus = super::Pane::Board;
-        } else if let Some(i) = self
-            .filtered
-            .iter()
-            .position(|idx| self.data.customers.get(*idx).is_some_and(|c| c.code == key))
-        {
-            self.customers.selected = i;
-            self.focus = super::Pane::Customers;
-        }
+/// The write a checked form asks for; values that do not parse are reported on the form.
+fn form_write(
+    form: &Form,
+    cat: &'static Catalog,
+    tz: chrono_tz::Tz,
+) -> Result<impl FnOnce(&mut Store) -> Result<Wrote> + Send + 'static> {
+    enum W {
+        Customer(Option<String>, Option<(String, i64)>, Box<CustomerFields>),
+        Complaint(Box<NewComplaint>),
+        Move(String, Step, Move),
+        Wait(String, String),
     }
+    let w = match form.kind.clone() {
+        FormKind::NewCustomer => W::Customer(form.opt("code"), None, customer_fields(form, tz)?),
+        FormKind::EditCustomer { code, version } => {
+            W::Customer(None, Some((code, version)), customer_fields(form, tz)?)
+        }
+        FormKind::NewComplaint => W::Complaint(Box::new(new_complaint(form, tz)?)),
+        FormKind::Wait { number } => W::Wait(number, form.value("reason")),
+        FormKind::Move { number, to } => {
+            let signoff = match (form.opt("signed_by"), form.opt("how")) {
+                (Some(who), Some(how)) => Some(format!("{who} · {how}")),
+                (Some(_), None) | (None, Some(_)) | (None, None) => None,
+            };
+            let m = Move {
+                note: form.opt("note"),
+                signoff,
+                decisions: Decisions {
+                    shipped: form.opt("decision_shipped"),
+                    stock: form.opt("decision_stock"),
+                    wip: form.opt("decision_wip"),
+                },
+            };
+            W::Move(number, to, m)
+        }
+    };
+    Ok(move |s: &mut Store| {
+        let saved = |key: String, touched| Wrote {
+            text: cat.fmt("ui.saved", &[("key", &key)]),
+            touched,
+            select: Some(key),
+            ask: None,
+        };
+        match w {
+            W::Customer(code, None, fields) => s
+                .add_customer(code.as_deref(), &fields, &[])
+                .map(|k| saved(k, Record::Customer)),
+            W::Customer(_, Some((code, version)), fields) => {
+                s.update_customer(&code, version, &fields, None)?;
+                Ok(saved(code, Record::Customer))
+            }
+            W::Complaint(new) => s.add_complaint(&new).map(|k| saved(k, Record::Complaint)),
+            W::Move(number, to, m) => apply_move(s, cat, &number, to, &m),
+            W::Wait(number, reason) => {
+                let now = s.now();
+                s.write(|tx| tx.pause(&number, now, &reason))?;
+                Ok(Wrote::said(
+                    moved(cat, &number, "done.wait"),
+                    Record::Complaint,
+                ))
+            }
+        }
+    })
+}
+
+fn customer_fields(form: &Form, tz: chrono_tz::Tz) -> Result<Box<CustomerFields>> {
+    let mut fields = CustomerFields::default();
+    for f in form.fields.iter().filter(|f| f.name != "code") {
+        fields.set_typed(f.name, Some(&f.stored()), tz)?;
+    }
+    Ok(Box::new(fields))
+}
+
+fn new_complaint(form: &Form, tz: chrono_tz::Tz) -> Result<NewComplaint> {
+    let quantity = form
+        .opt("quantity")
+        .map(|q| {
+            q.parse::<i64>().map_err(|_| Error::Invalid {
+                field: "quantity".into(),
+                value: q.clone(),
+                rule: "rule.whole_number",
+            })
+        })
+        .transpose()?;
+    Ok(NewComplaint {
+        customer: form.value("customer"),
+        title: form.value("title"),
+        description: form.opt("description"),
+        channel: Channel::parse("channel", &form.value("channel"))?,
+        category: Category::parse("category", &form.value("category"))?,
+        severity: Severity::parse("severity", &form.value("severity"))?,
+        received_at: parse_time("received", &form.value("received"), tz)?,
+        reply_by: form
+            .opt("reply_by")
+            .map(|v| parse_time("reply_by", &v, tz))
+            .transpose()?,
+        owner: form.opt("owner"),
+        product: form.opt("product"),
+        batch: form.opt("batch"),
+        quantity,
+    })
 }

@@ -1,7 +1,7 @@
 //! `kefu customer add|list|show`.
 
 use super::args::{CustomerAddArgs, CustomerCmd};
-use super::output::{fields, print, print_json, Table};
+use super::output::{fields, print, print_json, print_json_streamed, Table};
 use super::report::{history_json, json_time};
 use super::{flag_error, Ctx};
 use crate::domain::customer::{Contact, ContactRole, CustomerFields, Grade};
@@ -68,13 +68,23 @@ fn list(ctx: &Ctx, grade: Option<&str>, kam: Option<&str>) -> anyhow::Result<()>
     let filter = CustomerFilter {
         grade: grade.map(|g| Grade::parse("--grade", g)).transpose()?,
         kam: kam.map(str::to_string),
+        ..Default::default()
     };
     let store = ctx.open()?;
-    let rows = store.list_customers(&filter)?;
     if ctx.json {
-        print_json(&rows)?;
-        return Ok(());
+        // Rows go out as the query yields them: no list, no string of the whole answer.
+        let listing = Listing {
+            store: &store,
+            filter: &filter,
+            failed: std::cell::RefCell::new(None),
+        };
+        print_json_streamed(&listing)?;
+        return match listing.failed.into_inner() {
+            Some(e) => Err(e.into()),
+            None => Ok(()),
+        };
     }
+    let rows = store.list_customers(&filter)?;
     let h = |k: &str| ctx.t(k);
     let mut t = Table::new(vec![
         h("col.code"),
@@ -172,4 +182,37 @@ fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
     out.push_str(&super::report::history_table(ctx, &history));
     print(&out)?;
     Ok(())
+}
+
+/// The customer list as a JSON array, serialised while the query runs.
+struct Listing<'a> {
+    store: &'a crate::store::Store,
+    filter: &'a CustomerFilter,
+    /// A database error met while serialising (serde's error type cannot carry it).
+    failed: std::cell::RefCell<Option<Error>>,
+}
+
+impl serde::Serialize for Listing<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error as _, SerializeSeq};
+        let mut seq = s.serialize_seq(None)?;
+        let mut ser_error = None;
+        let walked =
+            self.store
+                .each_customer(self.filter, |row| match seq.serialize_element(&row) {
+                    Ok(()) => std::ops::ControlFlow::Continue(()),
+                    Err(e) => {
+                        ser_error = Some(e);
+                        std::ops::ControlFlow::Break(())
+                    }
+                });
+        if let Some(e) = ser_error {
+            return Err(e);
+        }
+        if let Err(e) = walked {
+            *self.failed.borrow_mut() = Some(e);
+            return Err(S::Error::custom("the customer list could not be read"));
+        }
+        seq.end()
+    }
 }

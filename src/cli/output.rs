@@ -107,6 +107,20 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> io::Result<()> {
     print(&s)
 }
 
+/// Writes a value as pretty JSON and a newline straight to stdout (no string in memory):
+/// the same text as `print_json`.
+pub fn print_json_streamed<T: serde::Serialize>(value: &T) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let result = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(io::Error::from)
+        .and_then(|_| out.write_all(b"\n"))
+        .and_then(|_| out.flush());
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// Writes a JSON array with one compact object per line, streamed (no tree in memory).
 pub fn print_json_array<T: serde::Serialize>(items: impl Iterator<Item = T>) -> io::Result<()> {
     let mut out = io::BufWriter::new(io::stdout().lock());

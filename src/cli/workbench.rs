@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::args::Cli;
 use super::Ctx;
+use crate::app::worker::Worker;
 use crate::app::{App, Setup};
 use crate::config::settings::Settings;
 use crate::tui::{run as run_tui, LoopOptions};
@@ -25,6 +26,9 @@ pub fn run(
         super::data::rebuild_demo(ctx)?;
     }
     let store = ctx.open()?;
+    // The worker reads on its own connection to the same file.
+    let poll = Duration::from_millis(settings.poll_ms);
+    let worker = Worker::spawn(ctx.open()?, poll);
     let setup = Setup {
         lang: ctx.lang,
         theme: settings.theme,
@@ -32,8 +36,9 @@ pub fn run(
         tz: ctx.tz,
         policy: ctx.policy.clone(),
         warnings,
+        views: crate::views::registry(),
     };
-    let mut app = App::new(store, setup)?;
+    let mut app = App::with_worker(store, setup, worker);
     let opts = LoopOptions {
         poll: Duration::from_millis(settings.poll_ms),
         fixed_now: cli.now.is_some().then_some(ctx.now),

@@ -3,87 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::app::action::crossterm_key::{KeyCode, KeyModifiers, KeyPress};
-use crate::app::action::{Action, BINDABLE};
-
-/// Where the keyboard focus is; each mode has its own `[keys.MODE]` table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
-    /// Keys that work everywhere a pane has focus.
-    Global,
-    /// Moving in any list (customers, board, detail).
-    List,
-    /// The customers pane.
-    Customers,
-    /// The complaint board pane.
-    Board,
-    /// The complaint detail pane.
-    Detail,
-    /// Editing a form (unbound keys are text).
-    Form,
-    /// Typing a filter (unbound keys are text).
-    Filter,
-    /// The help screen.
-    Help,
-    /// A yes/no question.
-    Confirm,
-}
-
-impl Mode {
-    /// Every mode, in config-file order.
-    pub const ALL: [Mode; 9] = [
-        Mode::Global,
-        Mode::List,
-        Mode::Customers,
-        Mode::Board,
-        Mode::Detail,
-        Mode::Form,
-        Mode::Filter,
-        Mode::Help,
-        Mode::Confirm,
-    ];
-
-    /// The config name (`global`, `list`, ...), as in `[keys.global]`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Mode::Global => "global",
-            Mode::List => "list",
-            Mode::Customers => "customers",
-            Mode::Board => "board",
-            Mode::Detail => "detail",
-            Mode::Form => "form",
-            Mode::Filter => "filter",
-            Mode::Help => "help",
-            Mode::Confirm => "confirm",
-        }
-    }
-
-    /// The mode with this config name.
-    pub fn parse(name: &str) -> Option<Mode> {
-        Mode::ALL.into_iter().find(|m| m.name() == name)
-    }
-
-    /// The tables searched for a key in this mode, first match wins.
-    pub fn chain(self) -> &'static [Mode] {
-        match self {
-            Mode::Customers => &[Mode::Customers, Mode::List, Mode::Global],
-            Mode::Board => &[Mode::Board, Mode::List, Mode::Global],
-            Mode::Detail => &[Mode::Detail, Mode::List, Mode::Global],
-            Mode::List => &[Mode::List, Mode::Global],
-            Mode::Global => &[Mode::Global],
-            // Text-entry and modal screens see only their own table, so that `q` or `j`
-            // typed into a field is text and not quit/down.
-            Mode::Form => &[Mode::Form],
-            Mode::Filter => &[Mode::Filter],
-            Mode::Help => &[Mode::Help],
-            Mode::Confirm => &[Mode::Confirm],
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-}
+use crate::input::action::crossterm_key::{KeyCode, KeyModifiers, KeyPress};
+use crate::input::action::{Action, BINDABLE};
+pub use crate::input::mode::Mode;
 
 /// Named keys, as written in the config and shown on the help screen.
 const NAMED: &[(&str, KeyCode)] = &[
@@ -357,7 +279,7 @@ mod tests {
 
     #[test]
     fn parsed_keys_match_terminal_events() {
-        use crate::app::action::crossterm_key::KeyEvent;
+        use crate::input::action::crossterm_key::KeyEvent;
         let ev = KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT);
         assert_eq!(KeyPress::from_event(ev), k("shift-a"));
         assert_eq!(KeyPress::from_event(ev), k("A"));

@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::keymap::{key_label, parse_key, Keymap, Mode};
 use super::theme::{self, Theme};
-use crate::app::action::Action;
+use crate::input::action::Action;
 
 /// The embedded default config, also a commented example for users.
 pub const DEFAULT_TOML: &str = include_str!("default.toml");
@@ -186,7 +186,7 @@ fn syntax(src: &str, file: &Path, e: &toml::de::Error) -> ConfigWarning {
 struct Binding {
     mode: Mode,
     action: Action,
-    keys: Vec<crate::app::action::crossterm_key::KeyPress>,
+    keys: Vec<crate::input::action::crossterm_key::KeyPress>,
     file: PathBuf,
     line: Option<usize>,
 }

@@ -1,7 +1,7 @@
 //! Tests of settings loading.
 use super::*;
-use crate::app::action::crossterm_key::KeyPress;
 use crate::i18n::Catalog;
+use crate::input::action::crossterm_key::KeyPress;
 use ratatui::style::{Color, Style};
 
 fn k(s: &str) -> KeyPress {

@@ -2,7 +2,7 @@
 //! the version lives in `PRAGMA user_version`.
 
 /// Every migration, oldest first. Never edit a released one: append.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3_SUGGESTIONS];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4_SUGGESTIONS];
 
 /// The schema version this binary writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -201,8 +201,15 @@ CREATE TABLE returns (
 CREATE INDEX returns_complaint ON returns (complaint_id);
 "#;
 
+/// The customer list in its own order (paged without sorting every customer) and each
+/// customer's latest NPS answer (found without reading the answer rows).
+const V3: &str = r#"
+CREATE INDEX customers_list ON customers (grade IS NULL, grade, name, code, short_name, kam, city);
+CREATE INDEX nps_latest ON nps_responses (customer_id, responded_at, id, score);
+"#;
+
 /// The suggestions log (意见和建议).
-const V3_SUGGESTIONS: &str = r#"
+const V4_SUGGESTIONS: &str = r#"
 CREATE TABLE suggestions (
     id            INTEGER PRIMARY KEY,
     number        TEXT NOT NULL UNIQUE,

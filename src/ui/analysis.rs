@@ -8,6 +8,7 @@ use ratatui::Frame;
 
 use super::widgets::{clean, pane_block};
 use crate::analysis::ComplaintStats;
+use crate::app::selection::Selection;
 use crate::app::App;
 use crate::domain::capa::overdue;
 use crate::domain::stats::{Count, OnTime};
@@ -110,7 +111,7 @@ pub fn stats(frame: &mut Frame, app: &App, area: Rect, st: &ComplaintStats) {
 }
 
 /// Draws every CAPA, overdue ones highlighted.
-pub fn capas(frame: &mut Frame, app: &App, area: Rect, list: &[Capa]) {
+pub fn capas(frame: &mut Frame, app: &App, area: Rect, list: &[Capa], sel: &Selection) {
     let today = app.now.with_timezone(&app.tz).date_naive();
     let late = list
         .iter()
@@ -121,8 +122,8 @@ pub fn capas(frame: &mut Frame, app: &App, area: Rect, list: &[Capa]) {
         &[("n", &list.len().to_string()), ("late", &late.to_string())],
     );
     let inner_h = area.height.saturating_sub(3) as usize;
-    let offset = app.detail.visible_offset(inner_h, list.len());
-    app.detail.limit.set(list.len());
+    let offset = sel.visible_offset(inner_h, list.len());
+    sel.limit.set(list.len());
     let rows = list
         .iter()
         .enumerate()
@@ -148,7 +149,7 @@ pub fn capas(frame: &mut Frame, app: &App, area: Rect, list: &[Capa]) {
                 Cell::from(clean(&c.root_cause)),
                 Cell::from(clean(&c.corrective)),
             ]);
-            if i == app.detail.selected {
+            if i == sel.selected {
                 row.style(app.theme.selected)
             } else {
                 row

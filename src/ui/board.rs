@@ -7,14 +7,22 @@ use ratatui::Frame;
 
 use super::widgets::{clean, pane_block, state_style};
 use crate::app::data::nearest_clock;
+use crate::app::selection::Selection;
 use crate::app::App;
 use crate::domain::complaint::Severity;
 use crate::domain::sla::ClockState;
 use crate::report::{clock_label, remaining_label};
+use crate::store::complaints::ComplaintRow;
 
 /// Draws the board pane.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
-    let rows = &app.data.board;
+pub fn draw(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    focused: bool,
+    rows: &[ComplaintRow],
+    sel: &Selection,
+) {
     let breached = rows
         .iter()
         .filter(|r| {
@@ -30,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     );
     let block = pane_block(app, title, focused);
     let inner_h = area.height.saturating_sub(3) as usize;
-    let offset = app.board.visible_offset(inner_h, rows.len());
+    let offset = sel.visible_offset(inner_h, rows.len());
     // Narrow panes drop the owner and clock-name columns; `z` zooms for the full row.
     let wide = area.width >= 80;
     let visible = rows
@@ -81,7 +89,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
             }
             cells.push(Cell::from(Span::styled(label, style)));
             let row = Row::new(cells);
-            if focused && i == app.board.selected {
+            if focused && i == sel.selected {
                 row.style(app.theme.selected)
             } else {
                 row

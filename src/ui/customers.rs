@@ -7,54 +7,56 @@ use ratatui::Frame;
 
 use super::widgets::{clean, grade_style, pane_block};
 use crate::app::App;
+use crate::views::Customers;
 
-/// Draws the customers pane.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
-    let total = app.data.customers.len();
-    let mut title = app.cat.fmt(
-        "ui.customers_title",
-        &[
-            ("n", &app.filtered.len().to_string()),
-            ("total", &total.to_string()),
-        ],
-    );
-    if let Some(f) = &app.filter {
-        let cursor = if app.filter_editing { "▏" } else { "" };
+/// Draws the customers pane: the rows of the loaded window that are on screen.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, pane: &Customers) {
+    let (n, total) = match &pane.page {
+        Some(p) => (p.total.to_string(), p.all.to_string()),
+        None => ("…".to_string(), "…".to_string()),
+    };
+    let mut title = app
+        .cat
+        .fmt("ui.customers_title", &[("n", &n), ("total", &total)]);
+    if let Some(f) = &pane.filter {
+        let cursor = if pane.editing { "▏" } else { "" };
         title.push_str(&format!(" /{}{cursor}", clean(f)));
+    }
+    if pane.page.is_none() {
+        crate::views::loading(frame, app, area, title, focused);
+        return;
     }
     let block = pane_block(app, title, focused);
     let inner_h = area.height.saturating_sub(3) as usize;
-    let offset = app.customers.visible_offset(inner_h, app.filtered.len());
-    let visible = app
-        .filtered
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(inner_h)
-        .filter_map(|(i, idx)| {
-            let c = app.data.customers.get(*idx)?;
-            let name = c.short_name.as_deref().unwrap_or(&c.name);
-            let row = Row::new(vec![
-                Cell::from(clean(&c.code)),
-                Cell::from(clean(name)),
-                Cell::from(Span::styled(
-                    c.grade.map(|g| g.as_str()).unwrap_or("–"),
-                    grade_style(app, c.grade),
-                )),
-                Cell::from(clean(c.kam.as_deref().unwrap_or(""))),
-                Cell::from(if c.open_complaints > 0 {
-                    c.open_complaints.to_string()
-                } else {
-                    String::new()
-                }),
-                Cell::from(c.last_nps.map(|s| s.to_string()).unwrap_or_default()),
-            ]);
-            Some(if focused && i == app.customers.selected {
-                row.style(app.theme.selected)
+    let len = pane.total();
+    let offset = pane.sel.visible_offset(inner_h, len);
+    let visible = (offset..len.min(offset + inner_h)).map(|i| {
+        let Some(c) = pane.row(i) else {
+            // Outside the loaded window: the next window is on its way.
+            return Row::new(vec![Cell::from("…")]);
+        };
+        let name = c.short_name.as_deref().unwrap_or(&c.name);
+        let row = Row::new(vec![
+            Cell::from(clean(&c.code)),
+            Cell::from(clean(name)),
+            Cell::from(Span::styled(
+                c.grade.map(|g| g.as_str()).unwrap_or("–"),
+                grade_style(app, c.grade),
+            )),
+            Cell::from(clean(c.kam.as_deref().unwrap_or(""))),
+            Cell::from(if c.open_complaints > 0 {
+                c.open_complaints.to_string()
             } else {
-                row
-            })
-        });
+                String::new()
+            }),
+            Cell::from(c.last_nps.map(|s| s.to_string()).unwrap_or_default()),
+        ]);
+        if focused && i == pane.sel.selected {
+            row.style(app.theme.selected)
+        } else {
+            row
+        }
+    });
     let header = Row::new(
         [
             "col.code",

@@ -6,6 +6,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::widgets::{clean, grade_style, pane_block, state_style};
+use crate::app::selection::Selection;
 use crate::app::App;
 use crate::domain::customer::completeness;
 use crate::domain::time::{from_store, local};
@@ -70,7 +71,14 @@ fn history_lines<'a>(app: &App, history: &[Change]) -> Vec<Line<'a>> {
 }
 
 /// Draws one customer's file.
-pub fn customer(frame: &mut Frame, app: &App, area: Rect, file: &CustomerFile, history: &[Change]) {
+pub fn customer(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    file: &CustomerFile,
+    history: &[Change],
+    sel: &Selection,
+) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     let mut items = vec![(
@@ -129,11 +137,18 @@ pub fn customer(frame: &mut Frame, app: &App, area: Rect, file: &CustomerFile, h
     }
     lines.extend(heading(app, "head.history"));
     lines.extend(history_lines(app, history));
-    scrolled(frame, app, right, lines, app.t("ui.file_side").to_string());
+    scrolled(
+        frame,
+        app,
+        right,
+        lines,
+        app.t("ui.file_side").to_string(),
+        sel,
+    );
 }
 
 /// Draws one complaint with every clock and its steps.
-pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail) {
+pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail, sel: &Selection) {
     let r = &d.row;
     let mut lines = pairs(
         app,
@@ -296,16 +311,23 @@ pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail) 
             clean(s.note.as_deref().unwrap_or(""))
         )));
     }
-    scrolled(frame, app, area, lines, clean(&r.number));
+    scrolled(frame, app, area, lines, clean(&r.number), sel);
 }
 
-fn scrolled(frame: &mut Frame, app: &App, area: Rect, lines: Vec<Line>, title: String) {
+fn scrolled(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    lines: Vec<Line>,
+    title: String,
+    sel: &Selection,
+) {
     let inner_h = area.height.saturating_sub(2) as usize;
     let max = lines.len().saturating_sub(inner_h);
-    let offset = app.detail.selected.min(max);
-    app.detail.offset.set(offset);
-    app.detail.height.set(inner_h);
-    app.detail.limit.set(max + 1);
+    let offset = sel.selected.min(max);
+    sel.offset.set(offset);
+    sel.height.set(inner_h);
+    sel.limit.set(max + 1);
     frame.render_widget(
         Paragraph::new(lines)
             .block(pane_block(app, title, true))

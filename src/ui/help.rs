@@ -7,7 +7,7 @@ use ratatui::Frame;
 
 use super::widgets::{centered, clear_popup, pane_block};
 use crate::app::App;
-use crate::config::keymap::Mode;
+use crate::input::mode::Mode;
 
 /// Draws the help popup for the mode under it.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {

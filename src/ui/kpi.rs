@@ -7,21 +7,19 @@ use ratatui::Frame;
 
 use super::widgets::pane_block;
 use crate::app::App;
+use crate::domain::kpi::Kpi;
+use crate::domain::period::Period;
 use crate::report::{met_key, target_label, value_label};
 
 /// Draws the KPI pane.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
-    let period = app
-        .data
-        .kpi_period
-        .map(|p| p.to_string())
-        .unwrap_or_default();
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, period: Period, kpis: &[Kpi]) {
+    let period = period.to_string();
     let block = pane_block(
         app,
         app.cat.fmt("head.kpi", &[("period", &period)]),
         focused,
     );
-    let rows = app.data.kpis.iter().map(|k| {
+    let rows = kpis.iter().map(|k| {
         let style = match k.met() {
             Some(true) => app.theme.met,
             Some(false) => app.theme.not_met,

@@ -1,13 +1,13 @@
 //! Draws `&App`. Never queries the database, never changes state (but for scroll offsets).
 
-mod analysis;
-mod board;
-mod customers;
-mod detail;
+pub mod analysis;
+pub mod board;
+pub mod customers;
+pub mod detail;
 mod form;
 mod help;
-mod kpi;
-mod nps;
+pub mod kpi;
+pub mod nps;
 mod status;
 pub mod widgets;
 
@@ -15,7 +15,7 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::widgets::Block;
 use ratatui::Frame;
 
-use crate::app::{App, Pane, View};
+use crate::app::App;
 
 /// The smallest area panes are drawn in; below it only a short notice is shown.
 const MIN_W: u16 = 20;
@@ -32,11 +32,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let [main, status_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     match &app.view {
-        View::Dashboard => dashboard(frame, app, main),
-        View::Customer(file, history) => detail::customer(frame, app, main, file, history),
-        View::Complaint(d) => detail::complaint(frame, app, main, d),
-        View::Stats(st) => analysis::stats(frame, app, main, st),
-        View::Capas(list) => analysis::capas(frame, app, main, list),
+        Some(view) => view.draw(frame, main, app, true),
+        None => dashboard(frame, app, main),
     }
     status::draw(frame, app, status_area);
     if let Some(f) = &app.form {
@@ -52,25 +49,29 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-/// Where each pane goes at this size.
-pub fn pane_areas(area: Rect, zoomed: Option<Pane>) -> Vec<(Pane, Rect)> {
+/// Where each of `n` panes goes at this size (by position in the registry): the first
+/// two above, the rest sharing the row below; a zoomed pane gets everything.
+pub fn pane_areas(area: Rect, n: usize, zoomed: Option<usize>) -> Vec<(usize, Rect)> {
     if let Some(p) = zoomed {
         return vec![(p, area)];
     }
+    let rest = n.saturating_sub(2).max(1) as u32;
+    let bottom_row =
+        |r: Rect| Layout::horizontal((0..rest).map(|_| Constraint::Ratio(1, rest))).split(r);
+    let mut out = Vec::with_capacity(n);
     if area.width >= 120 && area.height >= 30 {
         // Wide: board and customers on top, trend and KPIs below.
         let [top, bottom] =
             Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
         let [b, c] =
             Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(top);
-        let [n, k] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .areas(bottom);
-        vec![
-            (Pane::Board, b),
-            (Pane::Customers, c),
-            (Pane::Nps, n),
-            (Pane::Kpi, k),
-        ]
+        out.extend([(0, b), (1, c)]);
+        out.extend(
+            bottom_row(bottom)
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i + 2, *r)),
+        );
     } else {
         // Narrow: stacked, the board first; `z` zooms any pane.
         let rows = Layout::default()
@@ -81,26 +82,25 @@ pub fn pane_areas(area: Rect, zoomed: Option<Pane>) -> Vec<(Pane, Rect)> {
                 Constraint::Percentage(32),
             ])
             .split(area);
-        let [n, k] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-            .areas(rows[2]);
-        vec![
-            (Pane::Board, rows[0]),
-            (Pane::Customers, rows[1]),
-            (Pane::Nps, n),
-            (Pane::Kpi, k),
-        ]
+        out.extend([(0, rows[0]), (1, rows[1])]);
+        let below: Vec<Rect> = if rest == 2 {
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .split(rows[2])
+                .to_vec()
+        } else {
+            bottom_row(rows[2]).to_vec()
+        };
+        out.extend(below.into_iter().enumerate().map(|(i, r)| (i + 2, r)));
     }
+    out.truncate(n);
+    out
 }
 
 fn dashboard(frame: &mut Frame, app: &App, area: Rect) {
     let zoomed = app.zoomed.then_some(app.focus);
-    for (pane, r) in pane_areas(area, zoomed) {
-        let focused = pane == app.focus;
-        match pane {
-            Pane::Board => board::draw(frame, app, r, focused),
-            Pane::Customers => customers::draw(frame, app, r, focused),
-            Pane::Nps => nps::draw(frame, app, r, focused),
-            Pane::Kpi => kpi::draw(frame, app, r, focused),
+    for (i, r) in pane_areas(area, app.panes.len(), zoomed) {
+        if let Some(p) = app.panes.get(i) {
+            p.draw(frame, r, app, i == app.focus);
         }
     }
 }

@@ -7,11 +7,11 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
 use ratatui::Frame;
 
 use super::widgets::pane_block;
+use crate::app::data::NpsPoint;
 use crate::app::App;
 
 /// Draws the NPS pane.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
-    let points = &app.data.nps;
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, points: &[NpsPoint]) {
     let current = points.last();
     let title = app.cat.fmt(
         "ui.nps_title",

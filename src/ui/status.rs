@@ -28,11 +28,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     );
     let mut spans = vec![Span::styled(left, t.status)];
     let urgent = app
-        .data
-        .board
-        .iter()
-        .filter(|r| r.severity == Severity::Urgent)
-        .count();
+        .pane::<crate::views::Board>()
+        .and_then(|b| b.rows.as_ref())
+        .map_or(0, |rows| {
+            rows.iter()
+                .filter(|r| r.severity == Severity::Urgent)
+                .count()
+        });
     if let Some(m) = &app.message {
         spans.push(Span::styled(
             format!(" {} ", clean(&m.text)),

@@ -41,16 +41,21 @@ pub fn demo_store(path: Option<&std::path::Path>) -> Store {
 
 /// A workbench on `store` in `lang` with a built-in theme.
 pub fn app_on(store: Store, lang: Lang, theme: &str) -> App {
+    App::new(store, setup(lang, theme)).unwrap()
+}
+
+/// The set-up of a test workbench.
+pub fn setup(lang: Lang, theme: &str) -> Setup {
     let settings = Settings::defaults();
-    let setup = Setup {
+    Setup {
         lang,
         theme: kefu::config::theme::builtin(theme).unwrap(),
         keymap: settings.keymap,
         tz: DEFAULT_TZ,
         policy: kefu::config::policy::builtin(DEFAULT_TZ),
         warnings: vec![],
-    };
-    App::new(store, setup).unwrap()
+        views: kefu::views::registry(),
+    }
 }
 
 /// A workbench on a fresh in-memory demo database.
@@ -109,5 +114,58 @@ pub fn ctrl(app: &mut App, c: char) {
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::Key(KeyPress::plain(KeyCode::Char(c))));
+    }
+}
+
+/// The board pane.
+pub fn board(app: &App) -> &kefu::views::Board {
+    app.pane().expect("a board pane")
+}
+
+/// The board's rows (loaded: the tests' worker runs inline).
+pub fn board_rows(app: &App) -> &[kefu::store::complaints::ComplaintRow] {
+    board(app).rows.as_deref().expect("board loaded")
+}
+
+/// The customers pane.
+pub fn customers(app: &App) -> &kefu::views::Customers {
+    app.pane().expect("a customers pane")
+}
+
+/// The loaded customer rows (the whole filtered list at the tests' 120 customers).
+pub fn customer_rows(app: &App) -> &[kefu::store::customers::CustomerRow] {
+    let page = customers(app).page.as_ref().expect("customers loaded");
+    assert_eq!(page.offset, 0);
+    assert_eq!(page.rows.len(), page.total, "one window holds them all");
+    &page.rows
+}
+
+/// Customers in all (unfiltered).
+pub fn all_customers(app: &App) -> usize {
+    customers(app).page.as_ref().expect("customers loaded").all
+}
+
+/// Selects the record `key` in the pane `name` (and loads it).
+pub fn select(app: &mut App, name: &str, key: &str) {
+    let pane = app
+        .panes
+        .iter_mut()
+        .find(|p| p.name() == name)
+        .expect("pane");
+    pane.select_key(key);
+    app.reload();
+}
+
+/// Takes the worker's results until `done` holds; panics after 30 s (a hung worker).
+pub fn drain_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !done(app) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        if !app.drain() {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
     }
 }

@@ -81,6 +81,70 @@ pub enum Action {
     Resize(u16, u16),
 }
 
+/// The list movements, for every pane and view that scrolls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Movement {
+    /// One row up.
+    Up,
+    /// One row down.
+    Down,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// First row.
+    Top,
+    /// Last row.
+    Bottom,
+}
+
+impl Action {
+    /// The movement this action is, if it is one (every action listed, so a new one is
+    /// placed here on purpose).
+    pub fn movement(&self) -> Option<Movement> {
+        match self {
+            Action::Up => Some(Movement::Up),
+            Action::Down => Some(Movement::Down),
+            Action::PageUp => Some(Movement::PageUp),
+            Action::PageDown => Some(Movement::PageDown),
+            Action::Top => Some(Movement::Top),
+            Action::Bottom => Some(Movement::Bottom),
+            Action::Quit
+            | Action::Help
+            | Action::FocusNext
+            | Action::FocusPrev
+            | Action::Open
+            | Action::Back
+            | Action::Zoom
+            | Action::Filter
+            | Action::New
+            | Action::Edit
+            | Action::Save
+            | Action::NextField
+            | Action::PrevField
+            | Action::Acknowledge
+            | Action::Investigate
+            | Action::Plan
+            | Action::Dispose
+            | Action::FollowUp
+            | Action::Close
+            | Action::Wait
+            | Action::Resume
+            | Action::Reject
+            | Action::Escalate
+            | Action::Stats
+            | Action::Capas
+            | Action::Confirm
+            | Action::Refresh
+            | Action::Key(_)
+            | Action::Paste(_)
+            | Action::Tick
+            | Action::DataChanged
+            | Action::Resize(..) => None,
+        }
+    }
+}
+
 /// A key press, independent of the terminal backend (so tests and the keymap can name keys).
 pub mod crossterm_key {
     pub use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

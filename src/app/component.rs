@@ -1,0 +1,158 @@
+//! The one trait every pane and view implements, and what it hands back to the app.
+//!
+//! A component owns its state (rows, selection, scroll). It says which keymap table its
+//! keys come from, handles an action (consumed or not, with effects for the app), draws
+//! itself from its own state, and names the data it needs as jobs the worker runs.
+
+use std::any::Any;
+
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use super::App;
+use crate::domain::complaint::Step;
+use crate::error::Result;
+use crate::input::action::Action;
+use crate::input::mode::Mode;
+use crate::store::Store;
+
+/// A job's result, handed back to the component that asked for it (which downcasts it).
+pub type Payload = Box<dyn Any + Send>;
+
+/// A read or a write the worker runs on its connection.
+pub type JobFn = Box<dyn FnOnce(&mut Store) -> Result<Payload> + Send>;
+
+/// One data request: the newest request for a slot wins.
+pub struct Job {
+    /// Which data (`board`, `customers`, `customer:C00001`...); results for a slot
+    /// replaced by a newer request are dropped.
+    pub slot: String,
+    /// The read.
+    pub run: JobFn,
+}
+
+impl Job {
+    /// A read for `slot`.
+    pub fn new<T: Send + 'static>(
+        slot: impl Into<String>,
+        run: impl FnOnce(&Store) -> Result<T> + Send + 'static,
+    ) -> Job {
+        Job {
+            slot: slot.into(),
+            run: Box::new(move |s| run(s).map(|v| Box::new(v) as Payload)),
+        }
+    }
+
+    /// A write for `slot` (give each write its own slot: a newer one must not drop it).
+    pub fn write<T: Send + 'static>(
+        slot: impl Into<String>,
+        run: impl FnOnce(&mut Store) -> Result<T> + Send + 'static,
+    ) -> Job {
+        Job {
+            slot: slot.into(),
+            run: Box::new(move |s| run(s).map(|v| Box::new(v) as Payload)),
+        }
+    }
+}
+
+/// The kinds of record a write touches and a component's data depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    /// Customer files.
+    Customer,
+    /// Complaints and their steps.
+    Complaint,
+    /// NPS answers.
+    Nps,
+    /// CAPAs.
+    Capa,
+}
+
+/// Whether a component used an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handled {
+    /// Used; routing stops.
+    Consumed,
+    /// Not for this component; routing goes on.
+    NotConsumed,
+}
+
+/// A form the app should open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormRequest {
+    /// A new customer.
+    NewCustomer,
+    /// Edit this customer.
+    EditCustomer(String),
+    /// A new complaint, for this customer when one is selected.
+    NewComplaint(Option<String>),
+    /// Wait on the customer for this complaint.
+    Wait(String),
+    /// A move that asks for details.
+    Move(String, Step),
+}
+
+/// A complaint write the app should run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Work {
+    /// A move that needs no details.
+    Move(String, Step),
+    /// Dispose (asks for the decisions when they are missing).
+    Dispose(String),
+    /// The customer answered.
+    Resume(String),
+    /// Escalate to the owner's supervisor.
+    Escalate(String),
+}
+
+/// What a component asks the app to do after handling an action.
+pub enum Effect {
+    /// Show this view in the main area.
+    Open(Box<dyn Component>),
+    /// Close the open view (back to the dashboard).
+    Close,
+    /// Open a form.
+    Form(FormRequest),
+    /// Run a complaint write.
+    Work(Work),
+    /// The component's data request changed (a filter, a page): run its jobs again.
+    Load,
+}
+
+/// A pane or view of the workbench.
+pub trait Component {
+    /// The registry name, also the prefix of its data slots.
+    fn name(&self) -> &'static str;
+    /// The keymap table its keys come from (feeds help and the status line).
+    fn mode(&self) -> Mode;
+    /// Handles an action; effects go into `fx`.
+    fn handle(&mut self, action: &Action, app: &App, fx: &mut Vec<Effect>) -> Handled;
+    /// Draws into `area` from its own state; never queries.
+    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, focused: bool);
+    /// The reads its data needs now.
+    fn needs(&self, app: &App) -> Vec<Job>;
+    /// Takes a job's result for one of its slots.
+    fn receive(&mut self, slot: &str, data: Payload);
+    /// The records whose writes make its data stale.
+    fn depends(&self) -> &'static [Record];
+    /// The time-dependent labels it shows now (the tick redraws when they change).
+    fn tick_labels(&self, _app: &App) -> Vec<String> {
+        Vec::new()
+    }
+    /// Selects the record with this key (now, or when its data arrives).
+    fn select_key(&mut self, _key: &str) {}
+    /// For tests and the app's queries over the open view.
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// A view a global action opens, and how to make it.
+pub type Launcher = (Action, fn() -> Box<dyn Component>);
+
+/// The components of a workbench: the dashboard panes in focus order, and the views the
+/// global keys open. Built at the edge (`views::registry`), so the app names no view.
+pub struct Registry {
+    /// Dashboard panes, in Tab order.
+    pub panes: Vec<Box<dyn Component>>,
+    /// Views opened by a global action.
+    pub launchers: Vec<Launcher>,
+}

@@ -1,0 +1,81 @@
+//! Keyboard modes: which `[keys.MODE]` table a key is looked up in.
+
+/// Where the keyboard focus is; each mode has its own `[keys.MODE]` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Keys that work everywhere a pane has focus.
+    Global,
+    /// Moving in any list (customers, board, detail).
+    List,
+    /// The customers pane.
+    Customers,
+    /// The complaint board pane.
+    Board,
+    /// The complaint detail pane.
+    Detail,
+    /// Editing a form (unbound keys are text).
+    Form,
+    /// Typing a filter (unbound keys are text).
+    Filter,
+    /// The help screen.
+    Help,
+    /// A yes/no question.
+    Confirm,
+}
+
+impl Mode {
+    /// Every mode, in config-file order.
+    pub const ALL: [Mode; 9] = [
+        Mode::Global,
+        Mode::List,
+        Mode::Customers,
+        Mode::Board,
+        Mode::Detail,
+        Mode::Form,
+        Mode::Filter,
+        Mode::Help,
+        Mode::Confirm,
+    ];
+
+    /// The config name (`global`, `list`, ...), as in `[keys.global]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Global => "global",
+            Mode::List => "list",
+            Mode::Customers => "customers",
+            Mode::Board => "board",
+            Mode::Detail => "detail",
+            Mode::Form => "form",
+            Mode::Filter => "filter",
+            Mode::Help => "help",
+            Mode::Confirm => "confirm",
+        }
+    }
+
+    /// The mode with this config name.
+    pub fn parse(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// The tables searched for a key in this mode, first match wins.
+    pub fn chain(self) -> &'static [Mode] {
+        match self {
+            Mode::Customers => &[Mode::Customers, Mode::List, Mode::Global],
+            Mode::Board => &[Mode::Board, Mode::List, Mode::Global],
+            Mode::Detail => &[Mode::Detail, Mode::List, Mode::Global],
+            Mode::List => &[Mode::List, Mode::Global],
+            Mode::Global => &[Mode::Global],
+            // Text-entry and modal screens see only their own table, so that `q` or `j`
+            // typed into a field is text and not quit/down.
+            Mode::Form => &[Mode::Form],
+            Mode::Filter => &[Mode::Filter],
+            Mode::Help => &[Mode::Help],
+            Mode::Confirm => &[Mode::Confirm],
+        }
+    }
+
+    /// The position in `ALL` (tables are kept in that order).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}

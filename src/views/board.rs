@@ -1,0 +1,196 @@
+//! The complaint board pane: open complaints, urgent first, with live countdowns.
+
+use std::any::Any;
+
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload, Record, Work};
+use crate::app::data::{load_board, nearest_clock};
+use crate::app::selection::Selection;
+use crate::app::{Action, App, Mode};
+use crate::domain::complaint::Step;
+use crate::store::complaints::ComplaintRow;
+
+/// The board's state.
+#[derive(Default)]
+pub struct Board {
+    /// Open complaints (None until loaded).
+    pub rows: Option<Vec<ComplaintRow>>,
+    /// The selection.
+    pub sel: Selection,
+    /// The complaint to select when the rows arrive.
+    want: Option<String>,
+}
+
+impl Board {
+    /// The selected complaint.
+    pub fn selected(&self) -> Option<&ComplaintRow> {
+        self.rows.as_ref()?.get(self.sel.selected)
+    }
+
+    /// Selects the complaint `number` (now, or when the rows arrive).
+    pub fn select(&mut self, number: &str) -> bool {
+        match self
+            .rows
+            .as_ref()
+            .and_then(|r| r.iter().position(|c| c.number == number))
+        {
+            Some(i) => {
+                self.sel.selected = i;
+                true
+            }
+            None => {
+                self.want = Some(number.to_string());
+                false
+            }
+        }
+    }
+}
+
+/// What a move key does to the complaint `number`.
+pub fn step_effect(action: &Action, number: String) -> Option<Effect> {
+    Some(match action {
+        Action::Acknowledge => Effect::Work(Work::Move(number, Step::Acknowledged)),
+        Action::Investigate => Effect::Work(Work::Move(number, Step::Investigating)),
+        Action::Plan => Effect::Work(Work::Move(number, Step::PlanProposed)),
+        Action::FollowUp => Effect::Work(Work::Move(number, Step::FollowedUp)),
+        Action::Dispose => Effect::Work(Work::Dispose(number)),
+        Action::Resume => Effect::Work(Work::Resume(number)),
+        Action::Escalate => Effect::Work(Work::Escalate(number)),
+        Action::Close => Effect::Form(FormRequest::Move(number, Step::Closed)),
+        Action::Reject => Effect::Form(FormRequest::Move(number, Step::Rejected)),
+        Action::Wait => Effect::Form(FormRequest::Wait(number)),
+        // Listed, not `_`: a new action must be placed here or there on purpose.
+        Action::Quit
+        | Action::Help
+        | Action::FocusNext
+        | Action::FocusPrev
+        | Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom
+        | Action::Open
+        | Action::Back
+        | Action::Zoom
+        | Action::Filter
+        | Action::New
+        | Action::Edit
+        | Action::Save
+        | Action::NextField
+        | Action::PrevField
+        | Action::Stats
+        | Action::Capas
+        | Action::Confirm
+        | Action::Refresh
+        | Action::Key(_)
+        | Action::Paste(_)
+        | Action::Tick
+        | Action::DataChanged
+        | Action::Resize(..) => return None,
+    })
+}
+
+impl Component for Board {
+    fn name(&self) -> &'static str {
+        "board"
+    }
+
+    fn mode(&self) -> Mode {
+        Mode::Board
+    }
+
+    fn handle(&mut self, action: &Action, app: &App, fx: &mut Vec<Effect>) -> Handled {
+        let len = self.rows.as_ref().map_or(0, Vec::len);
+        if super::navigate(&mut self.sel, action, len) {
+            return Handled::Consumed;
+        }
+        let number = self.selected().map(|c| c.number.clone());
+        if *action == Action::Open {
+            if let Some(n) = number {
+                fx.push(Effect::Open(Box::new(super::ComplaintView::new(n))));
+            }
+            return Handled::Consumed;
+        }
+        if *action == Action::New {
+            let customer = app
+                .pane::<super::Customers>()
+                .and_then(|c| c.selected())
+                .map(|c| c.code.clone());
+            fx.push(Effect::Form(FormRequest::NewComplaint(customer)));
+            return Handled::Consumed;
+        }
+        match number.and_then(|n| step_effect(action, n)) {
+            Some(e) => {
+                fx.push(e);
+                Handled::Consumed
+            }
+            None => Handled::NotConsumed,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, focused: bool) {
+        match &self.rows {
+            Some(rows) => crate::ui::board::draw(frame, app, area, focused, rows, &self.sel),
+            None => super::loading(frame, app, area, app.t("mode.board").to_string(), focused),
+        }
+    }
+
+    fn needs(&self, app: &App) -> Vec<Job> {
+        let (policy, now) = (app.policy.clone(), app.now);
+        vec![Job::new("board", move |s| load_board(s, &policy, now))]
+    }
+
+    fn receive(&mut self, _slot: &str, data: Payload) {
+        let Ok(rows) = data.downcast::<Vec<ComplaintRow>>() else {
+            return;
+        };
+        // The selection follows its complaint, not its row: the list re-sorts as clocks move.
+        let keep = self
+            .want
+            .take()
+            .or_else(|| self.selected().map(|c| c.number.clone()));
+        self.rows = Some(*rows);
+        if let Some(n) = keep {
+            self.select(&n);
+            self.want = None;
+        }
+        self.sel.clamp(self.rows.as_ref().map_or(0, Vec::len));
+    }
+
+    fn depends(&self) -> &'static [Record] {
+        &[Record::Complaint, Record::Customer]
+    }
+
+    fn tick_labels(&self, app: &App) -> Vec<String> {
+        // Only the rows on screen: the rest are recomputed when scrolled to.
+        let (off, h) = (self.sel.offset.get(), self.sel.height.get());
+        self.rows
+            .iter()
+            .flatten()
+            .skip(off)
+            .take(h)
+            .map(|r| {
+                nearest_clock(r, &app.policy, app.now)
+                    .map(|c| {
+                        format!(
+                            "{}{:?}",
+                            crate::report::remaining_label(app.cat, c.remaining_s),
+                            c.state
+                        )
+                    })
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    fn select_key(&mut self, key: &str) {
+        self.select(key);
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}

@@ -1,0 +1,70 @@
+//! Every CAPA, by due date, overdue ones highlighted.
+
+use std::any::Any;
+
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use crate::app::component::{Component, Effect, Handled, Job, Payload, Record};
+use crate::app::selection::Selection;
+use crate::app::{Action, App, Mode};
+use crate::store::capa::Capa;
+
+/// The CAPA list's state.
+#[derive(Default)]
+pub struct Capas {
+    /// The CAPAs (None until loaded).
+    pub list: Option<Vec<Capa>>,
+    /// Selection.
+    pub sel: Selection,
+}
+
+impl Component for Capas {
+    fn name(&self) -> &'static str {
+        "capas"
+    }
+
+    fn mode(&self) -> Mode {
+        Mode::Detail
+    }
+
+    fn handle(&mut self, action: &Action, _app: &App, fx: &mut Vec<Effect>) -> Handled {
+        let len = self.list.as_ref().map_or(0, Vec::len);
+        if super::navigate(&mut self.sel, action, len) {
+            return Handled::Consumed;
+        }
+        if *action == Action::Back {
+            fx.push(Effect::Close);
+            return Handled::Consumed;
+        }
+        Handled::NotConsumed
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, _focused: bool) {
+        match &self.list {
+            Some(list) => crate::ui::analysis::capas(frame, app, area, list, &self.sel),
+            None => {
+                let title = app.cat.fmt("ui.capas_title", &[("n", "…"), ("late", "…")]);
+                super::loading(frame, app, area, title, true)
+            }
+        }
+    }
+
+    fn needs(&self, _app: &App) -> Vec<Job> {
+        vec![Job::new("capas", |s| s.list_capas(None))]
+    }
+
+    fn receive(&mut self, _slot: &str, data: Payload) {
+        if let Ok(list) = data.downcast::<Vec<Capa>>() {
+            self.list = Some(*list);
+        }
+    }
+
+    fn depends(&self) -> &'static [Record] {
+        &[Record::Capa, Record::Complaint]
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}

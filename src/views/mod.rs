@@ -1,0 +1,73 @@
+//! The panes and views of the workbench, each one `Component` in its own file.
+//!
+//! To add a view: write `views/<name>.rs` implementing `Component`, and add one line to
+//! `registry` (a pane, or a launcher under the global action that opens it).
+
+mod board;
+mod capas;
+mod complaint;
+mod customer;
+mod customers;
+mod kpi;
+mod nps;
+mod stats;
+
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use crate::app::component::Registry;
+use crate::app::{Action, App};
+use crate::input::action::Movement;
+pub use board::Board;
+pub use capas::Capas;
+pub use complaint::ComplaintView;
+pub use customer::CustomerView;
+pub use customers::Customers;
+pub use kpi::Kpis;
+pub use nps::Nps;
+pub use stats::Stats;
+
+/// Every pane (in Tab order) and every view a global key opens.
+pub fn registry() -> Registry {
+    Registry {
+        panes: vec![
+            Box::new(Board::default()),
+            Box::new(Customers::default()),
+            Box::new(Nps::default()),
+            Box::new(Kpis::default()),
+        ],
+        launchers: vec![
+            (Action::Stats, || Box::new(Stats::default())),
+            (Action::Capas, || Box::new(Capas::default())),
+        ],
+    }
+}
+
+/// A pane whose data has not arrived yet.
+pub fn loading(frame: &mut Frame, app: &App, area: Rect, title: String, focused: bool) {
+    let block = crate::ui::widgets::pane_block(app, title, focused);
+    frame.render_widget(
+        Paragraph::new(app.t("ui.loading"))
+            .style(app.theme.muted)
+            .block(block),
+        area,
+    );
+}
+
+/// Moves a selection by a list movement action; false for other actions.
+pub fn navigate(sel: &mut crate::app::selection::Selection, action: &Action, len: usize) -> bool {
+    let Some(m) = action.movement() else {
+        return false;
+    };
+    let page = sel.page();
+    match m {
+        Movement::Up => sel.up(1),
+        Movement::Down => sel.down(1, len),
+        Movement::PageUp => sel.up(page),
+        Movement::PageDown => sel.down(page, len),
+        Movement::Top => sel.selected = 0,
+        Movement::Bottom => sel.down(len, len),
+    }
+    true
+}
