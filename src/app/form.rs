@@ -197,7 +197,9 @@ impl Form {
             self.dirty = true;
             self.error = None;
         }
-        self.check(self.focus, cat, tz);
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.check_typing(cat, tz);
+        }
         match key.code {
             KeyCode::Enter => self.move_focus(1),
             KeyCode::Down if !in_picker => self.move_focus(1),

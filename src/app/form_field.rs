@@ -238,6 +238,21 @@ impl Field {
         self.input.move_cursor(CursorMove::End);
     }
 
+    /// Checks the field as the user types: a picker still narrowing down to an option is
+    /// not an error yet (saving checks it in full).
+    pub fn check_typing(&mut self, cat: &Catalog, tz: Tz) {
+        let narrowing = self
+            .picker
+            .as_ref()
+            .is_some_and(|p| p.exact(&self.value()).is_none())
+            && !self.matches().is_empty();
+        if narrowing {
+            self.error = None;
+        } else {
+            self.check(cat, tz);
+        }
+    }
+
     /// Checks the field against its declaration; the error names the field by its label.
     pub fn check(&mut self, cat: &Catalog, tz: Tz) {
         let label = cat.get(&self.label_key).to_string();

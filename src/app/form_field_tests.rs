@@ -28,7 +28,12 @@ fn a_zh_user_picks_a_label_and_the_code_is_stored() {
     assert_eq!(f.stored(), "minor");
     f.set_text("");
     assert_eq!(f.matches().len(), 3, "blank shows every choice");
-    type_text(&mut f, "重大");
+    type_text(&mut f, "重");
+    f.check_typing(cat, DEFAULT_TZ);
+    assert_eq!(f.error, None, "still narrowing down: not an error yet");
+    f.check(cat, DEFAULT_TZ);
+    assert!(f.error.is_some(), "saving now would be refused");
+    type_text(&mut f, "大");
     assert_eq!(f.matches().len(), 1);
     assert!(f.key(KeyPress::plain(KeyCode::Enter)) || f.value() == "重大");
     assert_eq!(f.stored(), "major");
