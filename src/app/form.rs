@@ -197,9 +197,7 @@ impl Form {
             self.dirty = true;
             self.error = None;
         }
-        if let Some(f) = self.fields.get_mut(self.focus) {
-            f.check_typing(cat, tz);
-        }
+        self.check(self.focus, cat, tz, true);
         match key.code {
             KeyCode::Enter => self.move_focus(1),
             KeyCode::Down if !in_picker => self.move_focus(1),
@@ -216,7 +214,7 @@ impl Form {
                 self.error = None;
             }
         }
-        self.check(self.focus, cat, tz);
+        self.check(self.focus, cat, tz, true);
     }
 
     /// Moves focus by `delta` fields (wrapping).
@@ -230,7 +228,7 @@ impl Form {
     /// Checks every field; focuses the first bad one. True when all are fine.
     pub fn check_all(&mut self, cat: &Catalog, tz: Tz) -> bool {
         for i in 0..self.fields.len() {
-            self.check(i, cat, tz);
+            self.check(i, cat, tz, false);
         }
         match self.fields.iter().position(|f| f.error.is_some()) {
             Some(i) => {
@@ -265,11 +263,15 @@ impl Form {
         }
     }
 
-    fn check(&mut self, i: usize, cat: &Catalog, tz: Tz) {
+    fn check(&mut self, i: usize, cat: &Catalog, tz: Tz, typing: bool) {
         let Some(f) = self.fields.get_mut(i) else {
             return;
         };
-        f.check(cat, tz);
+        if typing {
+            f.check_typing(cat, tz);
+        } else {
+            f.check(cat, tz);
+        }
         if f.error.is_none() && f.name == "code" && !f.value().is_empty() {
             let label = cat.get(&f.label_key).to_string();
             f.error = validate_code(&f.value()).err().map(|e| match e {
