@@ -66,6 +66,8 @@ pub enum Record {
     Nps,
     /// CAPAs.
     Capa,
+    /// Suggestions.
+    Suggestion,
 }
 
 /// Whether a component used an action.
@@ -90,6 +92,8 @@ pub enum FormRequest {
     Wait(String),
     /// A move that asks for details.
     Move(String, Step),
+    /// A form over a record's declared fields, saved as it says.
+    Record(super::record_form::RecordForm),
 }
 
 /// A complaint write the app should run.

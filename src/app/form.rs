@@ -39,6 +39,8 @@ pub enum FormKind {
         /// The complaint.
         number: String,
     },
+    /// A record form a view gave (its own title, fields and save).
+    Record(super::record_form::RecordForm),
 }
 
 /// An open form.
@@ -151,6 +153,21 @@ impl Form {
         )
     }
 
+    /// A form over a record's declared fields, as its view describes it.
+    pub fn for_record(rf: super::record_form::RecordForm, cat: &Catalog) -> Form {
+        let fields = rf
+            .fields
+            .iter()
+            .map(|(spec, v)| Field::new(spec, v, cat))
+            .collect();
+        Form::with(FormKind::Record(rf), fields)
+    }
+
+    /// Every field's stored value (a picked code, else the text), by name.
+    pub fn values(&self) -> super::record_form::Values {
+        self.fields.iter().map(|f| (f.name, f.stored())).collect()
+    }
+
     /// Gives the reference fields of `kind` (staff, customers) their options.
     pub fn set_options(&mut self, kind: FieldKind, options: &[PickOption]) {
         for f in self.fields.iter_mut().filter(|f| f.spec.kind == kind) {
@@ -253,13 +270,16 @@ impl Form {
             } => Some("customer".to_string()),
             _ => None,
         };
-        let text = e.message(cat);
         match field.and_then(|f| self.fields.iter().position(|x| x.name == f)) {
             Some(i) => {
+                // Named by the label the user sees, not the field's code name.
+                let label = cat.get(&self.fields[i].label_key).to_string();
+                let text = super::form_field::relabelled(e, &label)
+                    .map_or_else(|| e.message(cat), |e| e.message(cat));
                 self.fields[i].error = Some(text);
                 self.focus = i;
             }
-            None => self.error = Some(text),
+            None => self.error = Some(e.message(cat)),
         }
     }
 

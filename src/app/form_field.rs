@@ -279,28 +279,36 @@ impl Field {
 
 /// Names the field by its label in form messages.
 fn relabel(e: Error, label: &str) -> Error {
-    match e {
+    relabelled(&e, label).unwrap_or(e)
+}
+
+/// The same error naming the field by `label`, for the errors that name a field.
+pub(super) fn relabelled(e: &Error, label: &str) -> Option<Error> {
+    let field = label.to_string();
+    Some(match e {
         Error::Invalid { value, rule, .. } => Error::Invalid {
-            field: label.to_string(),
-            value,
+            field,
+            value: value.clone(),
             rule,
         },
-        Error::Required { .. } => Error::Required {
-            field: label.to_string(),
-        },
+        Error::Required { .. } => Error::Required { field },
         Error::InvalidChoice {
             value, expected, ..
         } => Error::InvalidChoice {
-            field: label.to_string(),
-            value,
-            expected,
+            field,
+            value: value.clone(),
+            expected: expected.clone(),
         },
         Error::InvalidTime { value, .. } => Error::InvalidTime {
-            field: label.to_string(),
-            value,
+            field,
+            value: value.clone(),
         },
-        other => other,
-    }
+        Error::Duplicate { value, .. } => Error::Duplicate {
+            field,
+            value: value.clone(),
+        },
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod data;
 pub mod form;
 pub mod form_field;
 mod pickers;
+pub mod record_form;
 pub mod selection;
 mod steps;
 mod update;

@@ -189,7 +189,13 @@ impl App {
         let name = match kind {
             Record::Complaint => "board",
             Record::Customer => "customers",
-            Record::Nps | Record::Capa => return,
+            // Records without a pane of their own: the open view (if it lists them) selects it.
+            Record::Nps | Record::Capa | Record::Suggestion => {
+                if let Some(v) = self.view.as_mut().filter(|v| v.depends().contains(&kind)) {
+                    v.select_key(key);
+                }
+                return;
+            }
         };
         if let Some(i) = self.panes.iter().position(|p| p.name() == name) {
             self.focus = i;
@@ -209,6 +215,7 @@ fn form_write(
         Complaint(Box<NewComplaint>),
         Move(String, Step, Move),
         Wait(String, String),
+        Record(super::record_form::RecordForm, super::record_form::Values),
     }
     let w = match form.kind.clone() {
         FormKind::NewCustomer => W::Customer(form.opt("code"), None, customer_fields(form, tz)?),
@@ -217,6 +224,7 @@ fn form_write(
         }
         FormKind::NewComplaint => W::Complaint(Box::new(new_complaint(form, tz)?)),
         FormKind::Wait { number } => W::Wait(number, form.value("reason")),
+        FormKind::Record(rf) => W::Record(rf, form.values()),
         FormKind::Move { number, to } => {
             let signoff = match (form.opt("signed_by"), form.opt("how")) {
                 (Some(who), Some(how)) => Some(format!("{who} · {how}")),
@@ -250,6 +258,7 @@ fn form_write(
                 Ok(saved(code, Record::Customer))
             }
             W::Complaint(new) => s.add_complaint(&new).map(|k| saved(k, Record::Complaint)),
+            W::Record(rf, values) => (rf.save)(s, &values).map(|k| saved(k, rf.touched)),
             W::Move(number, to, m) => apply_move(s, cat, &number, to, &m),
             W::Wait(number, reason) => {
                 let now = s.now();

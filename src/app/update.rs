@@ -62,6 +62,7 @@ impl App {
                 | Action::Escalate
                 | Action::Stats
                 | Action::Capas
+                | Action::Suggestions
                 | Action::Key(_)
                 | Action::Paste(_) => {}
             }
@@ -124,6 +125,7 @@ impl App {
             | Action::Escalate
             | Action::Stats
             | Action::Capas
+            | Action::Suggestions
             | Action::Refresh
             | Action::Tick
             | Action::DataChanged
@@ -162,7 +164,7 @@ impl App {
                 self.focus = (self.focus + d) % n;
             }
             Action::Zoom => self.zoomed = !self.zoomed,
-            Action::Stats | Action::Capas => {
+            Action::Stats | Action::Capas | Action::Suggestions => {
                 if let Some((_, make)) = self.launchers.iter().find(|(a, _)| *a == action) {
                     let view = make();
                     self.effect(Effect::Open(view));
@@ -228,6 +230,7 @@ impl App {
             }
             FormRequest::Wait(n) => Form::for_wait(&n, self.cat),
             FormRequest::Move(n, to) => Form::for_move(&n, to, self.cat),
+            FormRequest::Record(rf) => Form::for_record(rf, self.cat),
             // Opens when the file is read (at once when the worker runs inline).
             FormRequest::EditCustomer(code) => return self.edit_customer(&code),
         };

@@ -65,6 +65,8 @@ pub enum Action {
     Stats,
     /// Show the CAPA list.
     Capas,
+    /// Show the suggestions log.
+    Suggestions,
     /// Answer yes to a question.
     Confirm,
     /// Re-read everything from the database.
@@ -134,6 +136,7 @@ impl Action {
             | Action::Escalate
             | Action::Stats
             | Action::Capas
+            | Action::Suggestions
             | Action::Confirm
             | Action::Refresh
             | Action::Key(_)
@@ -215,6 +218,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Escalate, "escalate"),
     (Action::Stats, "stats"),
     (Action::Capas, "capas"),
+    (Action::Suggestions, "suggestions"),
     (Action::Confirm, "confirm"),
     (Action::Refresh, "refresh"),
 ];

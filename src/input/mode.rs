@@ -13,6 +13,8 @@ pub enum Mode {
     Board,
     /// The complaint detail pane.
     Detail,
+    /// A log of records (suggestions and the record types to come): add, answer, look.
+    Records,
     /// Editing a form (unbound keys are text).
     Form,
     /// Typing a filter (unbound keys are text).
@@ -25,12 +27,13 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in config-file order.
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Global,
         Mode::List,
         Mode::Customers,
         Mode::Board,
         Mode::Detail,
+        Mode::Records,
         Mode::Form,
         Mode::Filter,
         Mode::Help,
@@ -45,6 +48,7 @@ impl Mode {
             Mode::Customers => "customers",
             Mode::Board => "board",
             Mode::Detail => "detail",
+            Mode::Records => "records",
             Mode::Form => "form",
             Mode::Filter => "filter",
             Mode::Help => "help",
@@ -63,6 +67,7 @@ impl Mode {
             Mode::Customers => &[Mode::Customers, Mode::List, Mode::Global],
             Mode::Board => &[Mode::Board, Mode::List, Mode::Global],
             Mode::Detail => &[Mode::Detail, Mode::List, Mode::Global],
+            Mode::Records => &[Mode::Records, Mode::List, Mode::Global],
             Mode::List => &[Mode::List, Mode::Global],
             Mode::Global => &[Mode::Global],
             // Text-entry and modal screens see only their own table, so that `q` or `j`

@@ -17,15 +17,17 @@ pub struct FieldLine {
     pub value: String,
 }
 
-/// How a stored value reads: choices as "code label", times in local time.
+/// How a stored value reads: a choice by its label (a one-letter code such as a grade
+/// with it: "A 战略"), a time in local time.
 pub fn display(spec: &FieldSpec, stored: Option<&str>, cat: &Catalog, tz: Tz) -> String {
     let Some(v) = stored else {
         return String::new();
     };
     match spec.kind {
         FieldKind::Choice(c) => match cat.get_owned(&c.label_key(v)) {
-            Some(label) if label != v => format!("{v} {label}"),
-            _ => v.to_string(),
+            Some(label) if v.chars().count() == 1 && label != v => format!("{v} {label}"),
+            Some(label) => label.to_string(),
+            None => v.to_string(),
         },
         FieldKind::Time => from_store(v)
             .map(|t| local(t, tz))

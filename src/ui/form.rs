@@ -35,6 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &Form) {
             "msg.moved",
             &[("number", &clean(number)), ("what", app.t("done.wait"))],
         ),
+        FormKind::Record(rf) => clean(&rf.title),
     };
     let h = form.fields.len() as u16 + 4;
     let r = centered(area, 96, h);

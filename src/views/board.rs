@@ -83,6 +83,7 @@ pub fn step_effect(action: &Action, number: String) -> Option<Effect> {
         | Action::PrevField
         | Action::Stats
         | Action::Capas
+        | Action::Suggestions
         | Action::Confirm
         | Action::Refresh
         | Action::Key(_)

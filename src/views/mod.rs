@@ -11,6 +11,7 @@ mod customers;
 mod kpi;
 mod nps;
 mod stats;
+mod suggestions;
 
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -27,6 +28,7 @@ pub use customers::Customers;
 pub use kpi::Kpis;
 pub use nps::Nps;
 pub use stats::Stats;
+pub use suggestions::Suggestions;
 
 /// Every pane (in Tab order) and every view a global key opens.
 pub fn registry() -> Registry {
@@ -40,6 +42,7 @@ pub fn registry() -> Registry {
         launchers: vec![
             (Action::Stats, || Box::new(Stats::default())),
             (Action::Capas, || Box::new(Capas::default())),
+            (Action::Suggestions, || Box::new(Suggestions::default())),
         ],
     }
 }

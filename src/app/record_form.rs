@@ -1,0 +1,91 @@
+//! A form over declared fields whose save comes with it: a view of a new record type
+//! opens its own add and edit forms without the app knowing the record.
+
+use std::sync::Arc;
+
+use super::component::Record;
+use crate::domain::fields::{FieldSpec, Fill};
+use crate::domain::time::local;
+use crate::error::Result;
+use crate::store::Store;
+
+/// The stored values of a saved form, by field name.
+pub type Values = Vec<(&'static str, String)>;
+
+/// Saves a form's values; returns the key of the record written.
+pub type SaveFn = Arc<dyn Fn(&mut Store, &Values) -> Result<String> + Send + Sync>;
+
+/// A record form: title, fields with their starting values, and how it is saved.
+#[derive(Clone)]
+pub struct RecordForm {
+    /// The form's title (localised).
+    pub title: String,
+    /// The fields in order, each with its starting stored value.
+    pub fields: Vec<(FieldSpec, String)>,
+    /// What kind of record a save writes (what reloads afterwards).
+    pub touched: Record,
+    /// The write.
+    pub save: SaveFn,
+}
+
+impl RecordForm {
+    /// A form titled `title` over `fields` (all blank unless a default fills them).
+    pub fn new(
+        title: String,
+        fields: &[FieldSpec],
+        touched: Record,
+        save: impl Fn(&mut Store, &Values) -> Result<String> + Send + Sync + 'static,
+    ) -> RecordForm {
+        RecordForm {
+            title,
+            fields: fields.iter().map(|f| (*f, String::new())).collect(),
+            touched,
+            save: Arc::new(save),
+        }
+    }
+
+    /// Starts the fields that have a default at it: now (in local time), or a code.
+    pub fn with_defaults(
+        mut self,
+        now: chrono::DateTime<chrono::Utc>,
+        tz: chrono_tz::Tz,
+    ) -> RecordForm {
+        for (spec, value) in &mut self.fields {
+            if value.is_empty() {
+                *value = match spec.default {
+                    Fill::None => String::new(),
+                    Fill::Now => local(now, tz),
+                    Fill::Value(code) => code.to_string(),
+                };
+            }
+        }
+        self
+    }
+
+    /// Starts the field `name` at `stored`.
+    pub fn with_value(mut self, name: &str, stored: Option<String>) -> RecordForm {
+        if let Some(f) = self.fields.iter_mut().find(|(s, _)| s.name == name) {
+            f.1 = stored.unwrap_or_default();
+        }
+        self
+    }
+}
+
+impl std::fmt::Debug for RecordForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.fields.iter().map(|(s, _)| s.name).collect();
+        f.debug_struct("RecordForm")
+            .field("title", &self.title)
+            .field("fields", &names)
+            .finish()
+    }
+}
+
+/// Two record forms are the same form when their title and fields are.
+impl PartialEq for RecordForm {
+    fn eq(&self, other: &RecordForm) -> bool {
+        self.title == other.title && self.fields == other.fields
+    }
+}
+
+impl Eq for RecordForm {}
