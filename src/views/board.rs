@@ -133,7 +133,12 @@ impl Component for Board {
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, focused: bool) {
         match &self.rows {
             Some(rows) => crate::ui::board::draw(frame, app, area, focused, rows, &self.sel),
-            None => super::loading(frame, app, area, app.t("ui.board").to_string(), focused),
+            None => {
+                let title = app
+                    .cat
+                    .fmt("ui.board_title", &[("n", "…"), ("breached", "…")]);
+                super::loading(frame, app, area, title, focused)
+            }
         }
     }
 
