@@ -277,7 +277,7 @@ pub fn run(t: &mut Table) {
     keys(
         t,
         &mut s,
-        "key to frame, another connection writing every 100 ms",
+        "key to frame, another process writing every 100 ms",
     );
     stop.store(true, Ordering::Relaxed);
     let writes = w.join().unwrap_or(0);
