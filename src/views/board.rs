@@ -9,7 +9,7 @@ use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payloa
 use crate::app::data::{breach_times, load_board, nearest_clock};
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
-use crate::domain::complaint::Step;
+use crate::domain::complaint::{Severity, Step};
 use crate::store::complaints::ComplaintRow;
 use chrono::{DateTime, Utc};
 
@@ -207,6 +207,19 @@ impl Component for Board {
                 .unwrap_or_default()
         });
         std::iter::once(title).chain(rows).collect()
+    }
+
+    fn notice(&self, app: &App) -> Option<String> {
+        let urgent = self
+            .rows
+            .iter()
+            .flatten()
+            .filter(|r| r.severity == Severity::Urgent)
+            .count();
+        (urgent > 0).then(|| {
+            app.cat
+                .fmt("ui.urgent_notice", &[("n", &urgent.to_string())])
+        })
     }
 
     fn select_key(&mut self, key: &str) {
