@@ -25,6 +25,9 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
+#[path = "workbench/big.rs"]
+mod big;
+
 const CUSTOMERS: u32 = 10_000;
 const KEY_PRESSES: usize = 200;
 const IDLE_SECS: u64 = 20;
@@ -368,10 +371,25 @@ fn end(child: &mut dyn portable_pty::Child, pid: u32) {
 }
 
 fn main() {
+    // `cargo bench --bench workbench -- big` (or `-- small`) runs one half.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let only = |part: &str| {
+        !args.iter().any(|a| a == "big" || a == "small") || args.iter().any(|a| a == part)
+    };
+    let mut t = Table::default();
+    if only("small") {
+        small(&mut t);
+    }
+    if only("big") {
+        big::run(&mut t);
+    }
+    print_table(&t);
+}
+
+fn small(t: &mut Table) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bench.db");
     let now = parse_time("now", "2026-11-23 10:00", DEFAULT_TZ).unwrap();
-    let mut t = Table::default();
     println!("building the demo database ({CUSTOMERS} customers)...");
     let mut build = Samples::default();
     let summary = build.time(|| {
@@ -387,18 +405,20 @@ fn main() {
     let n = summary.customers;
     let built = format!("{:.0} ms, {n} customers", build.wall[0]);
     t.add("build demo DB", built);
-    bench_startup(&mut t, &db, now);
-    bench_keys(&mut t, &db, now);
-    bench_bytes(&mut t, &db, now);
-    bench_queries(&mut t, &db, now);
-    bench_idle(&mut t, &db);
+    bench_startup(t, &db, now);
+    bench_keys(t, &db, now);
+    bench_bytes(t, &db, now);
+    bench_queries(t, &db, now);
+    bench_idle(t, &db);
+}
 
+fn print_table(t: &Table) {
     let width =
         t.0.iter()
             .map(|(m, _)| m.chars().count())
             .max()
             .unwrap_or(0);
-    println!("\n== kefu workbench, {CUSTOMERS} customers ==");
+    println!("\n== kefu workbench ==");
     println!("reproduce: cargo bench --bench workbench");
     println!("{:width$}  value", "metric");
     println!("{}", "-".repeat(width + 70));

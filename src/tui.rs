@@ -163,10 +163,13 @@ fn event_loop(
         } else {
             Duration::from_millis(250)
         };
-        let wait = next_tick
-            .min(next_poll)
-            .saturating_duration_since(now)
-            .min(cap);
+        // Only an inline worker leaves the polling to this loop.
+        let next_wake = if inline {
+            next_tick.min(next_poll)
+        } else {
+            next_tick
+        };
+        let wait = next_wake.saturating_duration_since(now).min(cap);
         if event::poll(wait)? {
             // Take every event already queued before drawing again (a paste, a resize storm).
             loop {

@@ -150,4 +150,3 @@ fn snapshot_detail_en_80x24() {
     press(&mut app, KeyCode::Enter);
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
-

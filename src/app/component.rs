@@ -143,6 +143,10 @@ pub trait Component {
     fn tick_labels(&self, _app: &App) -> Vec<String> {
         Vec::new()
     }
+    /// An urgent line for the status bar, when it has one.
+    fn notice(&self, _app: &App) -> Option<String> {
+        None
+    }
     /// Selects the record with this key (now, or when its data arrives).
     fn select_key(&mut self, _key: &str) {}
     /// For tests and the app's queries over the open view.

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use crate::domain::complaint::Severity;
 use crate::domain::kpi::{Kpi, KpiTargets};
 use crate::domain::period::Period;
-use crate::domain::sla::{ClockReading, SlaPolicy};
+use crate::domain::sla::{ClockReading, ClockState, SlaPolicy};
 use crate::error::Result;
 use crate::report::kpi_table;
 use crate::store::complaints::ComplaintRow;
@@ -48,6 +48,22 @@ pub fn sort_board(rows: &mut [ComplaintRow], policy: &SlaPolicy, now: DateTime<U
             r.number.clone(),
         )
     });
+}
+
+/// When the nearest running clock of each row breaches (None: none running, or paused):
+/// fixed until the facts change, so counting breaches later needs no clock arithmetic.
+pub fn breach_times(
+    rows: &[ComplaintRow],
+    policy: &SlaPolicy,
+    now: DateTime<Utc>,
+) -> Vec<Option<DateTime<Utc>>> {
+    rows.iter()
+        .map(|r| {
+            nearest_clock(r, policy, now)
+                .filter(|c| c.state != ClockState::Paused)
+                .map(|c| c.due)
+        })
+        .collect()
 }
 
 /// The open complaints in board order.

@@ -107,7 +107,9 @@ fn run(mut store: Store, jobs: Receiver<Msg>, done: Sender<Done>, poll: Duration
         }
         // Writes go through this connection, so they never look like another process's.
         for (slot, generation, f) in queue {
+            let started = std::time::Instant::now();
             let result = f(&mut store);
+            tracing::debug!(%slot, ms = started.elapsed().as_millis() as u64, "job done");
             if done
                 .send(Done::Loaded {
                     slot,

@@ -3,6 +3,7 @@
 pub mod capa;
 pub mod complaint_types;
 pub mod complaints;
+pub mod customer_list;
 pub mod customers;
 pub mod history;
 pub mod metrics;

@@ -201,11 +201,13 @@ CREATE TABLE returns (
 CREATE INDEX returns_complaint ON returns (complaint_id);
 "#;
 
-/// The customer list in its own order (paged without sorting every customer) and each
-/// customer's latest NPS answer (found without reading the answer rows).
+/// The customer list in its own order (paged without sorting every customer), each
+/// customer's latest NPS answer and a period's NPS tallies (both without reading the
+/// answer rows).
 const V3: &str = r#"
 CREATE INDEX customers_list ON customers (grade IS NULL, grade, name, code, short_name, kam, city);
 CREATE INDEX nps_latest ON nps_responses (customer_id, responded_at, id, score);
+CREATE INDEX nps_time ON nps_responses (responded_at, score, grade);
 "#;
 
 /// The suggestions log (意见和建议).

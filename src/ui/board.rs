@@ -10,7 +10,6 @@ use crate::app::data::nearest_clock;
 use crate::app::selection::Selection;
 use crate::app::App;
 use crate::domain::complaint::Severity;
-use crate::domain::sla::ClockState;
 use crate::report::{clock_label, remaining_label};
 use crate::store::complaints::ComplaintRow;
 
@@ -21,14 +20,9 @@ pub fn draw(
     area: Rect,
     focused: bool,
     rows: &[ComplaintRow],
+    breached: usize,
     sel: &Selection,
 ) {
-    let breached = rows
-        .iter()
-        .filter(|r| {
-            nearest_clock(r, &app.policy, app.now).is_some_and(|c| c.state == ClockState::Breached)
-        })
-        .count();
     let title = app.cat.fmt(
         "ui.board_title",
         &[

@@ -6,32 +6,46 @@ use ratatui::widgets::{Cell, Row, Table};
 use ratatui::Frame;
 
 use super::widgets::{clean, grade_style, pane_block};
+use crate::app::selection::Selection;
 use crate::app::App;
-use crate::views::Customers;
+use crate::store::customers::CustomerRow;
+
+/// What the customer pane shows.
+pub struct CustomerList<'a> {
+    /// Customers the filter lets through and in all (None: not loaded yet).
+    pub counts: Option<(usize, usize)>,
+    /// The row at a position of the filtered list, when loaded.
+    pub row: &'a dyn Fn(usize) -> Option<&'a CustomerRow>,
+    /// The selection (a position in the filtered list).
+    pub sel: &'a Selection,
+    /// The filter text.
+    pub filter: Option<&'a str>,
+    /// Whether keys go into the filter.
+    pub editing: bool,
+}
 
 /// Draws the customers pane: the rows of the loaded window that are on screen.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, pane: &Customers) {
-    let (n, total) = match &pane.page {
-        Some(p) => (p.total.to_string(), p.all.to_string()),
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, list: &CustomerList) {
+    let (n, total) = match list.counts {
+        Some((n, all)) => (n.to_string(), all.to_string()),
         None => ("…".to_string(), "…".to_string()),
     };
     let mut title = app
         .cat
         .fmt("ui.customers_title", &[("n", &n), ("total", &total)]);
-    if let Some(f) = &pane.filter {
-        let cursor = if pane.editing { "▏" } else { "" };
+    if let Some(f) = list.filter {
+        let cursor = if list.editing { "▏" } else { "" };
         title.push_str(&format!(" /{}{cursor}", clean(f)));
     }
-    if pane.page.is_none() {
-        crate::views::loading(frame, app, area, title, focused);
+    let Some((len, _)) = list.counts else {
+        super::widgets::loading(frame, app, area, title, focused);
         return;
-    }
+    };
     let block = pane_block(app, title, focused);
     let inner_h = area.height.saturating_sub(3) as usize;
-    let len = pane.total();
-    let offset = pane.sel.visible_offset(inner_h, len);
+    let offset = list.sel.visible_offset(inner_h, len);
     let visible = (offset..len.min(offset + inner_h)).map(|i| {
-        let Some(c) = pane.row(i) else {
+        let Some(c) = (list.row)(i) else {
             // Outside the loaded window: the next window is on its way.
             return Row::new(vec![Cell::from("…")]);
         };
@@ -51,7 +65,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, pane: &Cust
             }),
             Cell::from(c.last_nps.map(|s| s.to_string()).unwrap_or_default()),
         ]);
-        if focused && i == pane.sel.selected {
+        if focused && i == list.sel.selected {
             row.style(app.theme.selected)
         } else {
             row

@@ -7,7 +7,6 @@ use ratatui::Frame;
 
 use super::widgets::clean;
 use crate::app::App;
-use crate::domain::complaint::Severity;
 use crate::domain::time::local;
 use crate::text::{truncate, width};
 
@@ -27,28 +26,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         local(app.now, app.tz)
     );
     let mut spans = vec![Span::styled(left, t.status)];
-    let urgent = app
-        .pane::<crate::views::Board>()
-        .and_then(|b| b.rows.as_ref())
-        .map_or(0, |rows| {
-            rows.iter()
-                .filter(|r| r.severity == Severity::Urgent)
-                .count()
-        });
+    let notice = app.panes.iter().find_map(|p| p.notice(app));
     if let Some(m) = &app.message {
         spans.push(Span::styled(
             format!(" {} ", clean(&m.text)),
             if m.error { t.error } else { t.status },
         ));
-    } else if urgent > 0 {
-        spans.push(Span::styled(
-            format!(
-                " {} ",
-                app.cat
-                    .fmt("ui.urgent_notice", &[("n", &urgent.to_string())])
-            ),
-            t.urgent,
-        ));
+    } else if let Some(text) = notice {
+        spans.push(Span::styled(format!(" {} ", clean(&text)), t.urgent));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 1);

@@ -116,3 +116,14 @@ pub fn state_style(app: &App, s: crate::domain::sla::ClockState) -> Style {
         ClockState::Paused => app.theme.paused,
     }
 }
+
+/// A pane whose data has not arrived yet.
+pub fn loading(frame: &mut Frame, app: &App, area: Rect, title: String, focused: bool) {
+    let block = pane_block(app, title, focused);
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(app.t("ui.loading"))
+            .style(app.theme.muted)
+            .block(block),
+        area,
+    );
+}

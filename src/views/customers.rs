@@ -201,7 +201,15 @@ impl Component for Customers {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, focused: bool) {
-        crate::ui::customers::draw(frame, app, area, focused, self);
+        let row = |i| self.row(i);
+        let list = crate::ui::customers::CustomerList {
+            counts: self.page.as_ref().map(|p| (p.total, p.all)),
+            row: &row,
+            sel: &self.sel,
+            filter: self.filter.as_deref(),
+            editing: self.editing,
+        };
+        crate::ui::customers::draw(frame, app, area, focused, &list);
     }
 
     fn needs(&self, _app: &App) -> Vec<Job> {

@@ -13,13 +13,10 @@ mod nps;
 mod stats;
 mod suggestions;
 
-use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
-use ratatui::Frame;
-
 use crate::app::component::Registry;
-use crate::app::{Action, App};
+use crate::app::Action;
 use crate::input::action::Movement;
+pub(crate) use crate::ui::widgets::loading;
 pub use board::Board;
 pub use capas::Capas;
 pub use complaint::ComplaintView;
@@ -45,17 +42,6 @@ pub fn registry() -> Registry {
             (Action::Suggestions, || Box::new(Suggestions::default())),
         ],
     }
-}
-
-/// A pane whose data has not arrived yet.
-pub fn loading(frame: &mut Frame, app: &App, area: Rect, title: String, focused: bool) {
-    let block = crate::ui::widgets::pane_block(app, title, focused);
-    frame.render_widget(
-        Paragraph::new(app.t("ui.loading"))
-            .style(app.theme.muted)
-            .block(block),
-        area,
-    );
 }
 
 /// Moves a selection by a list movement action; false for other actions.
