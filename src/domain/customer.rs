@@ -84,11 +84,6 @@ pub fn validate_code(code: &str) -> Result<(), Error> {
     }
 }
 
-/// The generated code that follows the highest numbered `C#####` code.
-pub fn next_code(highest: Option<u32>) -> String {
-    format!("C{:05}", highest.unwrap_or(0) + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,8 +104,6 @@ mod tests {
 
     #[test]
     fn codes() {
-        assert_eq!(next_code(None), "C00001");
-        assert_eq!(next_code(Some(41)), "C00042");
         assert!(validate_code("ACME-01").is_ok());
         assert!(validate_code("").is_err());
         assert!(validate_code("有限公司").is_err());

@@ -113,17 +113,12 @@ impl Tx<'_> {
         }
         let customer_id = self.customer_id(&c.customer)?;
         let year = c.received_at.with_timezone(&self.tz()).year();
-        let prefix = format!("KS-{year}-");
-        // Zero-padded numbers sort like integers, so the unique index finds the highest.
-        let last: Option<String> = self
-            .conn()
-            .prepare_cached("SELECT number FROM complaints WHERE number GLOB ?1 || '*' ORDER BY number DESC LIMIT 1")?
-            .query_row([&prefix], |r| r.get(0))
-            .optional()?;
-        let highest: u32 = last
-            .and_then(|n| n.strip_prefix(&prefix).and_then(|d| d.parse().ok()))
-            .unwrap_or(0);
-        let number = format!("{prefix}{:05}", highest + 1);
+        let number = super::numbers::next_number(
+            self.conn(),
+            "complaints",
+            "number",
+            &format!("KS-{year}-"),
+        )?;
         let received = to_store(c.received_at);
         self.conn()
             .prepare_cached(

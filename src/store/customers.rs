@@ -6,9 +6,7 @@ use serde::Serialize;
 pub use super::customer_list::CustomerFilter;
 use super::records;
 use super::{Store, Tx};
-use crate::domain::customer::{
-    next_code, validate_code, Contact, ContactRole, CustomerFields, Grade,
-};
+use crate::domain::customer::{validate_code, Contact, ContactRole, CustomerFields, Grade};
 use crate::domain::fields::Record;
 use crate::error::{Error, Result};
 
@@ -86,7 +84,7 @@ impl Tx<'_> {
                 validate_code(c)?;
                 c.to_string()
             }
-            None => next_code(self.highest_generated_code()?),
+            None => super::numbers::next_number(self.conn(), "customers", "code", "C")?,
         };
         let exists: bool = self
             .conn()
@@ -180,16 +178,6 @@ impl Tx<'_> {
             .query_row([code], |r| r.get(0))
             .optional()?
             .ok_or_else(|| not_found(code))
-    }
-
-    fn highest_generated_code(&self) -> Result<Option<u32>> {
-        let n: Option<i64> = self.conn().query_row(
-            "SELECT MAX(CAST(substr(code, 2) AS INTEGER)) FROM customers
-             WHERE code GLOB 'C[0-9][0-9][0-9][0-9][0-9]*'",
-            [],
-            |r| r.get(0),
-        )?;
-        Ok(n.and_then(|n| u32::try_from(n).ok()))
     }
 
     fn insert_contact(&self, customer_id: i64, code: &str, c: &Contact) -> Result<()> {
