@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::domain::complaint::{Severity, Step};
-use crate::domain::kpi::{compute, Cmp, Kpi, KpiTargets};
+use crate::domain::kpi::{compute, Cmp, Kpi};
 use crate::domain::period::Period;
 use crate::domain::sla::{ClockState, SlaPolicy};
 use crate::domain::time::short_duration;
@@ -73,14 +73,17 @@ pub fn sla_entries<'a>(
     out
 }
 
-/// The KPI table for `period` (quarterly KPIs over the quarter around a month).
-pub fn kpi_table(store: &Store, period: Period, targets: &KpiTargets) -> Result<Vec<Kpi>> {
+/// The KPI table for `period` (quarterly KPIs over the quarter around a month): targets
+/// from the team's policy, the first-response limit from its first-response clock.
+pub fn kpi_table(store: &Store, period: Period, policy: &SlaPolicy) -> Result<Vec<Kpi>> {
     let nps_period = period.widen_to_quarter();
     let inputs = store.kpi_inputs(period, nps_period)?;
-    let fr = (targets.first_response_h * 3600.0) as i64;
+    let fr = policy
+        .base_target_s("first_response")
+        .unwrap_or(crate::domain::sla::hours(4));
     Ok(compute(
         &inputs,
-        targets,
+        &policy.kpi,
         fr,
         period,
         nps_period,

@@ -12,7 +12,7 @@ fn complaint(k: &Kefu) -> String {
         "complaint",
         "add",
         "--customer",
-        "C00001",
+        "C100000",
         "--title",
         "划伤",
         "--severity",
@@ -28,28 +28,28 @@ fn complaint(k: &Kefu) -> String {
     .to_string()
 }
 
+fn sql(k: &Kefu, statement: &str) {
+    let db = rusqlite::Connection::open(&k.db).expect("open");
+    db.execute(statement, []).expect(statement);
+}
+
 #[test]
 fn complaint_numbers_and_customer_codes_grow_past_five_digits() {
     let k = Kefu::new();
     k.ok(&["init"]);
-    assert_eq!(
-        k.ok(&["customer", "add", "--name", "苏州恒瑞"]).trim(),
-        "C00001"
-    );
-    assert_eq!(complaint(&k), "KS-2026-00001");
     // Another tool (or years of use) brought the sequences to their five-digit ends.
-    let db = rusqlite::Connection::open(&k.db).expect("open");
-    db.execute("UPDATE complaints SET number = 'KS-2026-99999'", [])
-        .expect("renumber");
-    db.execute(
+    sql(
+        &k,
         "INSERT INTO customers (code, name, created_at, updated_at)
          VALUES ('C99999', 'x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-        [],
-    )
-    .expect("customer");
-    drop(db);
-    assert_eq!(complaint(&k), "KS-2026-100000");
-    assert_eq!(complaint(&k), "KS-2026-100001", "not 100000 again");
+    );
+    sql(
+        &k,
+        "INSERT INTO complaints (number, customer_id, title, channel, category, severity, step,
+                                 received_at, created_at, updated_at)
+         VALUES ('KS-2026-99999', 1, 'x', 'phone', 'quality', 'minor', 'received',
+                 '2026-11-23T00:00:00Z', '2026-11-23T00:00:00Z', '2026-11-23T00:00:00Z')",
+    );
     assert_eq!(
         k.ok(&["customer", "add", "--name", "宁波东方"]).trim(),
         "C100000"
@@ -58,6 +58,14 @@ fn complaint_numbers_and_customer_codes_grow_past_five_digits() {
         k.ok(&["customer", "add", "--name", "杭州精密"]).trim(),
         "C100001"
     );
+    assert_eq!(complaint(&k), "KS-2026-100000");
+    assert_eq!(complaint(&k), "KS-2026-100001", "not 100000 again");
+    // A number taken another way since is stepped over, not repeated.
+    sql(
+        &k,
+        "UPDATE complaints SET number = 'KS-2026-100002' WHERE number = 'KS-2026-99999'",
+    );
+    assert_eq!(complaint(&k), "KS-2026-100003");
     let list = k.json(&["complaint", "list"]);
-    assert_eq!(list.as_array().map(Vec::len), Some(3));
+    assert_eq!(list.as_array().map(Vec::len), Some(4));
 }

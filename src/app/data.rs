@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::domain::complaint::Severity;
-use crate::domain::kpi::{Kpi, KpiTargets};
+use crate::domain::kpi::Kpi;
 use crate::domain::period::Period;
 use crate::domain::sla::{ClockReading, ClockState, SlaPolicy};
 use crate::error::Result;
@@ -99,10 +99,10 @@ pub fn load_nps(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Vec<NpsPoin
 /// The KPI table of the month of `now` (quarterly KPIs: its quarter).
 pub fn load_kpis(
     store: &Store,
-    targets: &KpiTargets,
+    policy: &SlaPolicy,
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<(Period, Vec<Kpi>)> {
     let period = Period::month_of(now, tz);
-    Ok((period, kpi_table(store, period, targets)?))
+    Ok((period, kpi_table(store, period, policy)?))
 }

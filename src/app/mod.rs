@@ -18,7 +18,6 @@ use chrono_tz::Tz;
 
 use crate::config::keymap::Keymap;
 use crate::config::theme::Theme;
-use crate::domain::kpi::KpiTargets;
 use crate::domain::sla::SlaPolicy;
 use crate::error::Result;
 use crate::i18n::{Catalog, Lang};
@@ -82,8 +81,6 @@ pub struct App {
     pub tz: Tz,
     /// SLA policy.
     pub policy: SlaPolicy,
-    /// KPI targets.
-    pub targets: KpiTargets,
     /// Now.
     pub now: DateTime<Utc>,
     /// The dashboard panes, in Tab order.
@@ -136,7 +133,6 @@ impl App {
             keymap: setup.keymap,
             tz: setup.tz,
             policy: setup.policy,
-            targets: KpiTargets::default(),
             now,
             panes: setup.views.panes,
             launchers: setup.views.launchers,

@@ -3,7 +3,6 @@
 use super::args::{DueArgs, KpiArgs, SlaArgs};
 use super::output::{print, print_json, print_json_array, Table};
 use super::Ctx;
-use crate::domain::kpi::KpiTargets;
 use crate::domain::period::Period;
 use crate::domain::sla::ClockState;
 use crate::domain::time::{from_store, local, rfc3339};
@@ -211,7 +210,7 @@ pub fn kpi(ctx: &Ctx, a: &KpiArgs) -> anyhow::Result<()> {
         None => Period::month_of(ctx.now, ctx.tz),
     };
     let store = ctx.open()?;
-    let kpis = kpi_table(&store, period, &KpiTargets::default())?;
+    let kpis = kpi_table(&store, period, &ctx.policy)?;
     if ctx.json {
         let items: Vec<_> = kpis
             .iter()

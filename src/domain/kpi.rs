@@ -62,8 +62,6 @@ pub struct KpiTargets {
     pub inquiry_hours: f64,
     /// ...in this share, %.
     pub inquiry_share_pct: f64,
-    /// The first-response KPI's limit, in hours (SOP-15: 4h).
-    pub first_response_h: f64,
     /// First response share within that limit, %.
     pub first_response_share_pct: f64,
     /// NPS overall.
@@ -80,7 +78,6 @@ impl Default for KpiTargets {
             complaint_rate_pct: 1.0,
             inquiry_hours: 24.0,
             inquiry_share_pct: 100.0,
-            first_response_h: 4.0,
             first_response_share_pct: 100.0,
             nps_overall: 50.0,
             nps_grade_a: 60.0,

@@ -93,6 +93,8 @@ pub struct SlaPolicy {
     pub calendar: WorkCalendar,
     /// Replacements worth more than this (RMB) need a manager's approval before shipping.
     pub approval_threshold: f64,
+    /// The KPI targets of the team's procedure.
+    pub kpi: crate::domain::kpi::KpiTargets,
 }
 
 /// What a complaint's clocks are chosen by.
@@ -125,7 +127,8 @@ pub struct ClockReading {
     pub done_at: Option<DateTime<Utc>>,
 }
 
-fn hours(h: i64) -> i64 {
+/// `h` hours in seconds.
+pub fn hours(h: i64) -> i64 {
     h * 3600
 }
 
@@ -178,7 +181,16 @@ impl SlaPolicy {
             escalate_after_days: 3,
             calendar,
             approval_threshold: crate::domain::capa::DEFAULT_APPROVAL_THRESHOLD,
+            kpi: crate::domain::kpi::KpiTargets::default(),
         }
+    }
+
+    /// The target of the named clock before any rule (the KPIs' limit for it), in seconds.
+    pub fn base_target_s(&self, clock: &str) -> Option<i64> {
+        self.clocks
+            .iter()
+            .find(|c| &*c.name == clock)
+            .map(|c| c.target_s)
     }
 
     /// The clocks of a complaint, with every matching rule applied in order (borrowed

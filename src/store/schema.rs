@@ -2,7 +2,7 @@
 //! the version lives in `PRAGMA user_version`.
 
 /// Every migration, oldest first. Never edit a released one: append.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4_SUGGESTIONS];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4_SUGGESTIONS, V5_SEQUENCES];
 
 /// The schema version this binary writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -230,4 +230,12 @@ CREATE TABLE suggestions (
 );
 CREATE INDEX suggestions_received ON suggestions (received_at);
 CREATE INDEX suggestions_customer ON suggestions (customer, received_at);
+"#;
+
+/// Counters of handed-out numbers, per table and prefix (`complaints:KS-2026-`).
+const V5_SEQUENCES: &str = r#"
+CREATE TABLE sequences (
+    name  TEXT PRIMARY KEY,
+    last  INTEGER NOT NULL CHECK (last >= 0)
+) WITHOUT ROWID;
 "#;

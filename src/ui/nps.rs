@@ -45,12 +45,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, points: &[N
     let grade_a = series(|p| p.grade_a);
     let last_x = points.len().saturating_sub(1).max(1) as f64;
     let target_overall = [
-        (0.0, app.targets.nps_overall),
-        (last_x, app.targets.nps_overall),
+        (0.0, app.policy.kpi.nps_overall),
+        (last_x, app.policy.kpi.nps_overall),
     ];
     let target_a = [
-        (0.0, app.targets.nps_grade_a),
-        (last_x, app.targets.nps_grade_a),
+        (0.0, app.policy.kpi.nps_grade_a),
+        (last_x, app.policy.kpi.nps_grade_a),
     ];
     let lowest = overall
         .iter()
@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, points: &[N
         Span::styled(q_label(0), app.theme.muted),
         Span::styled(q_label(points.len().saturating_sub(1)), app.theme.muted),
     ];
-    let y_labels: Vec<Span> = [y_min, app.targets.nps_overall, 100.0]
+    let y_labels: Vec<Span> = [y_min, app.policy.kpi.nps_overall, 100.0]
         .iter()
         .map(|v| Span::styled(format!("{v:.0}"), app.theme.muted))
         .collect();

@@ -42,8 +42,8 @@ impl Component for Kpis {
     }
 
     fn needs(&self, app: &App) -> Vec<Job> {
-        let (targets, now, tz) = (app.targets.clone(), app.now, app.tz);
-        vec![Job::new("kpi", move |s| load_kpis(s, &targets, now, tz))]
+        let (policy, now, tz) = (app.policy.clone(), app.now, app.tz);
+        vec![Job::new("kpi", move |s| load_kpis(s, &policy, now, tz))]
     }
 
     fn receive(&mut self, _slot: &str, data: Payload) {
