@@ -6,6 +6,7 @@ use directories::ProjectDirs;
 
 pub mod holidays;
 pub mod keymap;
+pub mod kpi;
 pub mod policy;
 pub mod settings;
 pub mod theme;

@@ -43,6 +43,9 @@ pub fn load(tz: Tz, config: Option<&Path>) -> (SlaPolicy, Vec<Error>) {
         if let Some(sla) = table.as_ref().and_then(|t| t.get("sla")) {
             problems.extend(apply(&mut policy, sla, &file));
         }
+        if let Some(kpi) = table.as_ref().and_then(|t| t.get("kpi")) {
+            problems.extend(super::kpi::apply(&mut policy.kpi, kpi, &file));
+        }
         if let Some(v) = table
             .as_ref()
             .and_then(|t| t.get("returns"))
@@ -72,7 +75,7 @@ pub fn builtin(tz: Tz) -> SlaPolicy {
 }
 
 /// `place` is a section (`sla.clocks.plan`) or a section and key (`sla.clocks.plan] hours`).
-fn bad(file: &str, place: &str, value: &toml::Value, rule: &'static str) -> Error {
+pub(super) fn bad(file: &str, place: &str, value: &toml::Value, rule: &'static str) -> Error {
     let place = if place.contains(']') {
         place.to_string()
     } else {

@@ -264,7 +264,7 @@ impl Draft {
                     None => warn(line, wrong("table")),
                 },
                 // The SLA policy is read by config::policy from the same file.
-                ("sla" | "returns", _) => {}
+                ("sla" | "returns" | "kpi", _) => {}
                 _ => warn(at(key.span()), Problem::UnknownKey(name.to_string())),
             }
         }
