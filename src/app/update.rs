@@ -1,7 +1,6 @@
 //! `App::update`: the one place actions change the state. Routing goes popup-first
 //! (question, help, form), then the focused component, then the global keys.
 
-use super::action::crossterm_key::KeyPress;
 use super::component::{Effect, FormRequest, Handled, Work};
 use super::form::Form;
 use super::{Action, App, Confirm};
@@ -266,10 +265,5 @@ impl App {
             Some(Confirm::DiscardForm) => self.form = None,
             None => {}
         }
-    }
-
-    /// Text typed while no form is open goes to the focused component (the filter).
-    pub fn typed(&mut self, k: KeyPress) {
-        self.update(Action::Key(k));
     }
 }

@@ -76,7 +76,24 @@ impl Worker {
     }
 }
 
+/// Lets the input thread win a contended core: reloads can wait a few ms, keys should not.
+#[cfg(target_os = "linux")]
+fn yield_to_input() {
+    extern "C" {
+        fn setpriority(which: i32, who: u32, prio: i32) -> i32;
+    }
+    // SAFETY: plain libc call with integer arguments; on Linux PRIO_PROCESS (0) with
+    // who = 0 sets the nice value of the calling thread only. A failure changes nothing.
+    unsafe {
+        setpriority(0, 0, 10);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn yield_to_input() {}
+
 fn run(mut store: Store, jobs: Receiver<Msg>, done: Sender<Done>, poll: Duration) {
+    yield_to_input();
     let mut seen = store.data_version().ok();
     loop {
         let first = match jobs.recv_timeout(poll) {
