@@ -54,11 +54,7 @@ pub fn complaint_stats(
     cat: &Catalog,
 ) -> Result<ComplaintStats> {
     let (from, to) = period.range(store.tz());
-    let rows: Vec<_> = store
-        .list_complaints(false)?
-        .into_iter()
-        .filter(|r| r.facts.received_at >= from && r.facts.received_at < to)
-        .collect();
+    let rows = store.complaints_received(from, to)?;
     let extra = store.products_and_causes(from, to)?;
     let unknown = cat.get("stats.unknown").to_string();
     let label = |v: Option<&String>| {
@@ -69,10 +65,7 @@ pub fn complaint_stats(
     let orders = store.orders_shipped(period)?.filter(|o| *o > 0);
     let clock_met = |name: &str| {
         on_time(rows.iter().filter_map(|r| {
-            let c = policy
-                .clocks(&r.subject(), &r.facts, now)
-                .into_iter()
-                .find(|c| &*c.name == name)?;
+            let c = policy.clock(&r.subject(), &r.facts, now, name)?;
             c.done_at.map(|_| c.state != ClockState::Breached)
         }))
     };

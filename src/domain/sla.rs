@@ -223,6 +223,19 @@ impl SlaPolicy {
             .unwrap_or(hours(4))
     }
 
+    /// One named clock of a complaint at `now` (only that one is worked out).
+    pub fn clock(
+        &self,
+        s: &Subject,
+        f: &ClockFacts,
+        now: DateTime<Utc>,
+        name: &str,
+    ) -> Option<ClockReading> {
+        let specs = self.specs_for(s);
+        let spec = specs.iter().find(|c| &*c.name == name)?;
+        Some(self.read(spec, f, now))
+    }
+
     /// Every clock of a complaint at `now`, running or stopped, in policy order.
     pub fn clocks(&self, s: &Subject, f: &ClockFacts, now: DateTime<Utc>) -> Vec<ClockReading> {
         self.specs_for(s)

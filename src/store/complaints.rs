@@ -240,22 +240,37 @@ impl Store {
 
     /// Complaints, newest first; only open ones when `open_only`. Pauses are attached.
     pub fn list_complaints(&self, open_only: bool) -> Result<Vec<ComplaintRow>> {
-        let filter = if open_only {
-            &format!(" WHERE k.step IN ({})", open_steps_sql())
+        if open_only {
+            let open = format!("k.step IN ({})", open_steps_sql());
+            self.complaint_rows(&open, &[])
         } else {
-            ""
-        };
+            self.complaint_rows("1", &[])
+        }
+    }
+
+    /// The complaints received in `[from, to)`, newest first (the received index does it).
+    pub fn complaints_received(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<ComplaintRow>> {
+        let (from, to) = (to_store(from), to_store(to));
+        self.complaint_rows("k.received_at >= ?1 AND k.received_at < ?2", &[&from, &to])
+    }
+
+    /// Complaints matching `cond` (over `complaints k`), newest first, with their pauses.
+    fn complaint_rows(&self, cond: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<ComplaintRow>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {ROW_COLUMNS} {ROW_FROM}{filter} ORDER BY k.received_at DESC, k.id DESC"
+            "SELECT {ROW_COLUMNS} {ROW_FROM} WHERE {cond} ORDER BY k.received_at DESC, k.id DESC"
         ))?;
         let mut ids = Vec::new();
         let mut rows: Vec<ComplaintRow> = stmt
-            .query_map([], |r| {
+            .query_map(args, |r| {
                 ids.push(r.get::<_, i64>(23)?);
                 read_row(r)
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut pauses = self.pauses_by_complaint(open_only)?;
+        let mut pauses = self.pauses_where(cond, args)?;
         for (row, id) in rows.iter_mut().zip(ids) {
             row.facts.pauses = pauses.remove(&id).unwrap_or_default();
         }
@@ -277,24 +292,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every complaint's pauses (of open complaints when `open_only`), oldest first.
-    fn pauses_by_complaint(
+    /// The pauses of the complaints matching `cond`, oldest first, by complaint id.
+    fn pauses_where(
         &self,
-        open_only: bool,
+        cond: &str,
+        args: &[&dyn rusqlite::ToSql],
     ) -> Result<std::collections::HashMap<i64, Vec<Pause>>> {
-        let filter = if open_only {
-            &format!(
-                " WHERE complaint_id IN (SELECT id FROM complaints WHERE step IN ({}))",
-                open_steps_sql()
-            )
-        } else {
-            ""
-        };
+        let filter = format!(" WHERE complaint_id IN (SELECT k.id FROM complaints k WHERE {cond})");
         let mut stmt = self.conn().prepare(&format!(
             "SELECT complaint_id, from_at, to_at FROM complaint_pauses{filter} ORDER BY complaint_id, from_at, id"
         ))?;
         let mut out: std::collections::HashMap<i64, Vec<Pause>> = std::collections::HashMap::new();
-        let mut q = stmt.query([])?;
+        let mut q = stmt.query(args)?;
         while let Some(r) = q.next()? {
             out.entry(r.get(0)?).or_default().push(Pause {
                 from: time(&r.get::<_, String>(1)?),
