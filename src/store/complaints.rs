@@ -259,7 +259,11 @@ impl Store {
     }
 
     /// Complaints matching `cond` (over `complaints k`), newest first, with their pauses.
-    fn complaint_rows(&self, cond: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<ComplaintRow>> {
+    fn complaint_rows(
+        &self,
+        cond: &str,
+        args: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<ComplaintRow>> {
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {ROW_COLUMNS} {ROW_FROM} WHERE {cond} ORDER BY k.received_at DESC, k.id DESC"
         ))?;

@@ -329,20 +329,14 @@ impl Store {
 
     /// Required fields filled and required in all, summed over every customer file.
     pub fn completeness_totals(&self) -> Result<(usize, usize)> {
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT {}, (SELECT COUNT(*) FROM contacts t WHERE t.customer_id = c.id) AS contacts
-             FROM customers c",
-            records::columns::<CustomerFields>("c.")
-        ))?;
-        let mut rows = stmt.query([])?;
-        let (mut filled, mut required) = (0, 0);
-        while let Some(r) = rows.next()? {
-            let fields = records::read(r)?;
-            let contacts: i64 = r.get("contacts")?;
-            let (f, n) = crate::domain::customer::completeness(&fields, contacts.max(0) as usize);
-            filled += f;
-            required += n;
-        }
-        Ok((filled, required))
+        let (filled, files) = records::completeness_totals::<CustomerFields>(self.conn())?;
+        let with_contact: i64 = self.conn().query_row(
+            "SELECT COUNT(DISTINCT customer_id) FROM contacts",
+            [],
+            |r| r.get(0),
+        )?;
+        // A contact counts as one more required item of every file (`completeness`).
+        let per_file = CustomerFields::FIELDS.iter().filter(|f| f.complete).count() + 1;
+        Ok((filled + with_contact.max(0) as usize, files * per_file))
     }
 }

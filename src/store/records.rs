@@ -44,6 +44,30 @@ pub(crate) fn read<R: Record>(row: &Row) -> rusqlite::Result<R> {
     Ok(r)
 }
 
+/// Over every row of the record's table: how many completeness fields are filled in all,
+/// and how many rows there are. Computed in SQL, so it stays quick at 100,000 rows;
+/// kefu stores a blank field as NULL, which is what "filled" looks at.
+pub(crate) fn completeness_totals<R: Record>(
+    conn: &rusqlite::Connection,
+) -> Result<(usize, usize)> {
+    let filled: Vec<String> = R::FIELDS
+        .iter()
+        .filter(|f| f.complete)
+        .map(|f| format!("({} IS NOT NULL)", f.column))
+        .collect();
+    let sum = if filled.is_empty() {
+        "0".to_string()
+    } else {
+        filled.join(" + ")
+    };
+    let (filled, rows): (i64, i64) = conn.query_row(
+        &format!("SELECT COALESCE(SUM({sum}), 0), COUNT(*) FROM {}", R::TABLE),
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok((filled.max(0) as usize, rows.max(0) as usize))
+}
+
 /// The record's stored values, in declaration order.
 fn values<R: Record>(r: &R) -> Vec<Option<String>> {
     R::FIELDS.iter().map(|f| r.get(f.name)).collect()

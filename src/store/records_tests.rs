@@ -98,3 +98,48 @@ fn a_record_round_trips_by_column_name() {
     let back: CustomerFields = s.conn().query_row(&sql, [id], read).unwrap();
     assert_eq!(back.city.as_deref(), Some("苏州"));
 }
+
+#[test]
+fn completeness_in_sql_agrees_with_the_rule_over_each_file() {
+    use crate::domain::customer::{completeness, Contact};
+    let mut s = store();
+    let mut codes = Vec::new();
+    for (i, (city, grade, contact)) in [
+        (None, None, false),
+        (Some("苏州"), Some("A"), true),
+        (Some("宁波"), None, true),
+        (None, Some("C"), false),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut c = CustomerFields::default();
+        c.set_typed("name", Some(&format!("客户{i}")), DEFAULT_TZ)
+            .unwrap();
+        c.set_typed("city", city, DEFAULT_TZ).unwrap();
+        c.set_typed("grade", grade, DEFAULT_TZ).unwrap();
+        let contacts: Vec<Contact> = if contact {
+            vec![
+                Contact {
+                    name: "王芳".into(),
+                    ..Default::default()
+                };
+                2
+            ]
+        } else {
+            Vec::new()
+        };
+        codes.push(s.add_customer(None, &c, &contacts).unwrap());
+    }
+    let by_rule = codes.iter().fold((0, 0), |(f, n), code| {
+        let file = s.customer(code).unwrap();
+        let (a, b) = completeness(&file.fields, file.contacts.len());
+        (f + a, n + b)
+    });
+    assert_eq!(s.completeness_totals().unwrap(), by_rule);
+    assert_eq!(
+        by_rule,
+        (4 + 2 + 2 + 2, 4 * 11),
+        "names, cities, grades, contacts"
+    );
+}

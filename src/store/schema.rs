@@ -2,7 +2,7 @@
 //! the version lives in `PRAGMA user_version`.
 
 /// Every migration, oldest first. Never edit a released one: append.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4_SUGGESTIONS, V5_SEQUENCES];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4_SUGGESTIONS, V5_SEQUENCES, V6_FIRST_RESPONSE];
 
 /// The schema version this binary writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -238,4 +238,10 @@ CREATE TABLE sequences (
     name  TEXT PRIMARY KEY,
     last  INTEGER NOT NULL CHECK (last >= 0)
 ) WITHOUT ROWID;
+"#;
+
+/// A period's first responses (the KPIs) read from the index alone.
+const V6_FIRST_RESPONSE: &str = r#"
+DROP INDEX complaints_received;
+CREATE INDEX complaints_received ON complaints (received_at, acknowledged_at);
 "#;
