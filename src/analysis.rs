@@ -54,18 +54,18 @@ pub fn complaint_stats(
     cat: &Catalog,
 ) -> Result<ComplaintStats> {
     let (from, to) = period.range(store.tz());
-    let rows = store.complaints_received(from, to)?;
-    let extra = store.products_and_causes(from, to)?;
+    let rows = store.stats_rows(from, to, policy.uses_grade())?;
     let unknown = cat.get("stats.unknown").to_string();
-    let label = |v: Option<&String>| {
-        v.filter(|s| !s.trim().is_empty())
-            .cloned()
-            .unwrap_or_else(|| unknown.clone())
-    };
+    fn label<'a>(v: &'a Option<String>, unknown: &'a str) -> &'a str {
+        match v.as_deref() {
+            Some(s) if !s.trim().is_empty() => s,
+            _ => unknown,
+        }
+    }
     let orders = store.orders_shipped(period)?.filter(|o| *o > 0);
     let clock_met = |name: &str| {
         on_time(rows.iter().filter_map(|r| {
-            let c = policy.clock(&r.subject(), &r.facts, now, name)?;
+            let c = policy.clock(&r.subject, &r.facts, now, name)?;
             c.done_at.map(|_| c.state != ClockState::Breached)
         }))
     };
@@ -83,22 +83,10 @@ pub fn complaint_stats(
         orders_shipped: orders,
         complaint_rate_pct: orders
             .map(|o| (10_000.0 * rows.len() as f64 / o as f64).round() / 100.0),
-        by_category: pareto(
-            rows.iter()
-                .map(|r| cat.get(r.category.label_key()).to_string()),
-        ),
-        by_severity: pareto(
-            rows.iter()
-                .map(|r| cat.get(r.severity.label_key()).to_string()),
-        ),
-        by_cause: pareto(
-            rows.iter()
-                .map(|r| label(extra.get(&r.number).and_then(|e| e.1.as_ref()))),
-        ),
-        by_product: pareto(
-            rows.iter()
-                .map(|r| label(extra.get(&r.number).and_then(|e| e.0.as_ref()))),
-        ),
+        by_category: pareto(rows.iter().map(|r| cat.get(r.subject.category.label_key()))),
+        by_severity: pareto(rows.iter().map(|r| cat.get(r.subject.severity.label_key()))),
+        by_cause: pareto(rows.iter().map(|r| label(&r.root_cause, &unknown))),
+        by_product: pareto(rows.iter().map(|r| label(&r.product, &unknown))),
         first_response_median_h: median(fr_hours).map(|h| (h * 100.0).round() / 100.0),
         first_response: clock_met("first_response"),
         plan: clock_met("plan"),

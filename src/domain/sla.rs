@@ -185,6 +185,11 @@ impl SlaPolicy {
         }
     }
 
+    /// Whether some rule picks clocks by the customer's grade.
+    pub fn uses_grade(&self) -> bool {
+        self.rules.iter().any(|r| r.grade.is_some())
+    }
+
     /// The target of the named clock before any rule (the KPIs' limit for it), in seconds.
     pub fn base_target_s(&self, clock: &str) -> Option<i64> {
         self.clocks

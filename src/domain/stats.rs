@@ -16,13 +16,13 @@ pub struct Count {
 }
 
 /// Counts keys, largest first (ties by key), with shares and cumulative shares.
-pub fn pareto<I: IntoIterator<Item = String>>(keys: I) -> Vec<Count> {
-    let mut map = std::collections::BTreeMap::<String, usize>::new();
+pub fn pareto<'a, I: IntoIterator<Item = &'a str>>(keys: I) -> Vec<Count> {
+    let mut map = std::collections::HashMap::<&str, usize>::new();
     for k in keys {
         *map.entry(k).or_default() += 1;
     }
     let total: usize = map.values().sum();
-    let mut v: Vec<(String, usize)> = map.into_iter().collect();
+    let mut v: Vec<(String, usize)> = map.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut running = 0;
     v.into_iter()
@@ -88,7 +88,7 @@ mod tests {
             "quality",
             "logistics",
         ];
-        let p = pareto(keys.iter().map(|s| s.to_string()));
+        let p = pareto(keys.iter().copied());
         let rows: Vec<_> = p
             .iter()
             .map(|c| (c.key.as_str(), c.n, c.share_pct, c.cumulative_pct))
@@ -101,7 +101,7 @@ mod tests {
                 ("service", 1, 16.7, 100.0)
             ]
         );
-        assert!(pareto(Vec::<String>::new()).is_empty());
+        assert!(pareto(Vec::<&str>::new()).is_empty());
     }
 
     #[test]

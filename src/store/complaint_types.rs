@@ -94,9 +94,6 @@ pub struct StepEntry {
     pub note: Option<String>,
 }
 
-/// A complaint's product and root cause, either possibly unrecorded.
-pub type ProductCause = (Option<String>, Option<String>);
-
 /// A wait on the customer, with why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PauseEntry {

@@ -248,16 +248,6 @@ impl Store {
         }
     }
 
-    /// The complaints received in `[from, to)`, newest first (the received index does it).
-    pub fn complaints_received(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<Vec<ComplaintRow>> {
-        let (from, to) = (to_store(from), to_store(to));
-        self.complaint_rows("k.received_at >= ?1 AND k.received_at < ?2", &[&from, &to])
-    }
-
     /// Complaints matching `cond` (over `complaints k`), newest first, with their pauses.
     fn complaint_rows(
         &self,
@@ -279,21 +269,6 @@ impl Store {
             row.facts.pauses = pauses.remove(&id).unwrap_or_default();
         }
         Ok(rows)
-    }
-
-    /// Product and root cause of every complaint received in `[from, to)`, by number.
-    pub fn products_and_causes(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<std::collections::HashMap<String, ProductCause>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT number, product, root_cause FROM complaints WHERE received_at >= ?1 AND received_at < ?2",
-        )?;
-        let rows = stmt.query_map(params![to_store(from), to_store(to)], |r| {
-            Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The pauses of the complaints matching `cond`, oldest first, by complaint id.

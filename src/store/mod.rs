@@ -1,6 +1,7 @@
 //! The only code that speaks SQL: opening, migrating, and one module per aggregate.
 
 pub mod capa;
+pub mod complaint_stats;
 pub mod complaint_types;
 pub mod complaints;
 pub mod customer_list;
