@@ -415,8 +415,8 @@ fn a_worker_thread_fills_the_panes_and_drops_a_stale_result() {
     let path = dir.path().join("w.db");
     let store = demo_store(Some(&path));
     let tz = kefu::domain::time::DEFAULT_TZ;
-    let reader = kefu::store::Store::open(&path, "tester", now(), tz).unwrap();
-    let worker = Worker::spawn(reader, std::time::Duration::from_millis(20));
+    let open = || kefu::store::Store::open(&path, "tester", now(), tz).unwrap();
+    let worker = Worker::spawn(vec![open(), open()], std::time::Duration::from_millis(20));
     let mut app = kefu::app::App::with_worker(store, setup(Lang::En, "dark"), worker);
 
     // The first frame draws at once, before any data arrived.

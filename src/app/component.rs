@@ -29,6 +29,8 @@ pub struct Job {
     pub slot: String,
     /// The read.
     pub run: JobFn,
+    /// It writes (writes all go through one connection, in order).
+    pub write: bool,
 }
 
 impl Job {
@@ -40,6 +42,7 @@ impl Job {
         Job {
             slot: slot.into(),
             run: Box::new(move |s| run(s).map(|v| Box::new(v) as Payload)),
+            write: false,
         }
     }
 
@@ -51,6 +54,7 @@ impl Job {
         Job {
             slot: slot.into(),
             run: Box::new(move |s| run(s).map(|v| Box::new(v) as Payload)),
+            write: true,
         }
     }
 }

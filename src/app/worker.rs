@@ -31,23 +31,42 @@ pub struct Msg(String, u64, JobFn);
 pub enum Worker {
     /// On the caller's thread, on the app's own store (deterministic, for tests).
     Inline,
-    /// On a thread owning a second connection to the same file.
+    /// On threads owning connections of their own to the same file: the first takes every
+    /// write and watches for other processes' writes; reads are spread over all of them,
+    /// so the panes of a first frame load side by side on two cores.
     Thread {
-        /// Requests.
-        tx: Sender<Msg>,
+        /// Requests, one queue per thread (the first is the writer's).
+        queues: Vec<Sender<Msg>>,
         /// Results.
         rx: Receiver<Done>,
+        /// The queue the next read goes to.
+        next: std::cell::Cell<usize>,
     },
 }
 
 impl Worker {
-    /// A worker thread on its own connection to `path`, polling for other processes'
-    /// writes every `poll`.
-    pub fn spawn(store: Store, poll: Duration) -> Worker {
-        let (tx, jobs) = channel::<Msg>();
+    /// A worker thread per store (connections to one file); the first takes the writes and
+    /// polls for other processes' writes every `poll`.
+    pub fn spawn(stores: Vec<Store>, poll: Duration) -> Worker {
         let (done, rx) = channel::<Done>();
-        std::thread::spawn(move || run(store, jobs, done, poll));
-        Worker::Thread { tx, rx }
+        let queues = stores
+            .into_iter()
+            .enumerate()
+            .map(|(i, store)| {
+                let (tx, jobs) = channel::<Msg>();
+                let done = done.clone();
+                // Only the writer's connection watches: the readers would see its writes
+                // as another process's.
+                let watch = (i == 0).then_some(poll);
+                std::thread::spawn(move || run(store, jobs, done, watch));
+                tx
+            })
+            .collect();
+        Worker::Thread {
+            queues,
+            rx,
+            next: std::cell::Cell::new(0),
+        }
     }
 
     /// Sends a job (inline: runs it now and returns its result).
@@ -58,10 +77,18 @@ impl Worker {
                 generation,
                 result: (job.run)(store),
             }),
-            Worker::Thread { tx, .. } => {
+            Worker::Thread { queues, next, .. } => {
+                let i = if job.write || queues.is_empty() {
+                    0
+                } else {
+                    next.set((next.get() + 1) % queues.len());
+                    next.get()
+                };
                 // A worker that is gone leaves the pane loading; the status line says nothing
                 // more useful than that.
-                let _ = tx.send(Msg(job.slot, generation, job.run));
+                if let Some(q) = queues.get(i) {
+                    let _ = q.send(Msg(job.slot, generation, job.run));
+                }
                 None
             }
         }
@@ -92,12 +119,15 @@ fn yield_to_input() {
 #[cfg(not(target_os = "linux"))]
 fn yield_to_input() {}
 
-fn run(mut store: Store, jobs: Receiver<Msg>, done: Sender<Done>, poll: Duration) {
+fn run(mut store: Store, jobs: Receiver<Msg>, done: Sender<Done>, watch: Option<Duration>) {
     yield_to_input();
     let mut seen = store.data_version().ok();
+    // A reader that does not watch just waits for work.
+    let wait = watch.unwrap_or(Duration::from_secs(3600));
     loop {
-        let first = match jobs.recv_timeout(poll) {
+        let first = match jobs.recv_timeout(wait) {
             Ok(m) => m,
+            Err(RecvTimeoutError::Timeout) if watch.is_none() => continue,
             Err(RecvTimeoutError::Timeout) => {
                 let v = store.data_version().ok();
                 if v != seen {

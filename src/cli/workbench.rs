@@ -26,9 +26,9 @@ pub fn run(
         super::data::rebuild_demo(ctx)?;
     }
     let store = ctx.open()?;
-    // The worker reads on its own connection to the same file.
+    // Two worker threads, each on its own connection to the same file: one core each.
     let poll = Duration::from_millis(settings.poll_ms);
-    let worker = Worker::spawn(ctx.open()?, poll);
+    let worker = Worker::spawn(vec![ctx.open()?, ctx.open()?], poll);
     let setup = Setup {
         lang: ctx.lang,
         theme: settings.theme,
