@@ -8,11 +8,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
-use super::{opt_time, time, Store};
+use super::{instant_at, opt_time, text_at, time, Store};
 use crate::domain::complaint::{Category, ClockFacts, Pause, Severity};
 use crate::domain::customer::Grade;
 use crate::domain::sla::Subject;
-use crate::domain::time::{from_store, to_store};
+use crate::domain::time::to_store;
 use crate::error::Result;
 
 /// One complaint as the analysis sees it.
@@ -75,8 +75,8 @@ impl Store {
         let rows = stmt.query_map(params![from, to], |r| {
             let id: i64 = r.get(0)?;
             // Borrowed, not copied: a year is ~100,000 rows of a dozen texts each.
-            let text = |i| r.get_ref(i).map(|v| v.as_str_or_null().ok().flatten());
-            let at = |i| text(i).map(|t| t.and_then(from_store));
+            let text = |i| text_at(r, i);
+            let at = |i| instant_at(r, i);
             Ok(StatsRow {
                 subject: Subject {
                     // CHECK constraints keep these parseable; a hand edit falls back.

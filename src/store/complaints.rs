@@ -3,7 +3,7 @@
 use chrono::{DateTime, Datelike, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{opt_time, time, Store, Tx};
+use super::{instant_at, opt_time, text_at, time, Store, Tx};
 use crate::domain::complaint::open_steps_sql;
 use crate::domain::complaint::{
     Category, Channel, ClockFacts, Pause, Responsibility, Severity, Step,
@@ -24,41 +24,37 @@ const ROW_FROM: &str = "FROM complaints k JOIN customers c ON c.id = k.customer_
 
 fn read_row(r: &Row) -> rusqlite::Result<ComplaintRow> {
     // CHECK constraints keep these parseable; a hand-edited value falls back rather than panics.
-    let s = |i: usize| r.get::<_, String>(i);
+    let code = |i: usize| text_at(r, i).map(|t| t.unwrap_or_default());
+    let escalated_at: Option<String> = r.get(21)?;
     Ok(ComplaintRow {
         number: r.get(0)?,
         customer: r.get(1)?,
         customer_name: r.get(2)?,
         title: r.get(3)?,
-        channel: Channel::parse("channel", &s(4)?).unwrap_or(Channel::Phone),
-        category: Category::parse("category", &s(5)?).unwrap_or(Category::Other),
-        severity: Severity::parse("severity", &s(6)?).unwrap_or(Severity::Major),
-        step: Step::parse("step", &s(7)?).unwrap_or(Step::Received),
+        channel: Channel::parse("channel", code(4)?).unwrap_or(Channel::Phone),
+        category: Category::parse("category", code(5)?).unwrap_or(Category::Other),
+        severity: Severity::parse("severity", code(6)?).unwrap_or(Severity::Major),
+        step: Step::parse("step", code(7)?).unwrap_or(Step::Received),
         owner: r.get(8)?,
-        grade: r
-            .get::<_, Option<String>>(16)?
-            .and_then(|g| Grade::parse("grade", &g).ok()),
-        escalated: r.get::<_, Option<String>>(21)?.map(|at| (at, None)),
+        grade: text_at(r, 16)?.and_then(|g| Grade::parse("grade", g).ok()),
+        escalated: match escalated_at {
+            Some(at) => Some((at, r.get(22)?)),
+            None => None,
+        },
         facts: ClockFacts {
-            received_at: time(&s(9)?),
-            reopened_at: opt_time(r.get(17)?),
-            reply_by: opt_time(r.get(10)?),
-            acknowledged_at: opt_time(r.get(11)?),
-            investigating_at: opt_time(r.get(18)?),
-            plan_at: opt_time(r.get(12)?),
-            disposed_at: opt_time(r.get(13)?),
-            followed_up_at: opt_time(r.get(19)?),
-            closed_at: opt_time(r.get(20)?),
-            report_at: opt_time(r.get(14)?),
+            received_at: instant_at(r, 9)?.unwrap_or(DateTime::<Utc>::UNIX_EPOCH),
+            reopened_at: instant_at(r, 17)?,
+            reply_by: instant_at(r, 10)?,
+            acknowledged_at: instant_at(r, 11)?,
+            investigating_at: instant_at(r, 18)?,
+            plan_at: instant_at(r, 12)?,
+            disposed_at: instant_at(r, 13)?,
+            followed_up_at: instant_at(r, 19)?,
+            closed_at: instant_at(r, 20)?,
+            report_at: instant_at(r, 14)?,
             pauses: Vec::new(),
         },
         version: r.get(15)?,
-    })
-    .and_then(|mut row| {
-        if let Some(e) = row.escalated.as_mut() {
-            e.1 = r.get(22)?;
-        }
-        Ok(row)
     })
 }
 

@@ -284,6 +284,17 @@ pub(crate) fn opt_time(s: Option<String>) -> Option<DateTime<Utc>> {
     s.as_deref().and_then(crate::domain::time::from_store)
 }
 
+/// Column `i` as borrowed text (None for NULL or a non-text value): long lists read many
+/// texts per row, and copying each would dominate.
+pub(crate) fn text_at<'r>(r: &'r rusqlite::Row, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    Ok(r.get_ref(i)?.as_str_or_null().ok().flatten())
+}
+
+/// Column `i` as a stored instant, read without copying the text.
+pub(crate) fn instant_at(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    Ok(text_at(r, i)?.and_then(crate::domain::time::from_store))
+}
+
 /// Reads a required stored instant (a malformed one reads as the epoch, never a panic).
 pub(crate) fn time(s: &str) -> DateTime<Utc> {
     crate::domain::time::from_store(s).unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
