@@ -10,19 +10,18 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-use tempfile::TempDir;
 
 #[path = "common/binary.rs"]
 mod binary;
-use binary::{has_all, run, Out};
+#[path = "common/harness.rs"]
+mod harness;
+use binary::{has_all, run};
+use harness::{Kefu, NOW};
 
 /// The binary in a clean environment with an empty config dir.
 fn bin() -> Command {
     binary::bin(&std::env::temp_dir().join("kefu-cli-tests-empty-config"))
 }
-
-/// The fixed "now" of every test.
-const NOW: &str = "2026-11-23 10:00";
 
 /// The flags of a typical major complaint (customer and times added per test).
 const MAJOR: &[&str] = &[
@@ -36,65 +35,7 @@ const MAJOR: &[&str] = &[
     "wechat",
 ];
 
-/// A fresh temporary database and the standard global flags.
-struct Kefu {
-    dir: TempDir,
-    db: PathBuf,
-}
-
 impl Kefu {
-    fn new() -> Kefu {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("k.db");
-        Kefu { dir, db }
-    }
-
-    /// `kefu --db DB --now NOW --lang en --user tester ARGS...`
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = bin();
-        c.arg("--db")
-            .arg(&self.db)
-            .args(["--now", NOW, "--lang", "en", "--user", "tester"])
-            .args(args);
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Out {
-        run(self.cmd(args))
-    }
-
-    /// Runs and expects success; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(out.code, 0, "kefu {args:?} failed: {out:#?}");
-        assert!(
-            out.stderr.is_empty(),
-            "kefu {args:?} wrote to stderr: {out:#?}"
-        );
-        out.stdout
-    }
-
-    /// Runs with `--json`, expects success and parses stdout.
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        let text = self.ok(&all);
-        serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("kefu {args:?}: bad JSON {e}: {text}"))
-    }
-
-    /// Runs and expects exit `code` with nothing on stdout; returns stderr.
-    fn fails(&self, args: &[&str], code: i32) -> String {
-        let out = self.run(args);
-        assert_eq!(out.code, code, "kefu {args:?}: wrong exit code: {out:#?}");
-        assert!(
-            out.stdout.is_empty(),
-            "kefu {args:?} failed but printed to stdout: {out:#?}"
-        );
-        assert!(!out.stderr.trim().is_empty(), "kefu {args:?}: no message");
-        out.stderr
-    }
-
     /// Adds a customer; returns the printed code.
     fn customer(&self, args: &[&str]) -> String {
         let mut all = vec!["customer", "add"];

@@ -2,10 +2,10 @@
 
 #[path = "common/binary.rs"]
 mod binary;
-#[path = "common/kefu.rs"]
-mod kefu;
+#[path = "common/harness.rs"]
+mod harness;
 
-use kefu::Kefu;
+use harness::Kefu;
 use serde_json::Value;
 
 fn kpi<'a>(v: &'a Value, key: &str) -> &'a Value {

@@ -2,11 +2,11 @@
 
 #[path = "common/binary.rs"]
 mod binary;
-#[path = "common/kefu.rs"]
-mod kefu;
+#[path = "common/harness.rs"]
+mod harness;
 
 use binary::has_all;
-use kefu::Kefu;
+use harness::Kefu;
 
 fn with_customers() -> Kefu {
     let k = Kefu::new();

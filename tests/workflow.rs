@@ -10,111 +10,16 @@
 //! All times a test types are local Shanghai times and every due time below is worked
 //! out by hand in a comment first.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
 
 #[path = "common/binary.rs"]
 mod binary;
-use binary::{bin, has_all, run, Out};
-
-/// The fixed "now" of every test: Monday 23 November 2026, 10:00 in Shanghai.
-const NOW: &str = "2026-11-23 10:00";
-
-/// A temporary database (with its own empty config directory).
-struct Kefu {
-    _dir: TempDir,
-    db: PathBuf,
-    config: PathBuf,
-}
-
-/// The default actor: not on the staff list, so no role.
-const TESTER: &str = "tester";
+#[path = "common/harness.rs"]
+mod harness;
+use binary::{has_all, run};
+use harness::{Kefu, TESTER};
 
 impl Kefu {
-    /// An empty database.
-    fn empty() -> Kefu {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("k.db");
-        let config = dir.path().join("config");
-        std::fs::create_dir(&config).expect("config dir");
-        Kefu {
-            _dir: dir,
-            db,
-            config,
-        }
-    }
-
-    /// A database with the demo's staff, customers C00001.. and complaints.
-    fn demo() -> Kefu {
-        let k = Kefu::empty();
-        k.ok(&["demo", "--customers", "10"]);
-        k
-    }
-
-    /// `kefu --db DB --now NOW --lang en --user USER ARGS...`
-    fn cmd_as(&self, user: &str, args: &[&str]) -> Command {
-        let mut c = bin(&self.config);
-        c.arg("--db")
-            .arg(&self.db)
-            .args(["--now", NOW, "--lang", "en", "--user", user])
-            .args(args);
-        c
-    }
-
-    fn run_as(&self, user: &str, args: &[&str]) -> Out {
-        run(self.cmd_as(user, args))
-    }
-
-    /// Runs as `user` and expects success with nothing on stderr; returns stdout.
-    fn ok_as(&self, user: &str, args: &[&str]) -> String {
-        let out = self.run_as(user, args);
-        assert_eq!(out.code, 0, "kefu {args:?} as {user} failed: {out:#?}");
-        assert!(
-            out.stderr.is_empty(),
-            "kefu {args:?} wrote to stderr: {out:#?}"
-        );
-        out.stdout
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        self.ok_as(TESTER, args)
-    }
-
-    /// Runs as `user` with `--json`, expects success and parses stdout.
-    fn json_as(&self, user: &str, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        let text = self.ok_as(user, &all);
-        serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("kefu {args:?}: bad JSON {e}: {text}"))
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        self.json_as(TESTER, args)
-    }
-
-    /// Runs as `user`, expects exit `code` with nothing on stdout; returns stderr.
-    fn fails_as(&self, user: &str, args: &[&str], code: i32) -> String {
-        let out = self.run_as(user, args);
-        assert_eq!(
-            out.code, code,
-            "kefu {args:?} as {user}: exit code: {out:#?}"
-        );
-        assert!(
-            out.stdout.is_empty(),
-            "kefu {args:?} failed but printed to stdout: {out:#?}"
-        );
-        assert!(!out.stderr.trim().is_empty(), "kefu {args:?}: no message");
-        out.stderr
-    }
-
-    fn fails(&self, args: &[&str], code: i32) -> String {
-        self.fails_as(TESTER, args, code)
-    }
-
     /// Adds a quality complaint of C00001; returns its number.
     fn complaint(&self, severity: &str, received: &str, extra: &[&str]) -> String {
         let mut all = vec![
@@ -1370,7 +1275,7 @@ fn working_time_answers_do_not_depend_on_the_machines_zone() {
     let k = Kefu::demo();
     let n = k.complaint("major", "2026-11-20 16:00", &[]);
     let with_tz = |tz: &str, args: &[&str]| {
-        let mut c = k.cmd_as(TESTER, args);
+        let mut c = k.cmd(args);
         c.arg("--json").env("TZ", tz);
         let out = run(c);
         assert_eq!(out.code, 0, "{out:#?}");
