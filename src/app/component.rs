@@ -158,7 +158,7 @@ pub trait Component {
 }
 
 /// A view a global action opens, and how to make it.
-pub type Launcher = (Action, fn() -> Box<dyn Component>);
+pub type Launcher = (crate::input::action::ViewKey, fn() -> Box<dyn Component>);
 
 /// The components of a workbench: the dashboard panes in focus order, and the views the
 /// global keys open. Built at the edge (`views::registry`), so the app names no view.

@@ -35,12 +35,7 @@ impl App {
                 | Action::Help
                 | Action::FocusNext
                 | Action::FocusPrev
-                | Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom
+                | Action::Move(_)
                 | Action::Open
                 | Action::Zoom
                 | Action::Filter
@@ -49,19 +44,8 @@ impl App {
                 | Action::Save
                 | Action::NextField
                 | Action::PrevField
-                | Action::Acknowledge
-                | Action::Investigate
-                | Action::Plan
-                | Action::Dispose
-                | Action::FollowUp
-                | Action::Close
-                | Action::Wait
-                | Action::Resume
-                | Action::Reject
-                | Action::Escalate
-                | Action::Stats
-                | Action::Capas
-                | Action::Suggestions
+                | Action::Step(_)
+                | Action::Show(_)
                 | Action::Key(_)
                 | Action::Paste(_) => {}
             }
@@ -101,30 +85,14 @@ impl App {
             | Action::Confirm
             | Action::FocusNext
             | Action::FocusPrev
-            | Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom
+            | Action::Move(_)
             | Action::Open
             | Action::Zoom
             | Action::Filter
             | Action::New
             | Action::Edit
-            | Action::Acknowledge
-            | Action::Investigate
-            | Action::Plan
-            | Action::Dispose
-            | Action::FollowUp
-            | Action::Close
-            | Action::Wait
-            | Action::Resume
-            | Action::Reject
-            | Action::Escalate
-            | Action::Stats
-            | Action::Capas
-            | Action::Suggestions
+            | Action::Step(_)
+            | Action::Show(_)
             | Action::Refresh
             | Action::Tick
             | Action::DataChanged
@@ -163,37 +131,23 @@ impl App {
                 self.focus = (self.focus + d) % n;
             }
             Action::Zoom => self.zoomed = !self.zoomed,
-            Action::Stats | Action::Capas | Action::Suggestions => {
-                if let Some((_, make)) = self.launchers.iter().find(|(a, _)| *a == action) {
+            Action::Show(key) => {
+                if let Some((_, make)) = self.launchers.iter().find(|(k, _)| *k == key) {
                     let view = make();
                     self.effect(Effect::Open(view));
                 }
             }
             Action::FocusNext
             | Action::FocusPrev
-            | Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom
+            | Action::Move(_)
+            | Action::Step(_)
             | Action::Open
             | Action::Filter
             | Action::New
             | Action::Edit
             | Action::Save
             | Action::NextField
-            | Action::PrevField
-            | Action::Acknowledge
-            | Action::Investigate
-            | Action::Plan
-            | Action::Dispose
-            | Action::FollowUp
-            | Action::Close
-            | Action::Wait
-            | Action::Resume
-            | Action::Reject
-            | Action::Escalate => {}
+            | Action::PrevField => {}
         }
     }
 

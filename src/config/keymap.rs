@@ -247,6 +247,7 @@ impl Keymap {
 mod tests {
     use super::*;
     use crate::config::settings::Settings;
+    use crate::input::action::{Movement, StepKey};
 
     fn k(s: &str) -> KeyPress {
         parse_key(s).unwrap_or_else(|| panic!("{s} should parse"))
@@ -306,16 +307,19 @@ mod tests {
         let r = |m, s| km.resolve(m, k(s));
         assert_eq!(r(Mode::Global, "q"), Some(Action::Quit));
         assert_eq!(r(Mode::Global, "j"), None);
-        assert_eq!(r(Mode::List, "j"), Some(Action::Down));
+        assert_eq!(r(Mode::List, "j"), Some(Action::Move(Movement::Down)));
         assert_eq!(r(Mode::List, "ctrl-c"), Some(Action::Quit));
         assert_eq!(r(Mode::Customers, "esc"), Some(Action::Back));
         assert_eq!(r(Mode::Customers, "/"), Some(Action::Filter));
         assert_eq!(r(Mode::Customers, "a"), None);
-        assert_eq!(r(Mode::Board, "a"), Some(Action::Acknowledge));
-        assert_eq!(r(Mode::Board, "G"), Some(Action::Bottom));
-        assert_eq!(r(Mode::Board, "g"), Some(Action::Top));
+        assert_eq!(
+            r(Mode::Board, "a"),
+            Some(Action::Step(StepKey::Acknowledge))
+        );
+        assert_eq!(r(Mode::Board, "G"), Some(Action::Move(Movement::Bottom)));
+        assert_eq!(r(Mode::Board, "g"), Some(Action::Move(Movement::Top)));
         assert_eq!(r(Mode::Board, "tab"), Some(Action::FocusNext));
-        assert_eq!(r(Mode::Detail, "c"), Some(Action::Close));
+        assert_eq!(r(Mode::Detail, "c"), Some(Action::Step(StepKey::Close)));
         assert_eq!(r(Mode::Detail, "n"), None);
         assert_eq!(r(Mode::Form, "j"), None);
         assert_eq!(r(Mode::Form, "q"), None);
@@ -348,7 +352,10 @@ mod tests {
         let km = defaults();
         let help = km.help(Mode::Board);
         let find = |a: Action| help.iter().find(|(x, _)| *x == a).map(|(_, l)| l.clone());
-        assert_eq!(find(Action::Acknowledge), Some(vec!["a".to_string()]));
+        assert_eq!(
+            find(Action::Step(StepKey::Acknowledge)),
+            Some(vec!["a".to_string()])
+        );
         assert_eq!(
             find(Action::Quit),
             Some(vec!["q".to_string(), "ctrl-c".to_string()])
@@ -368,11 +375,14 @@ mod tests {
     #[test]
     fn shadowed_keys_are_not_listed_for_the_later_table() {
         let (km, dups) = Keymap::build([
-            (Mode::Board, Action::Dispose, vec![k("q")]),
+            (Mode::Board, Action::Step(StepKey::Dispose), vec![k("q")]),
             (Mode::Global, Action::Quit, vec![k("q"), k("ctrl-c")]),
         ]);
         assert!(dups.is_empty());
-        assert_eq!(km.resolve(Mode::Board, k("q")), Some(Action::Dispose));
+        assert_eq!(
+            km.resolve(Mode::Board, k("q")),
+            Some(Action::Step(StepKey::Dispose))
+        );
         let help = km.help(Mode::Board);
         let quit = help.iter().find(|(a, _)| *a == Action::Quit);
         assert_eq!(
@@ -385,14 +395,17 @@ mod tests {
     #[test]
     fn a_key_bound_twice_goes_to_the_later_bindable_action() {
         let (km, dups) = Keymap::build([
-            (Mode::Board, Action::Close, vec![k("x")]),
+            (Mode::Board, Action::Step(StepKey::Close), vec![k("x")]),
             (Mode::Board, Action::New, vec![k("x"), k("n")]),
         ]);
-        assert_eq!(km.resolve(Mode::Board, k("x")), Some(Action::Close));
+        assert_eq!(
+            km.resolve(Mode::Board, k("x")),
+            Some(Action::Step(StepKey::Close))
+        );
         assert_eq!(km.keys_for(Mode::Board, &Action::New), vec![k("n")]);
         assert_eq!(dups.len(), 1);
         assert_eq!(dups[0].lost, Action::New);
-        assert_eq!(dups[0].kept, Action::Close);
+        assert_eq!(dups[0].kept, Action::Step(StepKey::Close));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 use super::*;
 use crate::i18n::Catalog;
 use crate::input::action::crossterm_key::KeyPress;
+use crate::input::action::{Movement, StepKey};
 use ratatui::style::{Color, Style};
 
 fn k(s: &str) -> KeyPress {
@@ -41,14 +42,23 @@ fn a_user_file_overrides_only_what_it_names() {
     let (s, w, _dir) = load_src("[keys.board]\nacknowledge = [\"A\"]\n");
     assert!(w.is_empty(), "{w:?}");
     let km = &s.keymap;
-    assert_eq!(km.resolve(Mode::Board, k("A")), Some(Action::Acknowledge));
+    assert_eq!(
+        km.resolve(Mode::Board, k("A")),
+        Some(Action::Step(StepKey::Acknowledge))
+    );
     assert_eq!(km.resolve(Mode::Board, k("a")), None);
-    assert_eq!(km.keys_for(Mode::Board, &Action::Investigate), [k("i")]);
+    assert_eq!(
+        km.keys_for(Mode::Board, &Action::Step(StepKey::Investigate)),
+        [k("i")]
+    );
     assert_eq!(
         km.keys_for(Mode::Global, &Action::Quit),
         [k("q"), k("ctrl-c")]
     );
-    assert_eq!(km.resolve(Mode::Detail, k("a")), Some(Action::Acknowledge));
+    assert_eq!(
+        km.resolve(Mode::Detail, k("a")),
+        Some(Action::Step(StepKey::Acknowledge))
+    );
     assert_eq!(s.theme, theme::dark());
 }
 
@@ -159,18 +169,22 @@ fn each_bad_item_warns_and_the_rest_applies() {
         assert_eq!(w[0].line, Some(at), "{line}");
         assert_eq!(
             st.keymap.resolve(Mode::Board, k("t")),
-            Some(Action::Top),
+            Some(Action::Move(Movement::Top)),
             "{line}"
         );
         assert_eq!((st.timezone, st.poll_ms), (Tz::Asia__Shanghai, 1000));
         assert_eq!(st.lang, LangSetting::Auto);
     }
     let (st, _, _dir) = load_src("[keys.board]\ndispose = [\"ctrl-foo\", \"D\"]\n");
-    assert_eq!(st.keymap.keys_for(Mode::Board, &Action::Dispose), [k("D")]);
+    assert_eq!(
+        st.keymap
+            .keys_for(Mode::Board, &Action::Step(StepKey::Dispose)),
+        [k("D")]
+    );
     let (st, _, _dir) = load_src("[keys.board]\nnew = [\"a\"]\n");
     assert_eq!(
         st.keymap.resolve(Mode::Board, k("a")),
-        Some(Action::Acknowledge)
+        Some(Action::Step(StepKey::Acknowledge))
     );
     let (st, _, _dir) = load_src("theme = \"solarized\"\n");
     assert_eq!((st.theme_name.as_str(), st.theme), ("dark", theme::dark()));

@@ -11,18 +11,8 @@ pub enum Action {
     FocusNext,
     /// Focus the previous pane.
     FocusPrev,
-    /// Move the selection up.
-    Up,
-    /// Move the selection down.
-    Down,
-    /// One page up.
-    PageUp,
-    /// One page down.
-    PageDown,
-    /// First row.
-    Top,
-    /// Last row.
-    Bottom,
+    /// Move the selection in a list.
+    Move(Movement),
     /// Open the selected record.
     Open,
     /// Go back / cancel.
@@ -41,32 +31,10 @@ pub enum Action {
     NextField,
     /// Previous form field.
     PrevField,
-    /// Complaint: first response given.
-    Acknowledge,
-    /// Complaint: investigation started.
-    Investigate,
-    /// Complaint: plan proposed.
-    Plan,
-    /// Complaint: disposed.
-    Dispose,
-    /// Complaint: followed up with the customer.
-    FollowUp,
-    /// Complaint: closed with the customer's sign-off.
-    Close,
-    /// Complaint: wait on the customer (asks the reason).
-    Wait,
-    /// Complaint: the customer answered, work resumes.
-    Resume,
-    /// Complaint: close as not our responsibility (asks the evidence).
-    Reject,
-    /// Complaint: escalate to the owner's supervisor.
-    Escalate,
-    /// Show the complaint analysis of the current month.
-    Stats,
-    /// Show the CAPA list.
-    Capas,
-    /// Show the suggestions log.
-    Suggestions,
+    /// A complaint's next step.
+    Step(StepKey),
+    /// Open a view (the analysis, the CAPA list, a record log).
+    Show(ViewKey),
     /// Answer yes to a question.
     Confirm,
     /// Re-read everything from the database.
@@ -81,6 +49,42 @@ pub enum Action {
     DataChanged,
     /// The terminal was resized (not bindable).
     Resize(u16, u16),
+}
+
+/// A complaint's steps that have a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKey {
+    /// First response given.
+    Acknowledge,
+    /// Investigation started.
+    Investigate,
+    /// Plan proposed.
+    Plan,
+    /// Disposed.
+    Dispose,
+    /// Followed up with the customer.
+    FollowUp,
+    /// Closed with the customer's sign-off.
+    Close,
+    /// Wait on the customer (asks the reason).
+    Wait,
+    /// The customer answered, work resumes.
+    Resume,
+    /// Close as not our responsibility (asks the evidence).
+    Reject,
+    /// Escalate to the owner's supervisor.
+    Escalate,
+}
+
+/// The views a global key opens (each one a launcher in `views::registry`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKey {
+    /// The complaint analysis of the current month.
+    Stats,
+    /// The CAPA list.
+    Capas,
+    /// The suggestions log.
+    Suggestions,
 }
 
 /// The list movements, for every pane and view that scrolls.
@@ -102,48 +106,12 @@ pub enum Movement {
 
 impl Action {
     /// The movement this action is, if it is one (every action listed, so a new one is
-    /// placed here on purpose).
+    /// The movement this action is, if it is one.
     pub fn movement(&self) -> Option<Movement> {
-        match self {
-            Action::Up => Some(Movement::Up),
-            Action::Down => Some(Movement::Down),
-            Action::PageUp => Some(Movement::PageUp),
-            Action::PageDown => Some(Movement::PageDown),
-            Action::Top => Some(Movement::Top),
-            Action::Bottom => Some(Movement::Bottom),
-            Action::Quit
-            | Action::Help
-            | Action::FocusNext
-            | Action::FocusPrev
-            | Action::Open
-            | Action::Back
-            | Action::Zoom
-            | Action::Filter
-            | Action::New
-            | Action::Edit
-            | Action::Save
-            | Action::NextField
-            | Action::PrevField
-            | Action::Acknowledge
-            | Action::Investigate
-            | Action::Plan
-            | Action::Dispose
-            | Action::FollowUp
-            | Action::Close
-            | Action::Wait
-            | Action::Resume
-            | Action::Reject
-            | Action::Escalate
-            | Action::Stats
-            | Action::Capas
-            | Action::Suggestions
-            | Action::Confirm
-            | Action::Refresh
-            | Action::Key(_)
-            | Action::Paste(_)
-            | Action::Tick
-            | Action::DataChanged
-            | Action::Resize(..) => None,
+        if let Action::Move(m) = self {
+            Some(*m)
+        } else {
+            None
         }
     }
 }
@@ -191,12 +159,12 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Quit, "quit"),
     (Action::FocusNext, "focus_next"),
     (Action::FocusPrev, "focus_prev"),
-    (Action::Up, "up"),
-    (Action::Down, "down"),
-    (Action::PageUp, "page_up"),
-    (Action::PageDown, "page_down"),
-    (Action::Top, "top"),
-    (Action::Bottom, "bottom"),
+    (Action::Move(Movement::Up), "up"),
+    (Action::Move(Movement::Down), "down"),
+    (Action::Move(Movement::PageUp), "page_up"),
+    (Action::Move(Movement::PageDown), "page_down"),
+    (Action::Move(Movement::Top), "top"),
+    (Action::Move(Movement::Bottom), "bottom"),
     (Action::Open, "open"),
     (Action::Back, "back"),
     (Action::Zoom, "zoom"),
@@ -206,19 +174,19 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Save, "save"),
     (Action::NextField, "next_field"),
     (Action::PrevField, "prev_field"),
-    (Action::Acknowledge, "acknowledge"),
-    (Action::Investigate, "investigate"),
-    (Action::Plan, "plan"),
-    (Action::Dispose, "dispose"),
-    (Action::FollowUp, "follow_up"),
-    (Action::Close, "close"),
-    (Action::Wait, "wait"),
-    (Action::Resume, "resume"),
-    (Action::Reject, "reject"),
-    (Action::Escalate, "escalate"),
-    (Action::Stats, "stats"),
-    (Action::Capas, "capas"),
-    (Action::Suggestions, "suggestions"),
+    (Action::Step(StepKey::Acknowledge), "acknowledge"),
+    (Action::Step(StepKey::Investigate), "investigate"),
+    (Action::Step(StepKey::Plan), "plan"),
+    (Action::Step(StepKey::Dispose), "dispose"),
+    (Action::Step(StepKey::FollowUp), "follow_up"),
+    (Action::Step(StepKey::Close), "close"),
+    (Action::Step(StepKey::Wait), "wait"),
+    (Action::Step(StepKey::Resume), "resume"),
+    (Action::Step(StepKey::Reject), "reject"),
+    (Action::Step(StepKey::Escalate), "escalate"),
+    (Action::Show(ViewKey::Stats), "stats"),
+    (Action::Show(ViewKey::Capas), "capas"),
+    (Action::Show(ViewKey::Suggestions), "suggestions"),
     (Action::Confirm, "confirm"),
     (Action::Refresh, "refresh"),
 ];

@@ -50,16 +50,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// `key action` pairs for the current mode, movement keys left out (they are obvious).
 pub fn key_hints(app: &App) -> String {
-    use crate::app::Action::*;
+    use crate::app::Action;
     app.keymap
         .help(app.mode())
         .iter()
-        .filter(|(a, _)| {
-            !matches!(
-                a,
-                Up | Down | PageUp | PageDown | Top | Bottom | FocusPrev | Refresh
-            )
-        })
+        .filter(|(a, _)| !matches!(a, Action::Move(_) | Action::FocusPrev | Action::Refresh))
         .filter_map(|(action, keys)| {
             let key = keys.first()?;
             Some(format!(

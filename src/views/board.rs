@@ -10,6 +10,7 @@ use crate::app::data::{breach_times, load_board, nearest_clock};
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
 use crate::domain::complaint::{Severity, Step};
+use crate::input::action::StepKey;
 use crate::store::complaints::ComplaintRow;
 use chrono::{DateTime, Utc};
 
@@ -62,49 +63,22 @@ impl Board {
     }
 }
 
-/// What a move key does to the complaint `number`.
+/// What a step key does to the complaint `number`.
 pub fn step_effect(action: &Action, number: String) -> Option<Effect> {
-    Some(match action {
-        Action::Acknowledge => Effect::Work(Work::Move(number, Step::Acknowledged)),
-        Action::Investigate => Effect::Work(Work::Move(number, Step::Investigating)),
-        Action::Plan => Effect::Work(Work::Move(number, Step::PlanProposed)),
-        Action::FollowUp => Effect::Work(Work::Move(number, Step::FollowedUp)),
-        Action::Dispose => Effect::Work(Work::Dispose(number)),
-        Action::Resume => Effect::Work(Work::Resume(number)),
-        Action::Escalate => Effect::Work(Work::Escalate(number)),
-        Action::Close => Effect::Form(FormRequest::Move(number, Step::Closed)),
-        Action::Reject => Effect::Form(FormRequest::Move(number, Step::Rejected)),
-        Action::Wait => Effect::Form(FormRequest::Wait(number)),
-        // Listed, not `_`: a new action must be placed here or there on purpose.
-        Action::Quit
-        | Action::Help
-        | Action::FocusNext
-        | Action::FocusPrev
-        | Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom
-        | Action::Open
-        | Action::Back
-        | Action::Zoom
-        | Action::Filter
-        | Action::New
-        | Action::Edit
-        | Action::Save
-        | Action::NextField
-        | Action::PrevField
-        | Action::Stats
-        | Action::Capas
-        | Action::Suggestions
-        | Action::Confirm
-        | Action::Refresh
-        | Action::Key(_)
-        | Action::Paste(_)
-        | Action::Tick
-        | Action::DataChanged
-        | Action::Resize(..) => return None,
+    let Action::Step(key) = action else {
+        return None;
+    };
+    Some(match key {
+        StepKey::Acknowledge => Effect::Work(Work::Move(number, Step::Acknowledged)),
+        StepKey::Investigate => Effect::Work(Work::Move(number, Step::Investigating)),
+        StepKey::Plan => Effect::Work(Work::Move(number, Step::PlanProposed)),
+        StepKey::FollowUp => Effect::Work(Work::Move(number, Step::FollowedUp)),
+        StepKey::Dispose => Effect::Work(Work::Dispose(number)),
+        StepKey::Resume => Effect::Work(Work::Resume(number)),
+        StepKey::Escalate => Effect::Work(Work::Escalate(number)),
+        StepKey::Close => Effect::Form(FormRequest::Move(number, Step::Closed)),
+        StepKey::Reject => Effect::Form(FormRequest::Move(number, Step::Rejected)),
+        StepKey::Wait => Effect::Form(FormRequest::Wait(number)),
     })
 }
 

@@ -15,7 +15,7 @@ mod suggestions;
 
 use crate::app::component::Registry;
 use crate::app::Action;
-use crate::input::action::Movement;
+use crate::input::action::{Movement, ViewKey};
 pub(crate) use crate::ui::widgets::loading;
 pub use board::Board;
 pub use capas::Capas;
@@ -37,9 +37,9 @@ pub fn registry() -> Registry {
             Box::new(Kpis::default()),
         ],
         launchers: vec![
-            (Action::Stats, || Box::new(Stats::default())),
-            (Action::Capas, || Box::new(Capas::default())),
-            (Action::Suggestions, || Box::new(Suggestions::default())),
+            (ViewKey::Stats, || Box::new(Stats::default())),
+            (ViewKey::Capas, || Box::new(Capas::default())),
+            (ViewKey::Suggestions, || Box::new(Suggestions::default())),
         ],
     }
 }

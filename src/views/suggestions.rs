@@ -15,6 +15,7 @@ use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
 use crate::domain::fields::Record as _;
 use crate::domain::suggestion::{summarize, Suggestion, SuggestionRecord, SuggestionResponse};
+use crate::input::action::ViewKey;
 use crate::readmodel::suggestion::{detail, headline, list_row, summary_blocks, LIST_COLUMNS};
 use crate::store::suggestions::SuggestionFilter;
 use crate::ui::widgets::{clean, pane_block};
@@ -108,7 +109,7 @@ impl Component for Suggestions {
             fx.push(Effect::Close);
         } else if *action == Action::Open {
             self.zoomed = !self.zoomed;
-        } else if *action == Action::Stats {
+        } else if *action == Action::Show(ViewKey::Stats) {
             self.summary = !self.summary;
         } else if *action == Action::New {
             fx.push(Effect::Form(FormRequest::Record(Self::new_form(app))));
