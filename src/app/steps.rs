@@ -5,10 +5,11 @@
 use super::component::{FormRequest, Job, Record};
 use super::form::{Form, FormKind};
 use super::App;
-use crate::domain::complaint::{Category, Channel, Severity, Step};
+use crate::domain::complaint::{Severity, Step};
 use crate::domain::customer::CustomerFields;
 use crate::domain::fields::Record as _;
-use crate::domain::time::parse_time;
+use crate::domain::intake::ComplaintIntake;
+use crate::domain::time::from_store;
 use crate::error::{Error, Result};
 use crate::i18n::Catalog;
 use crate::store::complaints::{Decisions, NewComplaint};
@@ -280,32 +281,30 @@ fn customer_fields(form: &Form, tz: chrono_tz::Tz) -> Result<Box<CustomerFields>
     Ok(Box::new(fields))
 }
 
+/// The complaint a form describes, read through the intake's declaration.
 fn new_complaint(form: &Form, tz: chrono_tz::Tz) -> Result<NewComplaint> {
-    let quantity = form
-        .opt("quantity")
-        .map(|q| {
-            q.parse::<i64>().map_err(|_| Error::Invalid {
-                field: "quantity".into(),
-                value: q.clone(),
-                rule: "rule.whole_number",
-            })
-        })
-        .transpose()?;
+    let mut i = ComplaintIntake::default();
+    for (name, v) in form.values() {
+        i.set_typed(name, Some(&v), tz)?;
+    }
+    i.validate(tz)?;
+    let required = |field: &str| Error::Required {
+        field: field.to_string(),
+    };
+    let at = |field: &str, v: Option<&str>| v.map(|t| from_store(t).ok_or_else(|| required(field)));
     Ok(NewComplaint {
-        customer: form.value("customer"),
-        title: form.value("title"),
-        description: form.opt("description"),
-        channel: Channel::parse("channel", &form.value("channel"))?,
-        category: Category::parse("category", &form.value("category"))?,
-        severity: Severity::parse("severity", &form.value("severity"))?,
-        received_at: parse_time("received", &form.value("received"), tz)?,
-        reply_by: form
-            .opt("reply_by")
-            .map(|v| parse_time("reply_by", &v, tz))
-            .transpose()?,
-        owner: form.opt("owner"),
-        product: form.opt("product"),
-        batch: form.opt("batch"),
-        quantity,
+        customer: i.customer.ok_or_else(|| required("customer"))?,
+        title: i.title.ok_or_else(|| required("title"))?,
+        description: i.description,
+        channel: i.channel.ok_or_else(|| required("channel"))?,
+        category: i.category.ok_or_else(|| required("category"))?,
+        severity: i.severity.ok_or_else(|| required("severity"))?,
+        received_at: at("received", i.received.as_deref())
+            .ok_or_else(|| required("received"))??,
+        reply_by: at("reply_by", i.reply_by.as_deref()).transpose()?,
+        owner: i.owner,
+        product: i.product,
+        batch: i.batch,
+        quantity: i.quantity,
     })
 }
