@@ -166,12 +166,16 @@ fn ranked(mut counts: Vec<Count>) -> Vec<Count> {
     counts
 }
 
+/// How often each of `all` occurs among `keys`, in the order of `all`.
 fn count_by<'a>(keys: impl Iterator<Item = &'a str>, all: &[&str]) -> Vec<Count> {
-    let keys: Vec<&str> = keys.collect();
+    let mut n: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for k in keys {
+        *n.entry(k).or_default() += 1;
+    }
     all.iter()
         .map(|k| Count {
             key: k.to_string(),
-            count: keys.iter().filter(|x| *x == k).count(),
+            count: n.get(k).copied().unwrap_or(0),
         })
         .collect()
 }
