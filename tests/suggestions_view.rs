@@ -150,3 +150,23 @@ fn snapshot_detail_en_80x24() {
     press(&mut app, KeyCode::Enter);
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
+
+#[test]
+fn help_and_hints_say_what_the_keys_do_in_the_log() {
+    let mut app = opened(Lang::Zh);
+    let hints = screen(&app, 120, 40);
+    assert!(
+        hints.contains("n 新建") && hints.contains("e 答复"),
+        "{hints}"
+    );
+    press(&mut app, KeyCode::Char('?'));
+    let help = screen(&app, 120, 40);
+    assert!(
+        help.contains("登记一条新的") && help.contains("年度汇总"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("新建客户"),
+        "not the customers' description: {help}"
+    );
+}

@@ -204,9 +204,4 @@ impl Action {
             .find(|(_, n)| *n == name)
             .map(|(a, _)| a.clone())
     }
-
-    /// The catalog key of the action's description (`act.quit`...).
-    pub fn desc_key(&self) -> String {
-        format!("act.{}", self.name().unwrap_or("none"))
-    }
 }

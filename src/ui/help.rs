@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .map(|(action, keys)| {
             Row::new(vec![
                 Span::styled(keys.join(" "), app.theme.key_hint),
-                Span::raw(app.t(&action.desc_key())),
+                Span::raw(super::widgets::action_text(app, "act", mode, &action)),
             ])
         })
         .collect();

@@ -48,18 +48,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.status), area);
 }
 
-/// `key action` pairs for the current mode, movement keys left out (they are obvious).
+/// `key action` pairs for the current mode: help, then the mode's own keys (the rest of the
+/// line may be cut at the screen's edge); movement keys left out (they are obvious).
 pub fn key_hints(app: &App) -> String {
     use crate::app::Action;
-    app.keymap
-        .help(app.mode())
-        .iter()
+    let mode = app.mode();
+    let mut keys = app.keymap.help(mode);
+    // Help first, then the mode's own keys; stable, so each group keeps the keymap's order.
+    keys.sort_by_key(|(a, _)| (*a != Action::Help, app.keymap.keys_for(mode, a).is_empty()));
+    keys.iter()
         .filter(|(a, _)| !matches!(a, Action::Move(_) | Action::FocusPrev | Action::Refresh))
         .filter_map(|(action, keys)| {
             let key = keys.first()?;
+            action.name()?;
             Some(format!(
                 "{key} {}",
-                app.t(&format!("hint.{}", action.name()?))
+                super::widgets::action_text(app, "hint", mode, action)
             ))
         })
         .collect::<Vec<_>>()

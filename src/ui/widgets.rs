@@ -127,3 +127,17 @@ pub fn loading(frame: &mut Frame, app: &App, area: Rect, title: String, focused:
         area,
     );
 }
+
+/// An action's description (`act`) or short hint (`hint`) where it is used: a mode may
+/// say what a key does there (`act.records.new`), else the action's own text (`act.new`).
+pub fn action_text(
+    app: &App,
+    section: &str,
+    mode: crate::input::mode::Mode,
+    action: &crate::input::action::Action,
+) -> &'static str {
+    let name = action.name().unwrap_or("none");
+    app.cat
+        .get_owned(&format!("{section}.{}.{name}", mode.name()))
+        .unwrap_or_else(|| app.t(&format!("{section}.{name}")))
+}
