@@ -68,7 +68,7 @@ impl<R: Record> FieldArgs<R> {
 pub fn json_fields<R: Record>(out: &mut serde_json::Value, r: &R, ctx: &super::Ctx) {
     for f in R::FIELDS {
         let v = r.get(f.name).map(|text| match f.kind {
-            FieldKind::Time => super::report::json_time(ctx, &text),
+            FieldKind::Time => crate::domain::time::stored_rfc3339(&text, ctx.tz),
             _ => text,
         });
         let v = match (f.kind, v) {

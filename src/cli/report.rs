@@ -83,9 +83,7 @@ pub fn history_table(ctx: &Ctx, history: &[Change]) -> String {
 
 /// A stored UTC instant as RFC 3339 in the user's zone (unchanged if unreadable).
 pub fn json_time(ctx: &Ctx, stored: &str) -> String {
-    from_store(stored)
-        .map(|t| rfc3339(t, ctx.tz))
-        .unwrap_or_else(|| stored.to_string())
+    crate::domain::time::stored_rfc3339(stored, ctx.tz)
 }
 
 /// The change history for `--json`, times in the user's zone.

@@ -35,13 +35,13 @@ const KEYS: &[(&str, f64, f64, Target)] = &[
 /// Applies a `[kpi]` table; each bad item is skipped and reported, the rest applies.
 pub fn apply(targets: &mut KpiTargets, kpi: &toml::Value, file: &str) -> Vec<Error> {
     let Some(table) = kpi.as_table() else {
-        return vec![super::policy::bad(file, "kpi", kpi, "rule.sla_table")];
+        return vec![super::bad(file, "kpi", kpi, "rule.sla_table")];
     };
     let mut errors = Vec::new();
     for (key, value) in table {
         let place = format!("kpi] {key}");
         let Some((_, lo, hi, target)) = KEYS.iter().find(|(k, ..)| k == key) else {
-            errors.push(super::policy::bad(file, &place, value, "rule.sla_unknown"));
+            errors.push(super::bad(file, &place, value, "rule.sla_unknown"));
             continue;
         };
         match value
@@ -50,7 +50,7 @@ pub fn apply(targets: &mut KpiTargets, kpi: &toml::Value, file: &str) -> Vec<Err
             .filter(|x| (*lo..=*hi).contains(x))
         {
             Some(x) => *target(targets) = x,
-            None => errors.push(super::policy::bad(file, &place, value, "rule.out_of_range")),
+            None => errors.push(super::bad(file, &place, value, "rule.out_of_range")),
         }
     }
     errors

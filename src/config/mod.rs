@@ -34,3 +34,22 @@ pub fn os_user() -> String {
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
         .unwrap_or_else(|| "unknown".to_string())
 }
+
+/// `place` is a section (`sla.clocks.plan`) or a section and key (`sla.clocks.plan] hours`).
+pub(crate) fn bad(
+    file: &str,
+    place: &str,
+    value: &toml::Value,
+    rule: &'static str,
+) -> crate::error::Error {
+    let place = if place.contains(']') {
+        place.to_string()
+    } else {
+        format!("{place}]")
+    };
+    crate::error::Error::Invalid {
+        field: format!("{file} [{place}"),
+        value: value.to_string(),
+        rule,
+    }
+}

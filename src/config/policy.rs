@@ -24,6 +24,7 @@ use std::path::Path;
 
 use chrono_tz::Tz;
 
+use super::bad;
 use crate::domain::complaint::{Category, Severity, Step};
 use crate::domain::customer::Grade;
 use crate::domain::sla::{Basis, ClockSpec, Rule, SlaPolicy, Stop, Warn};
@@ -72,20 +73,6 @@ pub fn load(tz: Tz, config: Option<&Path>) -> (SlaPolicy, Vec<Error>) {
 /// The policy with the embedded calendar and no config (tests, previews).
 pub fn builtin(tz: Tz) -> SlaPolicy {
     SlaPolicy::standard(super::holidays::china(tz, None).0)
-}
-
-/// `place` is a section (`sla.clocks.plan`) or a section and key (`sla.clocks.plan] hours`).
-pub(super) fn bad(file: &str, place: &str, value: &toml::Value, rule: &'static str) -> Error {
-    let place = if place.contains(']') {
-        place.to_string()
-    } else {
-        format!("{place}]")
-    };
-    Error::Invalid {
-        field: format!("{file} [{place}"),
-        value: value.to_string(),
-        rule,
-    }
 }
 
 /// Applies an `[sla]` table; each bad item is skipped and reported, the rest applies.

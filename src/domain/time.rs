@@ -47,6 +47,13 @@ pub fn local_to_utc(naive: NaiveDateTime, tz: Tz) -> Option<DateTime<Utc>> {
     }
 }
 
+/// A stored UTC instant as RFC 3339 in `tz` (the text unchanged if it is not one).
+pub fn stored_rfc3339(stored: &str, tz: Tz) -> String {
+    from_store(stored)
+        .map(|t| rfc3339(t, tz))
+        .unwrap_or_else(|| stored.to_string())
+}
+
 /// RFC 3339 with the zone's offset, for `--json`: `2026-11-23T14:05:00+08:00`.
 pub fn rfc3339(t: DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz)
