@@ -7,6 +7,7 @@ mod complaint_show;
 mod customer;
 mod data;
 pub mod fields;
+mod history;
 mod moves;
 pub mod output;
 mod policy;

@@ -1,17 +1,17 @@
 //! `kefu sla` and `kefu kpi`, and the tables they share with `show`.
 
 use super::args::{DueArgs, KpiArgs, SlaArgs};
+pub use super::history::{history_json, history_table, json_time};
 use super::output::{print, print_json, print_json_array, Table};
 use super::Ctx;
 use crate::domain::period::Period;
 use crate::domain::sla::ClockState;
-use crate::domain::time::{from_store, local, rfc3339};
+use crate::domain::time::{local, rfc3339};
 use crate::error::Error;
 use crate::report::{
     clock_label, kpi_table, met_key, remaining_label, sla_entries, target_label, value_label,
     SlaEntry,
 };
-use crate::store::history::Change;
 
 /// The clocks as a table; with the complaint columns when `with_record`.
 pub fn clock_table(ctx: &Ctx, entries: &[SlaEntry], with_record: bool) -> String {
@@ -54,50 +54,6 @@ pub fn clock_table(ctx: &Ctx, entries: &[SlaEntry], with_record: bool) -> String
         t.row(row);
     }
     t.render()
-}
-
-/// The change history as a table.
-pub fn history_table(ctx: &Ctx, history: &[Change]) -> String {
-    let mut t = Table::new(vec![
-        ctx.t("col.when"),
-        ctx.t("col.who"),
-        ctx.t("col.action"),
-        ctx.t("col.field"),
-        ctx.t("col.old"),
-        ctx.t("col.new"),
-    ]);
-    for c in history {
-        t.row(vec![
-            from_store(&c.at)
-                .map(|t| local(t, ctx.tz))
-                .unwrap_or_else(|| c.at.clone()),
-            c.actor.clone(),
-            ctx.t(&format!("action.{}", c.action)),
-            c.field.clone().unwrap_or_default(),
-            c.old.clone().unwrap_or_default(),
-            c.new.clone().unwrap_or_default(),
-        ]);
-    }
-    t.render()
-}
-
-/// A stored UTC instant as RFC 3339 in the user's zone (unchanged if unreadable).
-pub fn json_time(ctx: &Ctx, stored: &str) -> String {
-    crate::domain::time::stored_rfc3339(stored, ctx.tz)
-}
-
-/// The change history for `--json`, times in the user's zone.
-pub fn history_json(ctx: &Ctx, history: &[Change]) -> serde_json::Value {
-    history
-        .iter()
-        .map(|c| {
-            serde_json::json!({
-                "at": json_time(ctx, &c.at), "actor": c.actor, "entity": c.entity,
-                "entity_key": c.entity_key, "action": c.action, "field": c.field,
-                "old": c.old, "new": c.new,
-            })
-        })
-        .collect()
 }
 
 /// `kefu due --from TIME --hours H [--working]`.

@@ -4,8 +4,8 @@ use chrono::Datelike;
 use clap::Subcommand;
 
 use super::fields::{choice_code, json_fields, FieldArgs};
+use super::history::{history_json, history_table};
 use super::output::{fields, print, print_json, Table};
-use super::report::{history_json, history_table};
 use super::Ctx;
 use crate::domain::fields::Record;
 use crate::domain::suggestion::{
