@@ -59,20 +59,7 @@ impl Job {
     }
 }
 
-/// The kinds of record a write touches and a component's data depends on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Record {
-    /// Customer files.
-    Customer,
-    /// Complaints and their steps.
-    Complaint,
-    /// NPS answers.
-    Nps,
-    /// CAPAs.
-    Capa,
-    /// Suggestions.
-    Suggestion,
-}
+pub use super::kinds::Record;
 
 /// Whether a component used an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

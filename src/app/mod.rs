@@ -4,6 +4,7 @@ pub mod component;
 pub mod data;
 pub mod form;
 pub mod form_field;
+pub mod kinds;
 mod pickers;
 pub mod record_form;
 pub mod selection;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::component::Record;
+use super::kinds::Record;
 use crate::domain::fields::{FieldSpec, Fill};
 use crate::domain::time::local;
 use crate::error::Result;
