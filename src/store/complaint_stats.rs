@@ -28,9 +28,6 @@ pub struct StatsRow {
     pub root_cause: Option<String>,
 }
 
-/// A period holding more than this share of all complaints is read by a table scan.
-const SCAN_SHARE: f64 = 0.2;
-
 impl Store {
     /// The complaints received in `[from, to)`, as the analysis needs them; with the
     /// customer's grade only when `with_grade` (clock rules by grade).
@@ -46,17 +43,7 @@ impl Store {
             params![from, to],
             |r| r.get(0),
         )?;
-        let all: i64 =
-            self.conn()
-                .query_row("SELECT COALESCE(MAX(id), 0) FROM complaints", [], |r| {
-                    r.get(0)
-                })?;
-        // `+` keeps SQLite off the index, so a long period is read in file order.
-        let unary = if in_period as f64 > SCAN_SHARE * all as f64 {
-            "+"
-        } else {
-            ""
-        };
+        let unary = super::scan_if_most(self.conn(), "complaints", in_period)?;
         let (grade, join) = if with_grade {
             ("c.grade", "JOIN customers c ON c.id = k.customer_id")
         } else {

@@ -284,6 +284,21 @@ pub(crate) fn opt_time(s: Option<String>) -> Option<DateTime<Utc>> {
     s.as_deref().and_then(crate::domain::time::from_store)
 }
 
+/// `+` (which keeps SQLite off an index for the term it precedes) when `matching` rows are
+/// much of `table`: reading most of a table in file order beats seeking row by row.
+pub(crate) fn scan_if_most(conn: &Connection, table: &str, matching: i64) -> Result<&'static str> {
+    let all: i64 = conn.query_row(
+        &format!("SELECT COALESCE(MAX(rowid), 0) FROM {table}"),
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(if matching as f64 > 0.2 * all as f64 {
+        "+"
+    } else {
+        ""
+    })
+}
+
 /// Column `i` as borrowed text (None for NULL or a non-text value): long lists read many
 /// texts per row, and copying each would dominate.
 pub(crate) fn text_at<'r>(r: &'r rusqlite::Row, i: usize) -> rusqlite::Result<Option<&'r str>> {
