@@ -573,3 +573,54 @@ fn resize_storm_from_a_tiny_window() {
     let raw = s.finish();
     check_restored(&s, &raw);
 }
+
+#[test]
+fn a_long_chinese_paste_stays_in_its_field_and_keys_after_it_still_work() {
+    let mut s = Session::start(30, 100);
+    s.wait_for("the board", TIMEOUT, board_shown);
+    // A new complaint; the title is the second field.
+    s.send(b"n");
+    s.wait_text("New complaint");
+    s.send(TAB);
+    // 2,500 characters of Chinese over several lines, as a terminal sends a paste.
+    let text: String = "客户反映外观有划痕。\n"
+        .chars()
+        .cycle()
+        .take(2_500)
+        .collect();
+    let mut paste = b"\x1b[200~".to_vec();
+    paste.extend_from_slice(text.as_bytes());
+    paste.extend_from_slice(b"\x1b[201~");
+    s.send(&paste);
+    s.wait_text("客户反映外观有划痕");
+    let screen = s.screen();
+    let severity = screen
+        .lines()
+        .find(|l| l.contains("Severity *"))
+        .unwrap_or_default();
+    assert!(
+        severity.contains("minor"),
+        "the paste spilled out of its field:\n{screen}"
+    );
+    // The paste stayed in the title (the next field is still empty), and the keys typed
+    // right after it are still read: Esc asks before dropping the change, n keeps the
+    // form, Esc again and y drop it, q quits.
+    s.send(ESC);
+    s.wait_text("Please confirm");
+    s.send(b"n");
+    s.wait_for("the form again", TIMEOUT, |sc| {
+        let c = sc.contents();
+        c.contains("New complaint") && !c.contains("Please confirm")
+    });
+    s.send(ESC);
+    s.wait_text("Please confirm");
+    s.send(b"y");
+    s.wait_for("the board again", TIMEOUT, |sc| {
+        board_shown(sc) && !sc.contents().contains("New complaint")
+    });
+    s.send(b"q");
+    let status = s.wait_exit(TIMEOUT);
+    assert!(status.success(), "kefu exited with {status:?}");
+    let raw = s.finish();
+    check_restored(&s, &raw);
+}
