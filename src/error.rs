@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::i18n::Catalog;
+use crate::kind::RecordKind;
 
 /// Everything that can go wrong in kefu's library.
 #[derive(Debug, thiserror::Error)]
@@ -44,8 +45,8 @@ pub enum Error {
     /// A record that was named does not exist.
     #[error("{}", self.message(Catalog::en()))]
     NotFound {
-        /// Catalog key of the record kind (`kind.customer`...).
-        kind: &'static str,
+        /// The kind of record.
+        kind: RecordKind,
         /// The code or number given.
         key: String,
     },
@@ -60,8 +61,8 @@ pub enum Error {
     /// Someone else changed the record since it was read.
     #[error("{}", self.message(Catalog::en()))]
     Conflict {
-        /// Catalog key of the record kind.
-        kind: &'static str,
+        /// The kind of record.
+        kind: RecordKind,
         /// The record's code or number.
         key: String,
     },
@@ -70,12 +71,12 @@ pub enum Error {
     IllegalMove {
         /// The complaint number.
         number: String,
-        /// Where it is.
-        from: crate::domain::complaint::Step,
-        /// Where it was asked to go.
-        to: crate::domain::complaint::Step,
-        /// The step that must come first (None when the complaint is finished).
-        needs: Option<crate::domain::complaint::Step>,
+        /// Catalog key of the step it is at (`step.received`).
+        from: &'static str,
+        /// Catalog key of the step it was asked to go to.
+        to: &'static str,
+        /// Catalog key of the step that must come first (None when it is finished).
+        needs: Option<&'static str>,
     },
     /// A move or change is refused by a rule; `rule` is the catalog key that explains it.
     #[error("{}", self.message(Catalog::en()))]
@@ -156,15 +157,17 @@ impl Error {
                 &[("field", field), ("value", value), ("rule", cat.get(rule))],
             ),
             Error::Required { field } => cat.fmt("err.required", &[("field", field)]),
-            Error::NotFound { kind, key } => {
-                cat.fmt("err.not_found", &[("kind", cat.get(kind)), ("key", key)])
-            }
+            Error::NotFound { kind, key } => cat.fmt(
+                "err.not_found",
+                &[("kind", cat.get(kind.label_key())), ("key", key)],
+            ),
             Error::Duplicate { field, value } => {
                 cat.fmt("err.duplicate", &[("field", field), ("value", value)])
             }
-            Error::Conflict { kind, key } => {
-                cat.fmt("err.conflict", &[("kind", cat.get(kind)), ("key", key)])
-            }
+            Error::Conflict { kind, key } => cat.fmt(
+                "err.conflict",
+                &[("kind", cat.get(kind.label_key())), ("key", key)],
+            ),
             Error::IllegalMove {
                 number,
                 from,
@@ -173,9 +176,9 @@ impl Error {
             } => {
                 let args = [
                     ("number", number.as_str()),
-                    ("from", cat.get(from.label_key())),
-                    ("to", cat.get(to.label_key())),
-                    ("needs", needs.map(|n| cat.get(n.label_key())).unwrap_or("")),
+                    ("from", cat.get(from)),
+                    ("to", cat.get(to)),
+                    ("needs", needs.map(|n| cat.get(n)).unwrap_or("")),
                 ];
                 match needs {
                     Some(_) => cat.fmt("err.illegal_move", &args),

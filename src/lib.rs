@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod input;
+pub mod kind;
 pub mod readmodel;
 pub mod report;
 pub mod store;

@@ -4,6 +4,7 @@
 //! keys come from, handles an action (consumed or not, with effects for the app), draws
 //! itself from its own state, and names the data it needs as jobs the worker runs.
 
+use crate::kind::RecordKind;
 use std::any::Any;
 
 use ratatui::layout::Rect;
@@ -58,8 +59,6 @@ impl Job {
         }
     }
 }
-
-pub use super::kinds::Record;
 
 /// Whether a component used an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +128,7 @@ pub trait Component {
     /// Takes a job's result for one of its slots.
     fn receive(&mut self, slot: &str, data: Payload);
     /// The records whose writes make its data stale.
-    fn depends(&self) -> &'static [Record];
+    fn depends(&self) -> &'static [RecordKind];
     /// The time-dependent labels it shows now (the tick redraws when they change).
     fn tick_labels(&self, _app: &App) -> Vec<String> {
         Vec::new()

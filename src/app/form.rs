@@ -1,5 +1,6 @@
 //! Forms: one input per declared field, validated as you type and on save.
 
+use crate::kind::RecordKind;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -265,7 +266,7 @@ impl Form {
             | Error::Required { field }
             | Error::Duplicate { field, .. } => Some(field.replace('-', "_")),
             Error::NotFound {
-                kind: "kind.customer",
+                kind: RecordKind::Customer,
                 ..
             } => Some("customer".to_string()),
             _ => None,

@@ -4,7 +4,6 @@ pub mod component;
 pub mod data;
 pub mod form;
 pub mod form_field;
-pub mod kinds;
 mod pickers;
 pub mod record_form;
 pub mod selection;
@@ -12,6 +11,7 @@ mod steps;
 mod update;
 pub mod worker;
 
+use crate::kind::RecordKind;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -26,7 +26,7 @@ pub use crate::input::action;
 pub use crate::input::action::Action;
 pub use crate::input::mode::Mode;
 use crate::store::Store;
-use component::{Component, Effect, Job, Record, Registry};
+use component::{Component, Effect, Job, Registry};
 use form::{Form, PickOption};
 use worker::{Done, Worker};
 
@@ -220,11 +220,11 @@ impl App {
     }
 
     /// Asks again for the data of the components that depend on one of `records`.
-    pub fn reload_touched(&mut self, records: &[Record]) {
+    pub fn reload_touched(&mut self, records: &[RecordKind]) {
         self.reload_where(|deps| deps.iter().any(|d| records.contains(d)));
     }
 
-    fn reload_where(&mut self, wanted: impl Fn(&[Record]) -> bool) {
+    fn reload_where(&mut self, wanted: impl Fn(&[RecordKind]) -> bool) {
         let mut jobs: Vec<Job> = Vec::new();
         for p in &self.panes {
             if wanted(p.depends()) {

@@ -1,9 +1,9 @@
 //! A form over declared fields whose save comes with it: a view of a new record type
 //! opens its own add and edit forms without the app knowing the record.
 
+use crate::kind::RecordKind;
 use std::sync::Arc;
 
-use super::kinds::Record;
 use crate::domain::fields::{FieldSpec, Fill};
 use crate::domain::time::local;
 use crate::error::Result;
@@ -23,7 +23,7 @@ pub struct RecordForm {
     /// The fields in order, each with its starting stored value.
     pub fields: Vec<(FieldSpec, String)>,
     /// What kind of record a save writes (what reloads afterwards).
-    pub touched: Record,
+    pub touched: RecordKind,
     /// The write.
     pub save: SaveFn,
 }
@@ -33,7 +33,7 @@ impl RecordForm {
     pub fn new(
         title: String,
         fields: &[FieldSpec],
-        touched: Record,
+        touched: RecordKind,
         save: impl Fn(&mut Store, &Values) -> Result<String> + Send + Sync + 'static,
     ) -> RecordForm {
         RecordForm {

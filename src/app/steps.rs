@@ -2,7 +2,7 @@
 //! job on the worker (on the app's thread when the worker is inline); the result comes
 //! back as a `Wrote`, and only the components that depend on what it touched reload.
 
-use super::component::{FormRequest, Job, Record};
+use super::component::{FormRequest, Job};
 use super::form::{Form, FormKind};
 use super::App;
 use crate::domain::complaint::{Severity, Step};
@@ -12,6 +12,7 @@ use crate::domain::intake::ComplaintIntake;
 use crate::domain::time::from_store;
 use crate::error::{Error, Result};
 use crate::i18n::Catalog;
+use crate::kind::RecordKind;
 use crate::store::complaints::{Decisions, NewComplaint};
 use crate::store::workflow::Move;
 use crate::store::Store;
@@ -21,7 +22,7 @@ pub struct Wrote {
     /// The status-line text (localised).
     pub text: String,
     /// The kind of record written.
-    pub touched: Record,
+    pub touched: RecordKind,
     /// The record to select afterwards (a new or saved one).
     pub select: Option<String>,
     /// A form the write needs first instead (disposal without its decisions).
@@ -29,7 +30,7 @@ pub struct Wrote {
 }
 
 impl Wrote {
-    fn said(text: String, touched: Record) -> Wrote {
+    fn said(text: String, touched: RecordKind) -> Wrote {
         Wrote {
             text,
             touched,
@@ -50,7 +51,7 @@ fn apply_move(store: &mut Store, cat: &Catalog, number: &str, to: Step, m: &Move
     let (now, user) = (store.now(), store.actor().to_string());
     store.write(|tx| tx.move_complaint(number, to, now, &user, m))?;
     let text = moved(cat, number, &format!("done.{}", to.as_str()));
-    Ok(Wrote::said(text, Record::Complaint))
+    Ok(Wrote::said(text, RecordKind::Complaint))
 }
 
 impl App {
@@ -138,7 +139,7 @@ impl App {
             move |s| {
                 let d = s.complaint(&number)?;
                 if d.row.severity != Severity::Minor && !d.decisions.complete() {
-                    let mut w = Wrote::said(String::new(), Record::Complaint);
+                    let mut w = Wrote::said(String::new(), RecordKind::Complaint);
                     w.ask = Some(FormRequest::Move(number, Step::Disposed));
                     return Ok(w);
                 }
@@ -157,7 +158,7 @@ impl App {
                 s.write(|tx| tx.resume(&number, now))?;
                 Ok(Wrote::said(
                     moved(cat, &number, "done.resume"),
-                    Record::Complaint,
+                    RecordKind::Complaint,
                 ))
             },
             false,
@@ -173,7 +174,7 @@ impl App {
                 let to = s.write(|tx| tx.escalate(&number, now))?;
                 let who = to.unwrap_or_else(|| cat.get("msg.no_supervisor").to_string());
                 let text = cat.fmt("msg.escalated", &[("number", &number), ("to", &who)]);
-                Ok(Wrote::said(text, Record::Complaint))
+                Ok(Wrote::said(text, RecordKind::Complaint))
             },
             false,
         );
@@ -186,12 +187,19 @@ impl App {
     }
 
     /// Selects the saved record in its pane (with the next load) and focuses that pane.
-    fn select(&mut self, key: &str, kind: Record) {
+    fn select(&mut self, key: &str, kind: RecordKind) {
         let name = match kind {
-            Record::Complaint => "board",
-            Record::Customer => "customers",
+            RecordKind::Complaint => "board",
+            RecordKind::Customer => "customers",
             // Records without a pane of their own: the open view (if it lists them) selects it.
-            Record::Nps | Record::Capa | Record::Suggestion => {
+            RecordKind::Contact
+            | RecordKind::Capa
+            | RecordKind::Return
+            | RecordKind::NpsAnswer
+            | RecordKind::Staff
+            | RecordKind::Inquiry
+            | RecordKind::Shipments
+            | RecordKind::Suggestion => {
                 if let Some(v) = self.view.as_mut().filter(|v| v.depends().contains(&kind)) {
                     v.select_key(key);
                 }
@@ -253,12 +261,14 @@ fn form_write(
         match w {
             W::Customer(code, None, fields) => s
                 .add_customer(code.as_deref(), &fields, &[])
-                .map(|k| saved(k, Record::Customer)),
+                .map(|k| saved(k, RecordKind::Customer)),
             W::Customer(_, Some((code, version)), fields) => {
                 s.update_customer(&code, version, &fields, None)?;
-                Ok(saved(code, Record::Customer))
+                Ok(saved(code, RecordKind::Customer))
             }
-            W::Complaint(new) => s.add_complaint(&new).map(|k| saved(k, Record::Complaint)),
+            W::Complaint(new) => s
+                .add_complaint(&new)
+                .map(|k| saved(k, RecordKind::Complaint)),
             W::Record(rf, values) => (rf.save)(s, &values).map(|k| saved(k, rf.touched)),
             W::Move(number, to, m) => apply_move(s, cat, &number, to, &m),
             W::Wait(number, reason) => {
@@ -266,7 +276,7 @@ fn form_write(
                 s.write(|tx| tx.pause(&number, now, &reason))?;
                 Ok(Wrote::said(
                     moved(cat, &number, "done.wait"),
-                    Record::Complaint,
+                    RecordKind::Complaint,
                 ))
             }
         }

@@ -66,11 +66,11 @@ fn refused(f: &MoveFacts, rule: &'static str) -> Error {
 /// Checks a move to `to` (`Rejected` is "closed, not our responsibility", `Received` from
 /// a finished complaint is a reopening). The message says what must come first.
 pub fn check(f: &MoveFacts, to: Step) -> Result<(), Error> {
-    let illegal = |needs| Error::IllegalMove {
+    let illegal = |needs: Option<Step>| Error::IllegalMove {
         number: f.number.clone(),
-        from: f.from,
-        to,
-        needs,
+        from: f.from.label_key(),
+        to: to.label_key(),
+        needs: needs.map(Step::label_key),
     };
     match to {
         Step::Received => {

@@ -1,5 +1,6 @@
 //! CAPA records and returns, linked to complaints.
 
+use crate::kind::RecordKind;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
@@ -98,7 +99,7 @@ fn complaint_id(tx: &Tx, number: &str) -> Result<i64> {
         )
         .optional()?
         .ok_or_else(|| Error::NotFound {
-            kind: "kind.complaint",
+            kind: RecordKind::Complaint,
             key: number.to_string(),
         })
 }
@@ -191,7 +192,7 @@ impl Tx<'_> {
             })
             .optional()?;
         let old = old.ok_or_else(|| Error::NotFound {
-            kind: "kind.capa",
+            kind: RecordKind::Capa,
             key: id.to_string(),
         })?;
         self.conn().execute(
@@ -249,7 +250,7 @@ impl Tx<'_> {
             )
             .optional()?
             .ok_or_else(|| Error::NotFound {
-                kind: "kind.return",
+                kind: RecordKind::Return,
                 key: id.to_string(),
             })
     }

@@ -1,5 +1,6 @@
 //! Complaints, their steps and the facts their SLA clocks run on.
 
+use crate::kind::RecordKind;
 use chrono::{DateTime, Datelike, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
@@ -73,7 +74,7 @@ fn step_column(step: Step) -> Option<&'static str> {
 
 fn not_found(number: &str) -> Error {
     Error::NotFound {
-        kind: "kind.complaint",
+        kind: RecordKind::Complaint,
         key: number.to_string(),
     }
 }

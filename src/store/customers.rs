@@ -1,5 +1,6 @@
 //! Customer files, their contacts and grade history.
 
+use crate::kind::RecordKind;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -238,14 +239,14 @@ fn contact_field(e: Error) -> Error {
 
 fn conflict(code: &str) -> Error {
     Error::Conflict {
-        kind: "kind.customer",
+        kind: RecordKind::Customer,
         key: code.to_string(),
     }
 }
 
 fn not_found(code: &str) -> Error {
     Error::NotFound {
-        kind: "kind.customer",
+        kind: RecordKind::Customer,
         key: code.to_string(),
     }
 }

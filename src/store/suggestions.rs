@@ -1,5 +1,6 @@
 //! The suggestions log: stored, numbered, answered, with history.
 
+use crate::kind::RecordKind;
 use chrono::{DateTime, Datelike, Utc};
 use rusqlite::OptionalExtension;
 
@@ -24,7 +25,7 @@ pub struct SuggestionFilter {
 
 fn not_found(number: &str) -> Error {
     Error::NotFound {
-        kind: "kind.suggestion",
+        kind: RecordKind::Suggestion,
         key: number.to_string(),
     }
 }
@@ -112,7 +113,7 @@ impl Tx<'_> {
             &[("updated_at", &self.at())],
         )? {
             return Err(Error::Conflict {
-                kind: "kind.suggestion",
+                kind: RecordKind::Suggestion,
                 key: number.to_string(),
             });
         }

@@ -1,5 +1,6 @@
 //! Complaint moves as one transaction each: rules checked on fresh data, history written.
 
+use crate::kind::RecordKind;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
@@ -50,7 +51,7 @@ struct Current {
 
 fn not_found(number: &str) -> Error {
     Error::NotFound {
-        kind: "kind.complaint",
+        kind: RecordKind::Complaint,
         key: number.to_string(),
     }
 }

@@ -1,11 +1,12 @@
 //! The complaint board pane: open complaints, urgent first, with live countdowns.
 
+use crate::kind::RecordKind;
 use std::any::Any;
 
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload, Record, Work};
+use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload, Work};
 use crate::app::data::{breach_times, load_board, nearest_clock};
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
@@ -163,8 +164,8 @@ impl Component for Board {
         self.sel.clamp(self.rows.as_ref().map_or(0, Vec::len));
     }
 
-    fn depends(&self) -> &'static [Record] {
-        &[Record::Complaint, Record::Customer]
+    fn depends(&self) -> &'static [RecordKind] {
+        &[RecordKind::Complaint, RecordKind::Customer]
     }
 
     fn tick_labels(&self, app: &App) -> Vec<String> {

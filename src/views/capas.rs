@@ -1,11 +1,12 @@
 //! Every CAPA, by due date, overdue ones highlighted.
 
+use crate::kind::RecordKind;
 use std::any::Any;
 
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use crate::app::component::{Component, Effect, Handled, Job, Payload, Record};
+use crate::app::component::{Component, Effect, Handled, Job, Payload};
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
 use crate::store::capa::Capa;
@@ -60,8 +61,8 @@ impl Component for Capas {
         }
     }
 
-    fn depends(&self) -> &'static [Record] {
-        &[Record::Capa, Record::Complaint]
+    fn depends(&self) -> &'static [RecordKind] {
+        &[RecordKind::Capa, RecordKind::Complaint]
     }
 
     fn as_any(&self) -> &dyn Any {

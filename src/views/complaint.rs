@@ -1,11 +1,12 @@
 //! One complaint with its clocks, steps, CAPAs and returns.
 
+use crate::kind::RecordKind;
 use std::any::Any;
 
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use crate::app::component::{Component, Effect, Handled, Job, Payload, Record};
+use crate::app::component::{Component, Effect, Handled, Job, Payload};
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
 use crate::store::complaints::ComplaintDetail;
@@ -78,8 +79,8 @@ impl Component for ComplaintView {
         }
     }
 
-    fn depends(&self) -> &'static [Record] {
-        &[Record::Complaint, Record::Capa]
+    fn depends(&self) -> &'static [RecordKind] {
+        &[RecordKind::Complaint, RecordKind::Capa]
     }
 
     fn tick_labels(&self, app: &App) -> Vec<String> {

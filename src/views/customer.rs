@@ -1,11 +1,12 @@
 //! One customer's file: fields, contacts, grade history and changes.
 
+use crate::kind::RecordKind;
 use std::any::Any;
 
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload, Record};
+use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload};
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
 use crate::store::customers::CustomerFile;
@@ -78,8 +79,8 @@ impl Component for CustomerView {
         }
     }
 
-    fn depends(&self) -> &'static [Record] {
-        &[Record::Customer]
+    fn depends(&self) -> &'static [RecordKind] {
+        &[RecordKind::Customer]
     }
 
     fn as_any(&self) -> &dyn Any {

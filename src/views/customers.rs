@@ -1,5 +1,6 @@
 //! The customer list pane: paged and filtered in SQL, so it stays instant at any size.
 
+use crate::kind::RecordKind;
 use std::any::Any;
 
 use ratatui::crossterm::event::KeyModifiers;
@@ -7,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use crate::app::action::crossterm_key::KeyCode;
-use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload, Record};
+use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload};
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
 use crate::error::Result;
@@ -233,8 +234,12 @@ impl Component for Customers {
         self.page = Some(*page);
     }
 
-    fn depends(&self) -> &'static [Record] {
-        &[Record::Customer, Record::Complaint, Record::Nps]
+    fn depends(&self) -> &'static [RecordKind] {
+        &[
+            RecordKind::Customer,
+            RecordKind::Complaint,
+            RecordKind::NpsAnswer,
+        ]
     }
 
     fn select_key(&mut self, key: &str) {

@@ -1,11 +1,12 @@
 //! The KPI pane: the same figures as `kefu kpi` for the current month.
 
+use crate::kind::RecordKind;
 use std::any::Any;
 
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use crate::app::component::{Component, Effect, Handled, Job, Payload, Record};
+use crate::app::component::{Component, Effect, Handled, Job, Payload};
 use crate::app::data::load_kpis;
 use crate::app::{Action, App, Mode};
 use crate::domain::kpi::Kpi;
@@ -52,12 +53,12 @@ impl Component for Kpis {
         }
     }
 
-    fn depends(&self) -> &'static [Record] {
+    fn depends(&self) -> &'static [RecordKind] {
         &[
-            Record::Complaint,
-            Record::Customer,
-            Record::Nps,
-            Record::Capa,
+            RecordKind::Complaint,
+            RecordKind::Customer,
+            RecordKind::NpsAnswer,
+            RecordKind::Capa,
         ]
     }
 

@@ -1,11 +1,12 @@
 //! The NPS trend pane.
 
+use crate::kind::RecordKind;
 use std::any::Any;
 
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use crate::app::component::{Component, Effect, Handled, Job, Payload, Record};
+use crate::app::component::{Component, Effect, Handled, Job, Payload};
 use crate::app::data::{load_nps, NpsPoint};
 use crate::app::{Action, App, Mode};
 
@@ -47,8 +48,8 @@ impl Component for Nps {
         }
     }
 
-    fn depends(&self) -> &'static [Record] {
-        &[Record::Nps]
+    fn depends(&self) -> &'static [RecordKind] {
+        &[RecordKind::NpsAnswer]
     }
 
     fn as_any(&self) -> &dyn Any {

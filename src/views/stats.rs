@@ -1,12 +1,13 @@
 //! The complaint analysis of the current month.
 
+use crate::kind::RecordKind;
 use std::any::Any;
 
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use crate::analysis::{complaint_stats, ComplaintStats};
-use crate::app::component::{Component, Effect, Handled, Job, Payload, Record};
+use crate::app::component::{Component, Effect, Handled, Job, Payload};
 use crate::app::{Action, App, Mode};
 use crate::domain::period::Period;
 
@@ -62,8 +63,8 @@ impl Component for Stats {
         }
     }
 
-    fn depends(&self) -> &'static [Record] {
-        &[Record::Complaint, Record::Customer]
+    fn depends(&self) -> &'static [RecordKind] {
+        &[RecordKind::Complaint, RecordKind::Customer]
     }
 
     fn as_any(&self) -> &dyn Any {

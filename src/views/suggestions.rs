@@ -1,6 +1,7 @@
 //! The suggestions log (意见和建议): this year's suggestions, newest first, the selected
 //! one beside the list, `n` takes one down, `e` answers it, `S` shows the year's summary.
 
+use crate::kind::RecordKind;
 use std::any::Any;
 
 use chrono::Datelike;
@@ -9,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
-use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload, Record};
+use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload};
 use crate::app::record_form::RecordForm;
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
@@ -51,7 +52,7 @@ impl Suggestions {
         RecordForm::new(
             app.t("suggestion.new_form").to_string(),
             Suggestion::FIELDS,
-            Record::Suggestion,
+            RecordKind::Suggestion,
             |s, values| {
                 let mut r = Suggestion::default();
                 for (name, v) in values {
@@ -72,7 +73,7 @@ impl Suggestions {
         RecordForm::new(
             title,
             SuggestionResponse::FIELDS,
-            Record::Suggestion,
+            RecordKind::Suggestion,
             move |s, values| {
                 let mut resp = SuggestionResponse::default();
                 for (name, v) in values {
@@ -186,8 +187,8 @@ impl Component for Suggestions {
         }
     }
 
-    fn depends(&self) -> &'static [Record] {
-        &[Record::Suggestion]
+    fn depends(&self) -> &'static [RecordKind] {
+        &[RecordKind::Suggestion]
     }
 
     fn select_key(&mut self, key: &str) {

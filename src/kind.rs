@@ -1,0 +1,46 @@
+//! The kinds of record kefu keeps: named in errors ("no customer 'C00042'") and in what a
+//! workbench write touched. A leaf module, so the domain, the errors and the app can all
+//! name a kind without importing each other.
+
+/// A kind of record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    /// A customer's file.
+    Customer,
+    /// A contact person at a customer.
+    Contact,
+    /// A complaint, with its steps.
+    Complaint,
+    /// A corrective and preventive action.
+    Capa,
+    /// A return (RMA).
+    Return,
+    /// An NPS answer.
+    NpsAnswer,
+    /// A member of staff.
+    Staff,
+    /// An inquiry.
+    Inquiry,
+    /// A month's orders shipped.
+    Shipments,
+    /// A suggestion.
+    Suggestion,
+}
+
+impl RecordKind {
+    /// The catalog key of the kind's name (`kind.customer`).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            RecordKind::Customer => "kind.customer",
+            RecordKind::Contact => "kind.contact",
+            RecordKind::Complaint => "kind.complaint",
+            RecordKind::Capa => "kind.capa",
+            RecordKind::Return => "kind.return",
+            RecordKind::NpsAnswer => "kind.nps_answer",
+            RecordKind::Staff => "kind.staff",
+            RecordKind::Inquiry => "kind.inquiry",
+            RecordKind::Shipments => "kind.shipments",
+            RecordKind::Suggestion => "kind.suggestion",
+        }
+    }
+}
