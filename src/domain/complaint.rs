@@ -77,6 +77,15 @@ pub struct Pause {
     pub to: Option<DateTime<Utc>>,
 }
 
+/// What stops a clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The complaint reaching a step.
+    Step(Step),
+    /// The written report going out.
+    Report,
+}
+
 /// The instants a complaint's clocks depend on.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClockFacts {
@@ -111,8 +120,7 @@ impl ClockFacts {
     }
 
     /// When the event that stops a clock happened, if it has.
-    pub fn done_at(&self, stop: crate::domain::sla::Stop) -> Option<DateTime<Utc>> {
-        use crate::domain::sla::Stop;
+    pub fn done_at(&self, stop: Stop) -> Option<DateTime<Utc>> {
         match stop {
             Stop::Report => self.report_at,
             Stop::Step(step) => match step {

@@ -30,14 +30,7 @@ pub enum Warn {
     Before(i64),
 }
 
-/// What stops a clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stop {
-    /// The complaint reaching a step.
-    Step(Step),
-    /// The written report going out.
-    Report,
-}
+pub use super::complaint::Stop;
 
 /// One named clock.
 #[derive(Debug, Clone, PartialEq)]
