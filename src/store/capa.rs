@@ -1,16 +1,16 @@
 //! CAPA records and returns, linked to complaints.
 
-use crate::kind::RecordKind;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
 use super::{Store, Tx};
-use crate::domain::capa::{needs_approval, required_text, Disposition, Verdict};
+use crate::domain::capa::{required_text, Disposition, Verdict};
 use crate::domain::customer::validate_date;
-use crate::domain::staff::Role;
+use crate::domain::returns;
 use crate::domain::time::to_store;
 use crate::error::{Error, Result};
+use crate::kind::RecordKind;
 
 /// What a new CAPA needs.
 #[derive(Debug, Clone, Default)]
@@ -88,6 +88,16 @@ pub struct Return {
     pub approved_by: Option<String>,
     /// Shipped at (storage form).
     pub shipped_at: Option<String>,
+}
+
+/// What the return rules look at, of a stored return.
+fn return_facts(r: &Return) -> returns::ReturnFacts<'_> {
+    returns::ReturnFacts {
+        name: format!("RMA {}", r.id),
+        value: r.value,
+        approved_by: r.approved_by.as_deref(),
+        shipped: r.shipped_at.is_some(),
+    }
 }
 
 fn complaint_id(tx: &Tx, number: &str) -> Result<i64> {
@@ -211,20 +221,7 @@ impl Tx<'_> {
 
     /// Registers a return; returns its id.
     pub fn add_return(&self, number: &str, r: &NewReturn, by: &str) -> Result<i64> {
-        if r.quantity <= 0 {
-            return Err(Error::Invalid {
-                field: "quantity".into(),
-                value: r.quantity.to_string(),
-                rule: "rule.positive",
-            });
-        }
-        if !r.value.is_finite() || r.value < 0.0 {
-            return Err(Error::Invalid {
-                field: "value".into(),
-                value: r.value.to_string(),
-                rule: "rule.not_negative",
-            });
-        }
+        returns::check_new(r.quantity, r.value)?;
         let id = complaint_id(self, number)?;
         let qa = r.qa_confirmed.then_some(by);
         self.conn().execute(
@@ -258,18 +255,7 @@ impl Tx<'_> {
     /// A manager approves a return's replacement.
     pub fn approve_return(&self, id: i64, at: DateTime<Utc>, by: &str) -> Result<()> {
         let r = self.get_return(id)?;
-        if r.shipped_at.is_some() {
-            return Err(Error::Refused {
-                number: format!("RMA {id}"),
-                rule: "rule.already_shipped",
-            });
-        }
-        if self.role_of(by)? != Some(Role::Manager) {
-            return Err(Error::Refused {
-                number: format!("RMA {id}"),
-                rule: "rule.manager_only",
-            });
-        }
+        returns::check_approve(&return_facts(&r), self.role_of(by)?)?;
         self.conn().execute(
             "UPDATE returns SET approved_by = ?1, approved_at = ?2 WHERE id = ?3",
             params![by, to_store(at), id],
@@ -287,18 +273,7 @@ impl Tx<'_> {
     /// Marks a return's replacement shipped; above `threshold` it must be approved first.
     pub fn ship_return(&self, id: i64, at: DateTime<Utc>, threshold: f64) -> Result<()> {
         let r = self.get_return(id)?;
-        if r.shipped_at.is_some() {
-            return Err(Error::Refused {
-                number: format!("RMA {id}"),
-                rule: "rule.already_shipped",
-            });
-        }
-        if needs_approval(r.value, threshold) && r.approved_by.is_none() {
-            return Err(Error::Refused {
-                number: format!("RMA {id}"),
-                rule: "rule.needs_approval",
-            });
-        }
+        returns::check_ship(&return_facts(&r), threshold)?;
         self.conn().execute(
             "UPDATE returns SET shipped_at = ?1 WHERE id = ?2",
             params![to_store(at), id],

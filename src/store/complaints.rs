@@ -10,7 +10,7 @@ use crate::domain::complaint::{
     Category, Channel, ClockFacts, Pause, Responsibility, Severity, Step,
 };
 use crate::domain::customer::Grade;
-use crate::domain::time::{local, to_store};
+use crate::domain::time::to_store;
 use crate::error::{Error, Result};
 
 pub use super::complaint_types::*;
@@ -82,32 +82,14 @@ fn not_found(number: &str) -> Error {
 impl Tx<'_> {
     /// Registers a complaint; returns its number (`KS-2026-00042`).
     pub fn add_complaint(&self, c: &NewComplaint, now: DateTime<Utc>) -> Result<String> {
-        if c.title.trim().is_empty() {
-            return Err(Error::Required {
-                field: "title".into(),
-            });
-        }
-        if c.received_at > now {
-            return Err(Error::Invalid {
-                field: "received".into(),
-                value: local(c.received_at, self.tz()),
-                rule: "rule.not_future",
-            });
-        }
-        if let Some(by) = c.reply_by.filter(|by| *by < c.received_at) {
-            return Err(Error::Invalid {
-                field: "reply-by".into(),
-                value: local(by, self.tz()),
-                rule: "rule.after_received",
-            });
-        }
-        if let Some(q) = c.quantity.filter(|q| *q < 0) {
-            return Err(Error::Invalid {
-                field: "quantity".into(),
-                value: q.to_string(),
-                rule: "rule.not_negative",
-            });
-        }
+        crate::domain::intake::check_new(
+            &c.title,
+            c.received_at,
+            c.reply_by,
+            c.quantity,
+            now,
+            self.tz(),
+        )?;
         let customer_id = self.customer_id(&c.customer)?;
         let year = c.received_at.with_timezone(&self.tz()).year();
         let number = super::numbers::next_number(

@@ -1,0 +1,152 @@
+//! Returns (RMA) and their replacements: what may be recorded, approved and shipped.
+
+use crate::domain::capa::needs_approval;
+use crate::domain::staff::Role;
+use crate::error::Error;
+
+/// What a return's rules look at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReturnFacts<'a> {
+    /// The return's name in messages (`RMA 7`).
+    pub name: String,
+    /// Replacement value, RMB.
+    pub value: f64,
+    /// Already approved by someone.
+    pub approved_by: Option<&'a str>,
+    /// Already shipped.
+    pub shipped: bool,
+}
+
+/// Checks a new return: a positive quantity and a finite value that is not negative.
+pub fn check_new(quantity: i64, value: f64) -> Result<(), Error> {
+    if quantity <= 0 {
+        return Err(Error::Invalid {
+            field: "quantity".into(),
+            value: quantity.to_string(),
+            rule: "rule.positive",
+        });
+    }
+    if !value.is_finite() || value < 0.0 {
+        return Err(Error::Invalid {
+            field: "value".into(),
+            value: value.to_string(),
+            rule: "rule.not_negative",
+        });
+    }
+    Ok(())
+}
+
+/// Checks an approval by someone of `role`: only a manager, and only before shipping.
+pub fn check_approve(r: &ReturnFacts, role: Option<Role>) -> Result<(), Error> {
+    let refuse = |rule| Error::Refused {
+        number: r.name.clone(),
+        rule,
+    };
+    if r.shipped {
+        return Err(refuse("rule.already_shipped"));
+    }
+    if role != Some(Role::Manager) {
+        return Err(refuse("rule.manager_only"));
+    }
+    Ok(())
+}
+
+/// Checks shipping the replacement: once, and above `threshold` only once approved.
+pub fn check_ship(r: &ReturnFacts, threshold: f64) -> Result<(), Error> {
+    let refuse = |rule| Error::Refused {
+        number: r.name.clone(),
+        rule,
+    };
+    if r.shipped {
+        return Err(refuse("rule.already_shipped"));
+    }
+    if needs_approval(r.value, threshold) && r.approved_by.is_none() {
+        return Err(refuse("rule.needs_approval"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(value: f64, approved: Option<&str>, shipped: bool) -> ReturnFacts<'_> {
+        ReturnFacts {
+            name: "RMA 1".into(),
+            value,
+            approved_by: approved,
+            shipped,
+        }
+    }
+
+    fn rule(r: Result<(), Error>) -> &'static str {
+        match r {
+            Ok(()) => "ok",
+            Err(Error::Refused { rule, .. } | Error::Invalid { rule, .. }) => rule,
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_new_return_needs_a_quantity_and_a_sane_value() {
+        assert_eq!(rule(check_new(1, 0.0)), "ok");
+        assert_eq!(rule(check_new(0, 10.0)), "rule.positive");
+        assert_eq!(rule(check_new(-3, 10.0)), "rule.positive");
+        assert_eq!(rule(check_new(1, -0.01)), "rule.not_negative");
+        assert_eq!(rule(check_new(1, f64::NAN)), "rule.not_negative");
+        assert_eq!(rule(check_new(1, f64::INFINITY)), "rule.not_negative");
+    }
+
+    #[test]
+    fn only_a_manager_approves_and_only_before_shipping() {
+        assert_eq!(
+            rule(check_approve(
+                &facts(5000.0, None, false),
+                Some(Role::Manager)
+            )),
+            "ok"
+        );
+        for role in [
+            None,
+            Some(Role::Agent),
+            Some(Role::Kam),
+            Some(Role::Quality),
+        ] {
+            assert_eq!(
+                rule(check_approve(&facts(5000.0, None, false), role)),
+                "rule.manager_only"
+            );
+        }
+        assert_eq!(
+            rule(check_approve(
+                &facts(5000.0, None, true),
+                Some(Role::Manager)
+            )),
+            "rule.already_shipped"
+        );
+    }
+
+    #[test]
+    fn above_the_threshold_a_replacement_ships_only_once_approved() {
+        assert_eq!(
+            rule(check_ship(&facts(1000.0, None, false), 1000.0)),
+            "ok",
+            "at the threshold"
+        );
+        assert_eq!(
+            rule(check_ship(&facts(1000.01, None, false), 1000.0)),
+            "rule.needs_approval"
+        );
+        assert_eq!(
+            rule(check_ship(
+                &facts(1000.01, Some("zhang.wei"), false),
+                1000.0
+            )),
+            "ok"
+        );
+        assert_eq!(
+            rule(check_ship(&facts(10.0, None, true), 1000.0)),
+            "rule.already_shipped"
+        );
+    }
+}
