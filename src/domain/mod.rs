@@ -16,6 +16,7 @@ pub mod staff;
 pub mod stats;
 pub mod suggestion;
 pub mod time;
+pub mod waits;
 pub mod workflow;
 
 use fields::Record;

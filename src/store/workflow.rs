@@ -8,7 +8,8 @@ use super::complaints::Decisions;
 use super::{opt_time, time, Store, Tx};
 use crate::domain::complaint::{Responsibility, Severity, Step};
 use crate::domain::staff::Role;
-use crate::domain::time::{local, to_store};
+use crate::domain::time::to_store;
+use crate::domain::waits;
 use crate::domain::workflow::{check, MoveFacts};
 use crate::error::{Error, Result};
 
@@ -171,20 +172,7 @@ impl Tx<'_> {
             [cur.id],
             |r| r.get(0),
         )?;
-        let rule = if at < cur.start {
-            Some("rule.after_received")
-        } else if opt_time(last_step).is_some_and(|last| at < last) {
-            Some("rule.after_previous_step")
-        } else {
-            None
-        };
-        if let Some(rule) = rule {
-            return Err(Error::Invalid {
-                field: "at".into(),
-                value: local(at, tz),
-                rule,
-            });
-        }
+        waits::check_step_time(at, cur.start, opt_time(last_step), tz)?;
         // Moving on ends a wait on the customer.
         self.end_pause(cur.id, number, at)?;
         match to {
@@ -267,40 +255,24 @@ impl Tx<'_> {
     /// Starts a wait on the customer: pausing clocks stop until `resume`.
     pub fn pause(&self, number: &str, at: DateTime<Utc>, reason: &str) -> Result<()> {
         let cur = self.current(number)?;
-        if reason.trim().is_empty() {
-            return Err(Error::Required {
-                field: "reason".into(),
-            });
-        }
-        if cur.step.is_terminal() {
-            return Err(Error::Refused {
-                number: number.into(),
-                rule: "rule.finished_no_wait",
-            });
-        }
-        let open: bool = self.conn().query_row(
+        let waiting: bool = self.conn().query_row(
             "SELECT EXISTS (SELECT 1 FROM complaint_pauses WHERE complaint_id = ?1 AND to_at IS NULL)",
             [cur.id],
             |r| r.get(0),
         )?;
-        if open {
-            return Err(Error::Refused {
-                number: number.into(),
-                rule: "rule.already_waiting",
-            });
-        }
         let last_end: Option<String> = self.conn().query_row(
             "SELECT MAX(to_at) FROM complaint_pauses WHERE complaint_id = ?1",
             [cur.id],
             |r| r.get(0),
         )?;
-        if at < cur.start || opt_time(last_end).is_some_and(|e| at < e) {
-            return Err(Error::Invalid {
-                field: "at".into(),
-                value: local(at, self.tz()),
-                rule: "rule.wait_overlaps",
-            });
-        }
+        let facts = waits::WaitFacts {
+            number,
+            step: cur.step,
+            waiting,
+            start: cur.start,
+            last_wait_end: opt_time(last_end),
+        };
+        waits::check_wait(&facts, at, reason, self.tz())?;
         self.conn().execute(
             "INSERT INTO complaint_pauses (complaint_id, from_at, reason) VALUES (?1, ?2, ?3)",
             params![cur.id, to_store(at), reason.trim()],
@@ -318,14 +290,8 @@ impl Tx<'_> {
     /// Ends the wait on the customer.
     pub fn resume(&self, number: &str, at: DateTime<Utc>) -> Result<()> {
         let cur = self.current(number)?;
-        if self.end_pause(cur.id, number, at)? {
-            Ok(())
-        } else {
-            Err(Error::Refused {
-                number: number.into(),
-                rule: "rule.not_waiting",
-            })
-        }
+        let ended = self.end_pause(cur.id, number, at)?;
+        waits::check_resume(number, ended)
     }
 
     /// Sets the descriptive fields of a complaint (None leaves a field as it is).
@@ -371,12 +337,7 @@ impl Tx<'_> {
     /// Escalates to the owner's supervisor (from the staff list); returns who that is.
     pub fn escalate(&self, number: &str, at: DateTime<Utc>) -> Result<Option<String>> {
         let cur = self.current(number)?;
-        if cur.step.is_terminal() {
-            return Err(Error::Refused {
-                number: number.into(),
-                rule: "rule.finished_no_escalation",
-            });
-        }
+        waits::check_escalate(number, cur.step)?;
         let supervisor: Option<String> = match &cur.owner {
             Some(o) => self
                 .conn()
