@@ -46,17 +46,6 @@ impl Step {
     }
 }
 
-/// The open steps as an SQL list (`'received', 'acknowledged', ...`): `step IN (...)` can
-/// use the step index where `NOT IN (closed, rejected)` cannot.
-pub fn open_steps_sql() -> String {
-    Step::ALL
-        .iter()
-        .filter(|s| !s.is_terminal())
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 impl Severity {
     /// Sort rank: urgent first.
     pub fn rank(self) -> u8 {
@@ -75,6 +64,26 @@ pub struct Pause {
     pub from: DateTime<Utc>,
     /// When work resumed (None while still waiting).
     pub to: Option<DateTime<Utc>>,
+}
+
+/// The decision a major complaint needs before disposal (SOP: shipped goods, stock, WIP).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct Decisions {
+    /// What happens to goods already shipped.
+    pub shipped: Option<String>,
+    /// What happens to stock.
+    pub stock: Option<String>,
+    /// What happens to work in progress.
+    pub wip: Option<String>,
+}
+
+impl Decisions {
+    /// Whether all three are decided.
+    pub fn complete(&self) -> bool {
+        [&self.shipped, &self.stock, &self.wip]
+            .iter()
+            .all(|d| d.as_deref().is_some_and(|s| !s.trim().is_empty()))
+    }
 }
 
 /// What stops a clock.

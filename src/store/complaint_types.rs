@@ -104,25 +104,7 @@ pub struct PauseEntry {
     pub reason: String,
 }
 
-/// The decision a major complaint needs before disposal (SOP: shipped goods, stock, WIP).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Decisions {
-    /// What happens to goods already shipped.
-    pub shipped: Option<String>,
-    /// What happens to stock.
-    pub stock: Option<String>,
-    /// What happens to work in progress.
-    pub wip: Option<String>,
-}
-
-impl Decisions {
-    /// Whether all three are decided.
-    pub fn complete(&self) -> bool {
-        [&self.shipped, &self.stock, &self.wip]
-            .iter()
-            .all(|d| d.as_deref().is_some_and(|s| !s.trim().is_empty()))
-    }
-}
+pub use crate::domain::complaint::Decisions;
 
 /// A complaint with everything about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]

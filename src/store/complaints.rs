@@ -4,8 +4,8 @@ use crate::kind::RecordKind;
 use chrono::{DateTime, Datelike, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::open_steps_sql;
 use super::{instant_at, opt_time, text_at, time, Store, Tx};
-use crate::domain::complaint::open_steps_sql;
 use crate::domain::complaint::{
     Category, Channel, ClockFacts, Pause, Responsibility, Severity, Step,
 };

@@ -129,7 +129,7 @@ impl Store {
              SELECT p.id, p.code, p.name, p.short_name, p.grade, p.kam, p.city,
                     COALESCE(o.n, 0) AS open_complaints, {nps} AS last_nps
              FROM page p LEFT JOIN open o ON o.customer_id = p.id",
-            open = crate::domain::complaint::open_steps_sql()
+            open = super::open_steps_sql()
         ))?;
         let limit = filter
             .limit

@@ -22,6 +22,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+use crate::domain::complaint::Step;
 use crate::domain::time::to_store;
 use crate::error::{Error, Result};
 
@@ -297,6 +298,17 @@ pub(crate) fn scan_if_most(conn: &Connection, table: &str, matching: i64) -> Res
     } else {
         ""
     })
+}
+
+/// The open steps as an SQL list (`'received', 'acknowledged', ...`): `step IN (...)` can
+/// use the step index where `NOT IN (closed, rejected)` cannot.
+pub(crate) fn open_steps_sql() -> String {
+    Step::ALL
+        .iter()
+        .filter(|s| !s.is_terminal())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Column `i` as borrowed text (None for NULL or a non-text value): long lists read many
