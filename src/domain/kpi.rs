@@ -95,6 +95,30 @@ pub struct Response {
     pub answered_at: Option<DateTime<Utc>>,
 }
 
+/// Checks a month's orders shipped: a month (`2026-1` reads as `2026-01`) and no negative
+/// count; returns the month as stored.
+pub fn check_shipments(month: &str, orders: i64) -> Result<String, crate::error::Error> {
+    use crate::error::Error;
+    let month = match Period::parse("MONTH", month) {
+        Ok(p @ Period::Month(..)) => p.to_string(),
+        _ => {
+            return Err(Error::Invalid {
+                field: "MONTH".into(),
+                value: month.into(),
+                rule: "rule.month",
+            })
+        }
+    };
+    if orders < 0 {
+        return Err(Error::Invalid {
+            field: "ORDERS".into(),
+            value: orders.to_string(),
+            rule: "rule.not_negative",
+        });
+    }
+    Ok(month)
+}
+
 /// What the KPI formulas need, gathered by the store.
 #[derive(Debug, Clone, Default)]
 pub struct KpiInputs {
@@ -387,5 +411,40 @@ mod tests {
         assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(vec![4.0, 1.0, 2.0, 3.0]), Some(2.5));
         assert_eq!(median(vec![]), None);
+    }
+}
+
+#[cfg(test)]
+mod shipments_tests {
+    use super::*;
+    use crate::error::Error;
+
+    #[test]
+    fn shipments_need_a_month_and_no_negative_count() {
+        assert_eq!(
+            check_shipments("2026-1", 0).ok().as_deref(),
+            Some("2026-01")
+        );
+        assert!(matches!(
+            check_shipments("2026-Q1", 5),
+            Err(Error::Invalid {
+                rule: "rule.month",
+                ..
+            })
+        ));
+        assert!(matches!(
+            check_shipments("2026-13", 5),
+            Err(Error::Invalid {
+                rule: "rule.month",
+                ..
+            })
+        ));
+        assert!(matches!(
+            check_shipments("2026-11", -1),
+            Err(Error::Invalid {
+                rule: "rule.not_negative",
+                ..
+            })
+        ));
     }
 }

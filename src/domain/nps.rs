@@ -34,6 +34,24 @@ pub fn validate_score(field: &str, score: i64) -> Result<u8, Error> {
         })
 }
 
+/// Checks an answer: a score of 0-10, given no later than `now` (errors in `tz`'s time).
+pub fn check_answer(
+    score: i64,
+    at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+    tz: chrono_tz::Tz,
+) -> Result<u8, Error> {
+    let score = validate_score("score", score)?;
+    if at > now {
+        return Err(Error::Invalid {
+            field: "at".into(),
+            value: crate::domain::time::local(at, tz),
+            rule: "rule.not_future",
+        });
+    }
+    Ok(score)
+}
+
 /// The tally of a set of responses.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct NpsTally {
@@ -100,5 +118,41 @@ mod tests {
         assert_eq!(validate_score("score", 10).unwrap(), 10);
         assert!(validate_score("score", 11).is_err());
         assert!(validate_score("score", -1).is_err());
+    }
+}
+
+#[cfg(test)]
+mod answer_tests {
+    use super::*;
+    use crate::domain::time::DEFAULT_TZ;
+    use chrono::TimeZone;
+
+    #[test]
+    fn an_answer_is_0_to_10_and_not_from_the_future() {
+        let now = chrono::Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).unwrap();
+        assert_eq!(check_answer(0, now, now, DEFAULT_TZ).ok(), Some(0));
+        assert_eq!(check_answer(10, now, now, DEFAULT_TZ).ok(), Some(10));
+        assert!(matches!(
+            check_answer(11, now, now, DEFAULT_TZ),
+            Err(Error::Invalid {
+                rule: "rule.nps_score",
+                ..
+            })
+        ));
+        assert!(matches!(
+            check_answer(-1, now, now, DEFAULT_TZ),
+            Err(Error::Invalid {
+                rule: "rule.nps_score",
+                ..
+            })
+        ));
+        let later = now + chrono::Duration::minutes(1);
+        assert!(matches!(
+            check_answer(9, later, now, DEFAULT_TZ),
+            Err(Error::Invalid {
+                rule: "rule.not_future",
+                ..
+            })
+        ));
     }
 }

@@ -8,30 +8,13 @@ use crate::domain::complaint::Channel;
 use crate::domain::kpi::{KpiInputs, Response};
 use crate::domain::period::Period;
 use crate::domain::time::to_store;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 impl Tx<'_> {
     /// Sets the orders shipped in a month (`YYYY-MM`).
     pub fn set_shipments(&self, month: &str, orders: i64) -> Result<()> {
-        // Normalised so that `2026-1` and `2026-01` are the same month.
-        let month = match Period::parse("MONTH", month) {
-            Ok(p @ Period::Month(..)) => p.to_string(),
-            _ => {
-                return Err(Error::Invalid {
-                    field: "MONTH".into(),
-                    value: month.into(),
-                    rule: "rule.month",
-                })
-            }
-        };
+        let month = crate::domain::kpi::check_shipments(month, orders)?;
         let month = month.as_str();
-        if orders < 0 {
-            return Err(Error::Invalid {
-                field: "ORDERS".into(),
-                value: orders.to_string(),
-                rule: "rule.not_negative",
-            });
-        }
         let old: Option<i64> = self
             .conn()
             .query_row(

@@ -5,9 +5,9 @@ use rusqlite::params;
 
 use super::{Store, Tx};
 use crate::domain::customer::Grade;
-use crate::domain::nps::{validate_score, NpsTally};
+use crate::domain::nps::{check_answer, NpsTally};
 use crate::domain::time::to_store;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 impl Tx<'_> {
     /// Records one NPS answer; the customer's grade at that moment is kept with it.
@@ -18,17 +18,10 @@ impl Tx<'_> {
         at: DateTime<Utc>,
         comment: Option<&str>,
     ) -> Result<()> {
-        let score = validate_score("score", score)?;
+        let now = crate::domain::time::from_store(self.at()).unwrap_or(at);
+        let score = check_answer(score, at, now, self.tz())?;
         let id = self.customer_id(customer)?;
         let at_s = to_store(at);
-        // Both are in the fixed storage format, so text order is time order.
-        if at_s.as_str() > self.at() {
-            return Err(Error::Invalid {
-                field: "at".into(),
-                value: crate::domain::time::local(at, self.tz()),
-                rule: "rule.not_future",
-            });
-        }
         self.conn()
             .prepare_cached(
                 "INSERT INTO nps_responses (customer_id, grade, score, comment, responded_at)
