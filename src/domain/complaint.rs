@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::error::Error;
 use crate::vocabulary;
 
 vocabulary!(
@@ -86,6 +87,21 @@ impl Decisions {
     }
 }
 
+/// Checks details set on a complaint: a responsibility from its list, a whole quantity.
+pub fn check_details(responsibility: Option<&str>, quantity: Option<&str>) -> Result<(), Error> {
+    if let Some(r) = responsibility {
+        Responsibility::parse("responsibility", r)?;
+    }
+    if let Some(q) = quantity.filter(|q| q.trim().parse::<u32>().is_err()) {
+        return Err(Error::Invalid {
+            field: "quantity".into(),
+            value: q.to_string(),
+            rule: "rule.whole_number",
+        });
+    }
+    Ok(())
+}
+
 /// What stops a clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {
@@ -153,6 +169,28 @@ impl ClockFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn details_take_a_listed_responsibility_and_a_whole_quantity() {
+        assert!(check_details(Some("ours"), Some(" 12 ")).is_ok());
+        assert!(check_details(None, None).is_ok());
+        assert!(matches!(
+            check_details(Some("theirs"), None),
+            Err(Error::InvalidChoice { .. })
+        ));
+        for bad in ["-1", "1.5", "many"] {
+            assert!(
+                matches!(
+                    check_details(None, Some(bad)),
+                    Err(Error::Invalid {
+                        rule: "rule.whole_number",
+                        ..
+                    })
+                ),
+                "{bad}"
+            );
+        }
+    }
     use crate::error::Error;
 
     #[test]

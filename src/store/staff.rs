@@ -9,11 +9,7 @@ use crate::error::{Error, Result};
 impl Tx<'_> {
     /// Adds a member of staff.
     pub fn add_staff(&self, s: &Staff) -> Result<()> {
-        if s.username.trim().is_empty() {
-            return Err(Error::Required {
-                field: "username".into(),
-            });
-        }
+        crate::domain::capa::required_text("username", &s.username)?;
         let exists: bool = self.conn().query_row(
             "SELECT EXISTS (SELECT 1 FROM staff WHERE username = ?1)",
             [&s.username],

@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::complaints::Decisions;
 use super::{opt_time, time, Store, Tx};
-use crate::domain::complaint::{Responsibility, Severity, Step};
+use crate::domain::complaint::{Severity, Step};
 use crate::domain::staff::Role;
 use crate::domain::time::to_store;
 use crate::domain::waits;
@@ -297,18 +297,10 @@ impl Tx<'_> {
     /// Sets the descriptive fields of a complaint (None leaves a field as it is).
     pub fn set_details(&self, number: &str, d: &Details) -> Result<()> {
         let cur = self.current(number)?;
-        if let Some(r) = &d.responsibility {
-            Responsibility::parse("responsibility", r)?;
-        }
-        if let Some(q) = d.quantity.as_deref() {
-            if q.parse::<u32>().is_err() {
-                return Err(Error::Invalid {
-                    field: "quantity".into(),
-                    value: q.to_string(),
-                    rule: "rule.whole_number",
-                });
-            }
-        }
+        crate::domain::complaint::check_details(
+            d.responsibility.as_deref(),
+            d.quantity.as_deref(),
+        )?;
         for (column, value) in [
             ("responsibility", &d.responsibility),
             ("root_cause", &d.root_cause),
@@ -328,9 +320,7 @@ impl Tx<'_> {
     /// Gives the complaint to another owner.
     pub fn assign(&self, number: &str, to: &str) -> Result<()> {
         let cur = self.current(number)?;
-        if to.trim().is_empty() {
-            return Err(Error::Required { field: "to".into() });
-        }
+        crate::domain::capa::required_text("to", to)?;
         self.set_field(cur.id, number, "owner", Some(to.trim()))
     }
 
