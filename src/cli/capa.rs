@@ -76,36 +76,21 @@ pub fn capa(ctx: &Ctx, cmd: &CapaCmd) -> anyhow::Result<()> {
                 print_json(&items)?;
                 return Ok(());
             }
+            // The CLI's table leaves out the corrective action (the file has it) and
+            // marks an overdue due date in words, for a screen without colour.
+            let (lines, _) = crate::readmodel::capa::lines(&rows, today, ctx.cat);
             let mut t = Table::new(
-                [
-                    "col.id",
-                    "col.number",
-                    "col.owner",
-                    "col.due",
-                    "col.verdict",
-                    "col.root_cause",
-                ]
-                .iter()
-                .map(|k| ctx.t(k))
-                .collect(),
+                crate::readmodel::capa::COLUMNS[..6]
+                    .iter()
+                    .map(|k| ctx.t(k))
+                    .collect(),
             );
-            for c in &rows {
-                let late = overdue(c.due_date, c.verdict, today);
-                let mark = if late {
-                    format!(" {}", ctx.t("capa.overdue"))
-                } else {
-                    String::new()
-                };
-                t.row(vec![
-                    c.id.to_string(),
-                    c.complaint.clone(),
-                    c.owner.clone(),
-                    format!("{}{mark}", c.due_date),
-                    c.verdict
-                        .map(|v| ctx.t(v.label_key()))
-                        .unwrap_or_else(|| ctx.t("capa.unverified")),
-                    c.root_cause.clone(),
-                ]);
+            for l in lines {
+                let mut cells = l.cells[..6].to_vec();
+                if l.overdue {
+                    cells[3] = format!("{} {}", cells[3], ctx.t("capa.overdue"));
+                }
+                t.row(cells);
             }
             print(&t.render())?;
             Ok(())

@@ -1,5 +1,6 @@
 //! Read models: a record as a person sees it, built once and shown by the CLI's text,
 //! its JSON and the workbench alike.
 
+pub mod capa;
 pub mod fields;
 pub mod suggestion;

@@ -10,7 +10,6 @@ use super::widgets::{clean, pane_block};
 use crate::analysis::ComplaintStats;
 use crate::app::selection::Selection;
 use crate::app::App;
-use crate::domain::capa::overdue;
 use crate::domain::stats::{Count, OnTime};
 use crate::store::capa::Capa;
 use crate::text::truncate;
@@ -113,61 +112,34 @@ pub fn stats(frame: &mut Frame, app: &App, area: Rect, st: &ComplaintStats) {
 /// Draws every CAPA, overdue ones highlighted.
 pub fn capas(frame: &mut Frame, app: &App, area: Rect, list: &[Capa], sel: &Selection) {
     let today = app.now.with_timezone(&app.tz).date_naive();
-    let late = list
-        .iter()
-        .filter(|c| overdue(c.due_date, c.verdict, today))
-        .count();
-    let title = app.cat.fmt(
-        "ui.capas_title",
-        &[("n", &list.len().to_string()), ("late", &late.to_string())],
-    );
+    let (lines, late) = crate::readmodel::capa::lines(list, today, app.cat);
+    let title = crate::readmodel::capa::title(lines.len(), late, app.cat);
     let inner_h = area.height.saturating_sub(3) as usize;
-    let offset = sel.visible_offset(inner_h, list.len());
-    sel.limit.set(list.len());
-    let rows = list
+    let offset = sel.visible_offset(inner_h, lines.len());
+    sel.limit.set(lines.len());
+    let rows = lines
         .iter()
         .enumerate()
         .skip(offset)
         .take(inner_h)
-        .map(|(i, c)| {
-            let late = overdue(c.due_date, c.verdict, today);
-            let due_style = if late {
-                app.theme.breached
-            } else {
-                app.theme.base
-            };
-            let verdict = c
-                .verdict
-                .map(|v| app.t(v.label_key()))
-                .unwrap_or(app.t("capa.unverified"));
-            let row = Row::new(vec![
-                Cell::from(c.id.to_string()),
-                Cell::from(clean(&c.complaint)),
-                Cell::from(clean(&c.owner)),
-                Cell::from(Span::styled(c.due_date.to_string(), due_style)),
-                Cell::from(verdict),
-                Cell::from(clean(&c.root_cause)),
-                Cell::from(clean(&c.corrective)),
-            ]);
+        .map(|(i, l)| {
+            let cells = l.cells.iter().enumerate().map(|(col, text)| {
+                // The due date is coloured when overdue.
+                if col == 3 && l.overdue {
+                    Cell::from(Span::styled(clean(text), app.theme.breached))
+                } else {
+                    Cell::from(clean(text))
+                }
+            });
+            let row = Row::new(cells);
             if i == sel.selected {
                 row.style(app.theme.selected)
             } else {
                 row
             }
         });
-    let header = Row::new(
-        [
-            "col.id",
-            "col.number",
-            "col.owner",
-            "col.due",
-            "col.verdict",
-            "col.root_cause",
-            "col.corrective",
-        ]
-        .map(|k| app.t(k)),
-    )
-    .style(app.theme.header);
+    let header =
+        Row::new(crate::readmodel::capa::COLUMNS.map(|k| app.t(k))).style(app.theme.header);
     let widths = [
         Constraint::Length(4),
         Constraint::Length(13),
