@@ -2,7 +2,6 @@
 
 use super::output::Table;
 use super::Ctx;
-use crate::domain::time::{from_store, local};
 use crate::store::history::Change;
 
 /// The change history as a table.
@@ -15,17 +14,8 @@ pub fn history_table(ctx: &Ctx, history: &[Change]) -> String {
         ctx.t("col.old"),
         ctx.t("col.new"),
     ]);
-    for c in history {
-        t.row(vec![
-            from_store(&c.at)
-                .map(|t| local(t, ctx.tz))
-                .unwrap_or_else(|| c.at.clone()),
-            c.actor.clone(),
-            ctx.t(&format!("action.{}", c.action)),
-            c.field.clone().unwrap_or_default(),
-            c.old.clone().unwrap_or_default(),
-            c.new.clone().unwrap_or_default(),
-        ]);
+    for l in crate::readmodel::history::lines(history, ctx.cat, ctx.tz) {
+        t.row(vec![l.when, l.who, l.action, l.field, l.old, l.new]);
     }
     t.render()
 }

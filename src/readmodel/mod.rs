@@ -3,4 +3,5 @@
 
 pub mod capa;
 pub mod fields;
+pub mod history;
 pub mod suggestion;

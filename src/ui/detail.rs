@@ -9,7 +9,7 @@ use super::widgets::{clean, grade_style, pane_block, state_style};
 use crate::app::selection::Selection;
 use crate::app::App;
 use crate::domain::customer::completeness;
-use crate::domain::time::{from_store, local};
+use crate::domain::time::local;
 use crate::report::{clock_label, remaining_label};
 use crate::store::complaints::ComplaintDetail;
 use crate::store::customers::CustomerFile;
@@ -39,31 +39,23 @@ fn heading<'a>(app: &App, key: &str) -> [Line<'a>; 2] {
 }
 
 fn stamp(app: &App, s: &str) -> String {
-    from_store(s)
-        .map(|t| local(t, app.tz))
-        .unwrap_or_else(|| clean(s))
+    clean(&crate::readmodel::history::stamp(s, app.tz))
 }
 
 fn history_lines<'a>(app: &App, history: &[Change]) -> Vec<Line<'a>> {
-    history
-        .iter()
+    crate::readmodel::history::lines(history, app.cat, app.tz)
+        .into_iter()
         .rev()
         .map(|c| {
-            let what = match (&c.field, &c.old, &c.new) {
-                (Some(f), old, new) => format!(
-                    "{f}: {} → {}",
-                    old.as_deref().unwrap_or("–"),
-                    new.as_deref().unwrap_or("–")
-                ),
-                (None, _, _) => String::new(),
+            let what = if c.field.is_empty() {
+                String::new()
+            } else {
+                let dash = |v: String| if v.is_empty() { "–".to_string() } else { v };
+                format!("{}: {} → {}", c.field, dash(c.old), dash(c.new))
             };
             Line::from(vec![
-                Span::styled(stamp(app, &c.at), app.theme.muted),
-                Span::raw(format!(
-                    "  {}  {}  ",
-                    clean(&c.actor),
-                    app.t(&format!("action.{}", c.action))
-                )),
+                Span::styled(clean(&c.when), app.theme.muted),
+                Span::raw(format!("  {}  {}  ", clean(&c.who), c.action)),
                 Span::raw(clean(&what)),
             ])
         })
