@@ -6,7 +6,6 @@ use super::report::{history_json, json_time};
 use super::{flag_error, Ctx};
 use crate::domain::customer::{Contact, ContactRole, CustomerFields, Grade};
 use crate::domain::fields::Record;
-use crate::domain::time::{from_store, local};
 use crate::error::Error;
 use crate::store::customers::CustomerFilter;
 
@@ -130,52 +129,26 @@ fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
         )?;
         return Ok(());
     }
-    let stamp = |s: &str| {
-        from_store(s)
-            .map(|t| local(t, ctx.tz))
-            .unwrap_or_else(|| s.to_string())
-    };
-    let mut pairs = vec![(ctx.t("field.code"), file.code.clone())];
-    for l in crate::readmodel::fields::lines(&file.fields, ctx.cat, ctx.tz) {
-        pairs.push((l.label, l.value));
-    }
-    let (filled, required) =
-        crate::domain::customer::completeness(&file.fields, file.contacts.len());
-    pairs.push((ctx.t("field.completeness"), format!("{filled}/{required}")));
-    pairs.push((ctx.t("field.updated_at"), stamp(&file.updated_at)));
+    use crate::readmodel::customer_file as model;
+    let mut pairs: Vec<(String, String)> = model::field_lines(&file, ctx.cat, ctx.tz)
+        .into_iter()
+        .map(|l| (l.label, l.value))
+        .collect();
+    pairs.push((
+        ctx.t("field.updated_at"),
+        crate::readmodel::history::stamp(&file.updated_at, ctx.tz),
+    ));
     let mut out = fields(&pairs);
     out.push_str(&format!("\n{}\n", ctx.t("head.contacts")));
-    let mut t = Table::new(vec![
-        ctx.t("col.name"),
-        ctx.t("col.role"),
-        ctx.t("col.phone"),
-        ctx.t("col.email"),
-    ]);
-    for c in &file.contacts {
-        t.row(vec![
-            c.name.clone(),
-            c.role.map(|r| ctx.t(r.label_key())).unwrap_or_default(),
-            c.phone.clone().unwrap_or_default(),
-            c.email.clone().unwrap_or_default(),
-        ]);
+    let mut t = Table::new(model::CONTACT_COLUMNS.iter().map(|k| ctx.t(k)).collect());
+    for row in model::contact_rows(&file, ctx.cat) {
+        t.row(row.to_vec());
     }
     out.push_str(&t.render());
     out.push_str(&format!("\n{}\n", ctx.t("head.grade_history")));
-    let mut t = Table::new(vec![
-        ctx.t("col.when"),
-        ctx.t("col.who"),
-        ctx.t("col.change"),
-        ctx.t("col.basis"),
-    ]);
-    for g in &file.grade_history {
-        let from = g.previous.map(|p| p.as_str()).unwrap_or("–");
-        let to = g.grade.map(|p| p.as_str()).unwrap_or("–");
-        t.row(vec![
-            stamp(&g.changed_at),
-            g.changed_by.clone(),
-            format!("{from} → {to}"),
-            g.basis.clone().unwrap_or_default(),
-        ]);
+    let mut t = Table::new(model::GRADE_COLUMNS.iter().map(|k| ctx.t(k)).collect());
+    for row in model::grade_rows(&file, ctx.tz) {
+        t.row(row.to_vec());
     }
     out.push_str(&t.render());
     out.push_str(&format!("\n{}\n", ctx.t("head.history")));

@@ -8,7 +8,6 @@ use ratatui::Frame;
 use super::widgets::{clean, grade_style, pane_block, state_style};
 use crate::app::selection::Selection;
 use crate::app::App;
-use crate::domain::customer::completeness;
 use crate::domain::time::local;
 use crate::report::{clock_label, remaining_label};
 use crate::store::complaints::ComplaintDetail;
@@ -36,10 +35,6 @@ fn heading<'a>(app: &App, key: &str) -> [Line<'a>; 2] {
         Line::default(),
         Line::from(Span::styled(app.t(key), app.theme.header)),
     ]
-}
-
-fn stamp(app: &App, s: &str) -> String {
-    clean(&crate::readmodel::history::stamp(s, app.tz))
 }
 
 fn history_lines<'a>(app: &App, history: &[Change]) -> Vec<Line<'a>> {
@@ -73,23 +68,18 @@ pub fn customer(
 ) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
-    let mut items = vec![(
-        app.t("field.code").to_string(),
-        Span::raw(clean(&file.code)),
-    )];
-    for l in crate::readmodel::fields::lines(&file.fields, app.cat, app.tz) {
-        let span = if l.field == "grade" {
-            Span::styled(clean(&l.value), grade_style(app, file.fields.grade))
-        } else {
-            Span::raw(clean(&l.value))
-        };
-        items.push((l.label, span));
-    }
-    let (f, n) = completeness(&file.fields, file.contacts.len());
-    items.push((
-        app.t("field.completeness").to_string(),
-        Span::raw(format!("{f}/{n}")),
-    ));
+    use crate::readmodel::customer_file as model;
+    let items: Vec<(String, Span)> = model::field_lines(file, app.cat, app.tz)
+        .into_iter()
+        .map(|l| {
+            let span = if l.field == "grade" {
+                Span::styled(clean(&l.value), grade_style(app, file.fields.grade))
+            } else {
+                Span::raw(clean(&l.value))
+            };
+            (l.label, span)
+        })
+        .collect();
     let title = clean(
         file.fields
             .short_name
@@ -106,26 +96,12 @@ pub fn customer(
         app.t("head.contacts"),
         app.theme.header,
     ))];
-    for c in &file.contacts {
-        let role = c.role.map(|r| app.t(r.label_key())).unwrap_or("");
-        lines.push(Line::from(format!(
-            "{}  {}  {}  {}",
-            clean(&c.name),
-            role,
-            clean(c.phone.as_deref().unwrap_or("")),
-            clean(c.email.as_deref().unwrap_or(""))
-        )));
+    for row in model::contact_rows(file, app.cat) {
+        lines.push(Line::from(clean(&row.join("  "))));
     }
     lines.extend(heading(app, "head.grade_history"));
-    for g in &file.grade_history {
-        lines.push(Line::from(format!(
-            "{}  {}  {} → {}  {}",
-            stamp(app, &g.changed_at),
-            clean(&g.changed_by),
-            g.previous.map(|p| p.as_str()).unwrap_or("–"),
-            g.grade.map(|p| p.as_str()).unwrap_or("–"),
-            clean(g.basis.as_deref().unwrap_or(""))
-        )));
+    for row in model::grade_rows(file, app.tz) {
+        lines.push(Line::from(clean(&row.join("  "))));
     }
     lines.extend(heading(app, "head.history"));
     lines.extend(history_lines(app, history));

@@ -1,0 +1,66 @@
+//! A customer's file as people read it, the same in `kefu customer show` and the workbench.
+
+use chrono_tz::Tz;
+
+use super::fields::{lines, FieldLine};
+use super::history::stamp;
+use crate::domain::customer::completeness;
+use crate::i18n::Catalog;
+use crate::store::customers::CustomerFile;
+
+/// The contact table's headings, in row order.
+pub const CONTACT_COLUMNS: [&str; 4] = ["col.name", "col.role", "col.phone", "col.email"];
+
+/// The grade history's headings, in row order.
+pub const GRADE_COLUMNS: [&str; 4] = ["col.when", "col.who", "col.change", "col.basis"];
+
+/// The file's fields: the code, every declared field, and how complete it is.
+pub fn field_lines(file: &CustomerFile, cat: &Catalog, tz: Tz) -> Vec<FieldLine> {
+    let mut out = vec![FieldLine {
+        field: "code",
+        label: cat.get("field.code").to_string(),
+        value: file.code.clone(),
+    }];
+    out.extend(lines(&file.fields, cat, tz));
+    let (filled, all) = completeness(&file.fields, file.contacts.len());
+    out.push(FieldLine {
+        field: "completeness",
+        label: cat.get("field.completeness").to_string(),
+        value: format!("{filled}/{all}"),
+    });
+    out
+}
+
+/// The contacts, in [`CONTACT_COLUMNS`] order.
+pub fn contact_rows(file: &CustomerFile, cat: &Catalog) -> Vec<[String; 4]> {
+    file.contacts
+        .iter()
+        .map(|c| {
+            [
+                c.name.clone(),
+                c.role
+                    .map(|r| cat.get(r.label_key()).to_string())
+                    .unwrap_or_default(),
+                c.phone.clone().unwrap_or_default(),
+                c.email.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+/// The grade changes, oldest first, in [`GRADE_COLUMNS`] order.
+pub fn grade_rows(file: &CustomerFile, tz: Tz) -> Vec<[String; 4]> {
+    file.grade_history
+        .iter()
+        .map(|g| {
+            let from = g.previous.map_or("–", |p| p.as_str());
+            let to = g.grade.map_or("–", |p| p.as_str());
+            [
+                stamp(&g.changed_at, tz),
+                g.changed_by.clone(),
+                format!("{from} → {to}"),
+                g.basis.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
