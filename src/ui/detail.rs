@@ -8,8 +8,6 @@ use ratatui::Frame;
 use super::widgets::{clean, grade_style, pane_block, state_style};
 use crate::app::selection::Selection;
 use crate::app::App;
-use crate::domain::time::local;
-use crate::report::{clock_label, remaining_label};
 use crate::store::complaints::ComplaintDetail;
 use crate::store::customers::CustomerFile;
 use crate::store::history::Change;
@@ -117,114 +115,52 @@ pub fn customer(
 
 /// Draws one complaint with every clock and its steps.
 pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail, sel: &Selection) {
+    use crate::readmodel::complaint as model;
     let r = &d.row;
+    let escalated = model::escalated(d, &app.policy, app.now);
     let mut lines = pairs(
         app,
-        vec![
-            (
-                app.t("col.customer").to_string(),
-                Span::raw(format!(
-                    "{} {}",
-                    clean(&r.customer),
-                    clean(&r.customer_name)
-                )),
-            ),
-            (app.t("col.title").to_string(), Span::raw(clean(&r.title))),
-            (
-                app.t("col.severity").to_string(),
-                Span::raw(app.t(r.severity.label_key())),
-            ),
-            (
-                app.t("field.category").to_string(),
-                Span::raw(app.t(r.category.label_key())),
-            ),
-            (
-                app.t("field.channel").to_string(),
-                Span::raw(app.t(r.channel.label_key())),
-            ),
-            (
-                app.t("col.step").to_string(),
-                Span::styled(app.t(r.step.label_key()), app.theme.title),
-            ),
-            (
-                app.t("col.owner").to_string(),
-                Span::raw(clean(r.owner.as_deref().unwrap_or(""))),
-            ),
-            (
-                app.t("field.product").to_string(),
-                Span::raw(clean(d.product.as_deref().unwrap_or(""))),
-            ),
-            (
-                app.t("field.batch").to_string(),
-                Span::raw(clean(d.batch.as_deref().unwrap_or(""))),
-            ),
-            (
-                app.t("col.received").to_string(),
-                Span::raw(local(r.facts.received_at, app.tz)),
-            ),
-            (
-                app.t("field.reply_by").to_string(),
-                Span::raw(
-                    r.facts
-                        .reply_by
-                        .map(|t| local(t, app.tz))
-                        .unwrap_or_default(),
-                ),
-            ),
-        ],
+        model::field_lines(d, escalated, app.cat, app.tz)
+            .into_iter()
+            // The number is the title; a long description gets its own section below.
+            .filter(|l| l.field != "number" && l.field != "description")
+            .map(|l| {
+                let style = match l.field {
+                    "step" => app.theme.title,
+                    "escalated" => app.theme.breached,
+                    _ => app.theme.base,
+                };
+                (l.label, Span::styled(clean(&l.value), style))
+            })
+            .collect(),
     );
     lines.extend(heading(app, "head.clocks"));
-    for c in app.policy.clocks(&r.subject(), &r.facts, app.now) {
-        let name = pad(clock_label(app.cat, &c.name), 14);
-        let line = match c.done_at {
+    for c in model::clock_lines(d, &app.policy, app.now, app.cat, app.tz) {
+        let name = pad(&c.name, 14);
+        let line = match c.done_in_time {
             None => Line::from(vec![
-                Span::raw(format!("{name}  {}  ", local(c.due, app.tz))),
+                Span::raw(format!("{name}  {}  ", c.due)),
                 Span::styled(
-                    format!(
-                        "{} · {}",
-                        remaining_label(app.cat, c.remaining_s),
-                        app.t(c.state.label_key())
-                    ),
-                    state_style(app, c.state),
+                    format!("{} · {}", c.left, c.state),
+                    state_style(app, c.state_kind),
                 ),
             ]),
-            Some(at) => {
-                let on_time = c.state != crate::domain::sla::ClockState::Breached;
-                let key = if on_time {
-                    "ui.clock_done"
-                } else {
-                    "ui.clock_done_late"
-                };
-                let style = if on_time {
-                    app.theme.ok
-                } else {
-                    app.theme.breached
-                };
-                Line::from(vec![
-                    Span::raw(format!("{name}  ")),
-                    Span::styled(app.cat.fmt(key, &[("at", &local(at, app.tz))]), style),
-                ])
-            }
+            Some(in_time) => Line::from(vec![
+                Span::raw(format!("{name}  ")),
+                Span::styled(
+                    c.left,
+                    if in_time {
+                        app.theme.ok
+                    } else {
+                        app.theme.breached
+                    },
+                ),
+            ]),
         };
         lines.push(line);
     }
-    for p in &d.pauses {
-        let until = p
-            .pause
-            .to
-            .map(|t| local(t, app.tz))
-            .unwrap_or_else(|| "…".into());
-        lines.push(Line::from(Span::styled(
-            app.cat.fmt(
-                "ui.pause_line",
-                &[
-                    ("from", &local(p.pause.from, app.tz)),
-                    ("to", &until),
-                    ("reason", &clean(&p.reason)),
-                ],
-            ),
-            app.theme.muted,
-        )));
+    for p in model::pause_lines(d, app.cat, app.tz) {
+        lines.push(Line::from(Span::styled(clean(&p), app.theme.muted)));
     }
     if let Some(desc) = d.description.as_deref().filter(|s| !s.is_empty()) {
         lines.extend(heading(app, "field.description"));
@@ -233,50 +169,26 @@ pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail, 
     if !d.capas.is_empty() {
         lines.extend(heading(app, "head.capas"));
         let today = app.now.with_timezone(&app.tz).date_naive();
-        for c in &d.capas {
-            let late = crate::domain::capa::overdue(c.due_date, c.verdict, today);
-            let verdict = c
-                .verdict
-                .map(|v| app.t(v.label_key()))
-                .unwrap_or(app.t("capa.unverified"));
-            lines.push(Line::from(vec![
-                Span::raw(format!(
-                    "#{} {} → {} · {} · ",
-                    c.id,
-                    clean(&c.root_cause),
-                    clean(&c.corrective),
-                    clean(&c.owner)
-                )),
-                Span::styled(
-                    c.due_date.to_string(),
-                    if late {
-                        app.theme.breached
-                    } else {
-                        app.theme.base
-                    },
-                ),
-                Span::raw(format!(" · {verdict}")),
-            ]));
+        for (text, late) in model::capa_lines(d, today, app.cat) {
+            let style = if late {
+                app.theme.breached
+            } else {
+                app.theme.base
+            };
+            lines.push(Line::from(Span::styled(clean(&text), style)));
         }
     }
-    for r in &d.returns {
-        lines.push(Line::from(format!(
-            "RMA {} · {} · {} · {:.2} · {}",
-            r.id,
-            r.quantity,
-            app.t(r.disposition.label_key()),
-            r.value,
-            clean(r.approved_by.as_deref().unwrap_or("–"))
-        )));
+    for text in model::return_lines(d, app.cat, app.tz) {
+        lines.push(Line::from(clean(&text)));
     }
     lines.extend(heading(app, "head.steps"));
-    for s in &d.steps {
+    for row in model::step_rows(d, app.cat, app.tz) {
         lines.push(Line::from(format!(
             "{}  {}  {}  {}",
-            local(s.at, app.tz),
-            pad(app.t(s.step.label_key()), 12),
-            clean(&s.by),
-            clean(s.note.as_deref().unwrap_or(""))
+            row[0],
+            pad(&row[1], 12),
+            clean(&row[2]),
+            clean(&row[3])
         )));
     }
     scrolled(frame, app, area, lines, clean(&r.number), sel);
