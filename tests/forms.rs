@@ -56,13 +56,7 @@ fn a_zh_user_picks_the_severity_by_its_label_and_saves() {
     type_text(&mut app, "外观划伤");
     let before = board_rows(&app).len();
     ctrl(&mut app, 's');
-    assert!(
-        app.form.is_none(),
-        "saved: {:?}",
-        app.form
-            .as_ref()
-            .map(|f| f.fields.iter().map(|x| x.error.clone()).collect::<Vec<_>>())
-    );
+    assert_saved(&app);
     assert_eq!(board_rows(&app).len(), before + 1);
     let new = board_rows(&app)
         .iter()

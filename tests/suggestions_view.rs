@@ -50,13 +50,7 @@ fn a_suggestion_is_taken_down_and_answered_by_keys() {
     }
     type_text(&mut app, "产品");
     ctrl(&mut app, 's');
-    assert!(
-        app.form.is_none(),
-        "saved: {:?}",
-        app.form
-            .as_ref()
-            .map(|f| f.fields.iter().map(|x| x.error.clone()).collect::<Vec<_>>())
-    );
+    assert_saved(&app);
     let rows_now = rows(&app);
     assert_eq!(rows_now.len(), before + 1);
     let view = app.open_view::<Suggestions>().expect("still open");

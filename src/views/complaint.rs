@@ -42,12 +42,7 @@ impl Component for ComplaintView {
     }
 
     fn handle(&mut self, action: &Action, _app: &App, fx: &mut Vec<Effect>) -> Handled {
-        let limit = self.sel.limit.get().max(1);
-        if super::navigate(&mut self.sel, action, limit) {
-            return Handled::Consumed;
-        }
-        if *action == Action::Back {
-            fx.push(Effect::Close);
+        if super::scroll_or_close(&mut self.sel, action, fx) {
             return Handled::Consumed;
         }
         match super::board::step_effect(action, self.number.clone()) {

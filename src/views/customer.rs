@@ -43,13 +43,10 @@ impl Component for CustomerView {
     }
 
     fn handle(&mut self, action: &Action, _app: &App, fx: &mut Vec<Effect>) -> Handled {
-        let limit = self.sel.limit.get().max(1);
-        if super::navigate(&mut self.sel, action, limit) {
+        if super::scroll_or_close(&mut self.sel, action, fx) {
             return Handled::Consumed;
         }
-        if *action == Action::Back {
-            fx.push(Effect::Close);
-        } else if *action == Action::Edit {
+        if *action == Action::Edit {
             fx.push(Effect::Form(FormRequest::EditCustomer(self.code.clone())));
         } else {
             return Handled::NotConsumed;

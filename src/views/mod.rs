@@ -44,6 +44,23 @@ pub fn registry() -> Registry {
     }
 }
 
+/// What every detail view does with a key: scroll, or close on Back; false for the rest.
+pub fn scroll_or_close(
+    sel: &mut crate::app::selection::Selection,
+    action: &Action,
+    fx: &mut Vec<crate::app::component::Effect>,
+) -> bool {
+    let limit = sel.limit.get().max(1);
+    if navigate(sel, action, limit) {
+        return true;
+    }
+    if *action == Action::Back {
+        fx.push(crate::app::component::Effect::Close);
+        return true;
+    }
+    false
+}
+
 /// Moves a selection by a list movement action; false for other actions.
 pub fn navigate(sel: &mut crate::app::selection::Selection, action: &Action, len: usize) -> bool {
     let Some(m) = action.movement() else {

@@ -94,6 +94,17 @@ pub fn screen(app: &App, w: u16, h: u16) -> String {
     out
 }
 
+/// Asserts the open form was saved (and closed); else shows every field's error.
+pub fn assert_saved(app: &App) {
+    let errors = app.form.as_ref().map(|f| {
+        f.fields
+            .iter()
+            .map(|x| (x.name, x.error.clone()))
+            .collect::<Vec<_>>()
+    });
+    assert!(app.form.is_none(), "not saved: {errors:?}");
+}
+
 /// Presses a key as a user would, through the keymap.
 pub fn press(app: &mut App, code: KeyCode) {
     kefu::tui::on_key(app, KeyPress::plain(code));
