@@ -279,8 +279,25 @@ fn clk_tck() -> u64 {
         .unwrap_or(100)
 }
 
+/// The workbench binary `bin` on `db` in English, with its own state and config dirs
+/// under `dirs` and no kefu variables from the caller's environment.
+fn kefu_command(bin: &Path, db: &Path, dirs: &Path) -> portable_pty::CommandBuilder {
+    let mut cmd = portable_pty::CommandBuilder::new(bin);
+    cmd.arg("--db");
+    cmd.arg(db);
+    cmd.args(["--lang", "en"]);
+    cmd.env("XDG_STATE_HOME", dirs.join("state"));
+    cmd.env("XDG_CONFIG_HOME", dirs.join("config"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("USER", "bench");
+    for var in ["KEFU_CONFIG", "KEFU_NOW", "KEFU_DB", "KEFU_LANG", "KEFU_TZ"] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
 fn bench_idle(t: &mut Table, db: &Path) {
-    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+    use portable_pty::{native_pty_system, PtySize};
     println!("idle binary in a pty at 160x48 ({IDLE_SECS} s):");
     let dirs = tempfile::tempdir().unwrap();
     let size = PtySize {
@@ -290,17 +307,7 @@ fn bench_idle(t: &mut Table, db: &Path) {
         pixel_height: 0,
     };
     let pair = native_pty_system().openpty(size).unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kefu"));
-    cmd.arg("--db");
-    cmd.arg(db);
-    cmd.args(["--lang", "en"]);
-    cmd.env("XDG_STATE_HOME", dirs.path().join("state"));
-    cmd.env("XDG_CONFIG_HOME", dirs.path().join("config"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("USER", "bench");
-    for var in ["KEFU_CONFIG", "KEFU_NOW", "KEFU_DB", "KEFU_LANG", "KEFU_TZ"] {
-        cmd.env_remove(var);
-    }
+    let cmd = kefu_command(Path::new(env!("CARGO_BIN_EXE_kefu")), db, dirs.path());
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let pid = child.process_id().expect("child pid");

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{native_pty_system, CommandBuilder, MasterPty, PtySize};
+use portable_pty::{native_pty_system, MasterPty, PtySize};
 
 use super::{clk_tck, cpu_ticks, end, exited, quantile, Table};
 
@@ -83,17 +83,7 @@ impl Session {
             pixel_height: 0,
         };
         let pair = native_pty_system().openpty(size).unwrap();
-        let mut cmd = CommandBuilder::new(bin());
-        cmd.arg("--db");
-        cmd.arg(db);
-        cmd.args(["--lang", "en"]);
-        cmd.env("XDG_STATE_HOME", dirs.path().join("state"));
-        cmd.env("XDG_CONFIG_HOME", dirs.path().join("config"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("USER", "bench");
-        for var in ["KEFU_CONFIG", "KEFU_NOW", "KEFU_DB", "KEFU_LANG", "KEFU_TZ"] {
-            cmd.env_remove(var);
-        }
+        let cmd = super::kefu_command(&bin(), db, dirs.path());
         let started = Instant::now();
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
