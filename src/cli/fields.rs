@@ -89,11 +89,15 @@ fn help(f: &FieldSpec) -> String {
         FieldKind::Time => "YYYY-MM-DD HH:MM or RFC 3339".into(),
         FieldKind::Money => "RMB".into(),
         FieldKind::Number { min, max } => format!("{min}..{max}"),
-        FieldKind::Staff => "username".into(),
-        FieldKind::Customer => "customer code".into(),
+        FieldKind::Staff => "a username, e.g. li.na".into(),
+        FieldKind::Customer => "e.g. C00001".into(),
         FieldKind::Text { max } | FieldKind::Note { max } => format!("at most {max} characters"),
     };
-    format!("{label} ({form})")
+    match f.default {
+        Fill::None => format!("{label} ({form})"),
+        Fill::Now => format!("{label} ({form}) [default: now]"),
+        Fill::Value(v) => format!("{label} ({form}) [default: {v}]"),
+    }
 }
 
 fn args<R: Record>(cmd: Command, required: bool) -> Command {
