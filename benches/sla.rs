@@ -241,7 +241,8 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let cfg = tempfile::tempdir().expect("empty config dir");
     let db = dir.path().join("sla.db");
-    let now = parse_time("now", NOW, DEFAULT_TZ).expect("parse the bench's now");
+    let now = parse_time(kefu::field_id::FieldId::named("now"), NOW, DEFAULT_TZ)
+        .expect("parse the bench's now");
     let bin = env!("CARGO_BIN_EXE_kefu");
 
     println!("building the database ({CUSTOMERS} customers + {COMPLAINTS} open complaints)...");

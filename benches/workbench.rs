@@ -396,7 +396,12 @@ fn main() {
 fn small(t: &mut Table) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bench.db");
-    let now = parse_time("now", "2026-11-23 10:00", DEFAULT_TZ).unwrap();
+    let now = parse_time(
+        kefu::field_id::FieldId::named("now"),
+        "2026-11-23 10:00",
+        DEFAULT_TZ,
+    )
+    .unwrap();
     println!("building the demo database ({CUSTOMERS} customers)...");
     let mut build = Samples::default();
     let summary = build.time(|| {

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::field_id::FieldId;
 use crate::i18n::Catalog;
 use crate::kind::RecordKind;
 
@@ -11,8 +12,8 @@ pub enum Error {
     /// A value given for a field is not one of the allowed choices.
     #[error("{}", self.message(Catalog::en()))]
     InvalidChoice {
-        /// The field (or flag) name.
-        field: String,
+        /// The field, flag or place.
+        field: FieldId,
         /// What was given.
         value: String,
         /// The allowed values.
@@ -21,16 +22,16 @@ pub enum Error {
     /// A time could not be read.
     #[error("{}", self.message(Catalog::en()))]
     InvalidTime {
-        /// The field (or flag) name.
-        field: String,
+        /// The field, flag or place.
+        field: FieldId,
         /// What was given.
         value: String,
     },
     /// A value breaks a rule; `rule` is the catalog key that explains the rule.
     #[error("{}", self.message(Catalog::en()))]
     Invalid {
-        /// The field (or flag) name.
-        field: String,
+        /// The field, flag or place.
+        field: FieldId,
         /// What was given.
         value: String,
         /// Catalog key of the rule broken.
@@ -39,8 +40,8 @@ pub enum Error {
     /// A required field was left out or empty.
     #[error("{}", self.message(Catalog::en()))]
     Required {
-        /// The field (or flag) name.
-        field: String,
+        /// The field, flag or place.
+        field: FieldId,
     },
     /// A record that was named does not exist.
     #[error("{}", self.message(Catalog::en()))]
@@ -54,7 +55,7 @@ pub enum Error {
     #[error("{}", self.message(Catalog::en()))]
     Duplicate {
         /// The field that must be unique.
-        field: String,
+        field: FieldId,
         /// The value given.
         value: String,
     },
@@ -138,6 +139,56 @@ impl Error {
         )
     }
 
+    /// The field the error names, if it names one.
+    pub fn field(&self) -> Option<&FieldId> {
+        match self {
+            Error::InvalidChoice { field, .. }
+            | Error::InvalidTime { field, .. }
+            | Error::Invalid { field, .. }
+            | Error::Required { field }
+            | Error::Duplicate { field, .. } => Some(field),
+            Error::NotFound { .. }
+            | Error::Conflict { .. }
+            | Error::IllegalMove { .. }
+            | Error::Refused { .. }
+            | Error::NotEmpty { .. }
+            | Error::SchemaTooNew { .. }
+            | Error::NotADatabase { .. }
+            | Error::CannotOpen { .. }
+            | Error::Db(_) => None,
+        }
+    }
+
+    /// The same error naming another field (a flag at the CLI, say); others unchanged.
+    pub fn naming(self, f: impl FnOnce(FieldId) -> FieldId) -> Error {
+        match self {
+            Error::InvalidChoice {
+                field,
+                value,
+                expected,
+            } => Error::InvalidChoice {
+                field: f(field),
+                value,
+                expected,
+            },
+            Error::InvalidTime { field, value } => Error::InvalidTime {
+                field: f(field),
+                value,
+            },
+            Error::Invalid { field, value, rule } => Error::Invalid {
+                field: f(field),
+                value,
+                rule,
+            },
+            Error::Required { field } => Error::Required { field: f(field) },
+            Error::Duplicate { field, value } => Error::Duplicate {
+                field: f(field),
+                value,
+            },
+            other => other,
+        }
+    }
+
     /// The message in the catalog's language.
     pub fn message(&self, cat: &Catalog) -> String {
         match self {
@@ -147,23 +198,33 @@ impl Error {
                 expected,
             } => cat.fmt(
                 "err.invalid_choice",
-                &[("field", field), ("value", value), ("expected", expected)],
+                &[
+                    ("field", &field.words(cat)),
+                    ("value", value),
+                    ("expected", expected),
+                ],
             ),
-            Error::InvalidTime { field, value } => {
-                cat.fmt("err.invalid_time", &[("field", field), ("value", value)])
-            }
+            Error::InvalidTime { field, value } => cat.fmt(
+                "err.invalid_time",
+                &[("field", &field.words(cat)), ("value", value)],
+            ),
             Error::Invalid { field, value, rule } => cat.fmt(
                 "err.invalid",
-                &[("field", field), ("value", value), ("rule", cat.get(rule))],
+                &[
+                    ("field", &field.words(cat)),
+                    ("value", value),
+                    ("rule", cat.get(rule)),
+                ],
             ),
-            Error::Required { field } => cat.fmt("err.required", &[("field", field)]),
+            Error::Required { field } => cat.fmt("err.required", &[("field", &field.words(cat))]),
             Error::NotFound { kind, key } => cat.fmt(
                 "err.not_found",
                 &[("kind", cat.get(kind.label_key())), ("key", key)],
             ),
-            Error::Duplicate { field, value } => {
-                cat.fmt("err.duplicate", &[("field", field), ("value", value)])
-            }
+            Error::Duplicate { field, value } => cat.fmt(
+                "err.duplicate",
+                &[("field", &field.words(cat)), ("value", value)],
+            ),
             Error::Conflict { kind, key } => cat.fmt(
                 "err.conflict",
                 &[("kind", cat.get(kind.label_key())), ("key", key)],

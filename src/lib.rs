@@ -7,6 +7,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod field_id;
 pub mod i18n;
 pub mod input;
 pub mod kind;

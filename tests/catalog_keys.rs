@@ -152,3 +152,38 @@ fn the_scan_would_catch_a_missing_key() {
     assert_eq!(keys, ["err.no_such_key_anywhere", "config.toml"]);
     assert!(missing_in_either(keys[0]));
 }
+
+/// The names in `FieldId::named("x")` in `text`: an error names field `x` by `field.x`.
+fn named_fields(text: &str) -> Vec<&str> {
+    text.split("FieldId::named(\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(name, _)| name))
+        .collect()
+}
+
+#[test]
+fn every_field_an_error_names_has_a_label_in_both_catalogs() {
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for (path, text) in all_sources() {
+        if path.ends_with("_tests.rs") {
+            continue;
+        }
+        // Test modules name made-up fields; only what users can see counts.
+        let shipped = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for name in named_fields(shipped) {
+            seen += 1;
+            let key = format!("field.{name}");
+            if missing_in_either(&key) {
+                missing.push(format!("{path}: {key}"));
+            }
+        }
+    }
+    assert!(seen > 20, "the scan finds the named fields ({seen})");
+    assert_eq!(named_fields(r#"FieldId::named("due"), x"#), ["due"]);
+    assert!(
+        missing.is_empty(),
+        "errors name fields with no label:\n{}",
+        missing.join("\n")
+    );
+}

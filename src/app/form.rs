@@ -11,6 +11,7 @@ use crate::domain::fields::{FieldKind, FieldSpec, Record};
 use crate::domain::intake::ComplaintIntake;
 use crate::domain::time::local;
 use crate::error::Error;
+use crate::field_id::FieldId;
 use crate::i18n::Catalog;
 use crate::store::customers::CustomerFile;
 
@@ -260,24 +261,16 @@ impl Form {
     /// Puts an error from saving beside the field it names, or on the form.
     pub fn show_error(&mut self, e: &Error, cat: &Catalog) {
         let field = match e {
-            Error::Invalid { field, .. }
-            | Error::InvalidChoice { field, .. }
-            | Error::InvalidTime { field, .. }
-            | Error::Required { field }
-            | Error::Duplicate { field, .. } => Some(field.replace('-', "_")),
             Error::NotFound {
                 kind: RecordKind::Customer,
                 ..
-            } => Some("customer".to_string()),
-            _ => None,
+            } => Some("customer"),
+            other => other.field().and_then(FieldId::name),
         };
         match field.and_then(|f| self.fields.iter().position(|x| x.name == f)) {
             Some(i) => {
-                // Named by the label the user sees, not the field's code name.
-                let label = cat.get(&self.fields[i].label_key).to_string();
-                let text = super::form_field::relabelled(e, &label)
-                    .map_or_else(|| e.message(cat), |e| e.message(cat));
-                self.fields[i].error = Some(text);
+                // The message names the field by its label, as the form shows it.
+                self.fields[i].error = Some(e.message(cat));
                 self.focus = i;
             }
             None => self.error = Some(e.message(cat)),
@@ -294,16 +287,7 @@ impl Form {
             f.check(cat, tz);
         }
         if f.error.is_none() && f.name == "code" && !f.value().is_empty() {
-            let label = cat.get(&f.label_key).to_string();
-            f.error = validate_code(&f.value()).err().map(|e| match e {
-                Error::Invalid { value, rule, .. } => Error::Invalid {
-                    field: label,
-                    value,
-                    rule,
-                }
-                .message(cat),
-                other => other.message(cat),
-            });
+            f.error = validate_code(&f.value()).err().map(|e| e.message(cat));
         }
     }
 }

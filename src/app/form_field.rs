@@ -255,7 +255,6 @@ impl Field {
 
     /// Checks the field against its declaration; the error names the field by its label.
     pub fn check(&mut self, cat: &Catalog, tz: Tz) {
-        let label = cat.get(&self.label_key).to_string();
         let result = self
             .spec
             .normalize(&self.stored(), tz)
@@ -273,42 +272,8 @@ impl Field {
                 },
                 (e, _) => e,
             });
-        self.error = result.err().map(|e| relabel(e, &label).message(cat));
+        self.error = result.err().map(|e| e.message(cat));
     }
-}
-
-/// Names the field by its label in form messages.
-fn relabel(e: Error, label: &str) -> Error {
-    relabelled(&e, label).unwrap_or(e)
-}
-
-/// The same error naming the field by `label`, for the errors that name a field.
-pub(super) fn relabelled(e: &Error, label: &str) -> Option<Error> {
-    let field = label.to_string();
-    Some(match e {
-        Error::Invalid { value, rule, .. } => Error::Invalid {
-            field,
-            value: value.clone(),
-            rule,
-        },
-        Error::Required { .. } => Error::Required { field },
-        Error::InvalidChoice {
-            value, expected, ..
-        } => Error::InvalidChoice {
-            field,
-            value: value.clone(),
-            expected: expected.clone(),
-        },
-        Error::InvalidTime { value, .. } => Error::InvalidTime {
-            field,
-            value: value.clone(),
-        },
-        Error::Duplicate { value, .. } => Error::Duplicate {
-            field,
-            value: value.clone(),
-        },
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -298,10 +298,12 @@ fn new_complaint(form: &Form, tz: chrono_tz::Tz) -> Result<NewComplaint> {
         i.set_typed(name, Some(&v), tz)?;
     }
     i.validate(tz)?;
-    let required = |field: &str| Error::Required {
-        field: field.to_string(),
+    let required = |field: &'static str| Error::Required {
+        field: ComplaintIntake::field_id(field),
     };
-    let at = |field: &str, v: Option<&str>| v.map(|t| from_store(t).ok_or_else(|| required(field)));
+    let at = |field: &'static str, v: Option<&str>| {
+        v.map(|t| from_store(t).ok_or_else(|| required(field)))
+    };
     Ok(NewComplaint {
         customer: i.customer.ok_or_else(|| required("customer"))?,
         title: i.title.ok_or_else(|| required("title"))?,

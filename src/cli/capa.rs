@@ -5,6 +5,7 @@ use super::output::{print, print_json, Table};
 use super::report::json_time;
 use super::Ctx;
 use crate::domain::capa::{overdue, Disposition, Verdict};
+use crate::field_id::FieldId;
 use crate::store::capa::{Capa, NewCapa, NewReturn, Return};
 
 fn id_out(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
@@ -53,7 +54,7 @@ pub fn capa(ctx: &Ctx, cmd: &CapaCmd) -> anyhow::Result<()> {
             id_out(ctx, id)
         }
         CapaCmd::Verify { id, verdict, at } => {
-            let verdict = Verdict::parse("--verdict", verdict)?;
+            let verdict = Verdict::parse(FieldId::flag("--verdict"), verdict)?;
             let at = ctx.time_or_now("--at", at.as_deref())?;
             let user = ctx.user.clone();
             ctx.open()?
@@ -111,7 +112,7 @@ pub fn returns(ctx: &Ctx, cmd: &ReturnCmd) -> anyhow::Result<()> {
         } => {
             let r = NewReturn {
                 quantity: *quantity,
-                disposition: Disposition::parse("--disposition", disposition)?,
+                disposition: Disposition::parse(FieldId::flag("--disposition"), disposition)?,
                 qa_confirmed: *qa_confirmed,
                 replacement_order: replacement_order.clone().filter(|s| !s.trim().is_empty()),
                 value: *value,

@@ -1,12 +1,12 @@
 //! `kefu complaint add|list|show`.
 
 use super::args::{ComplaintAddArgs, ComplaintCmd};
-use super::flag_error;
 use super::moves;
 use super::output::{print, print_json, Table};
 use super::Ctx;
 use crate::domain::complaint::{Category, Channel, Severity, Step};
 use crate::domain::time::{local, rfc3339};
+use crate::field_id::FieldId;
 use crate::store::complaints::NewComplaint;
 use crate::store::workflow::Move;
 
@@ -47,9 +47,7 @@ pub fn run(ctx: &Ctx, cmd: &ComplaintCmd) -> anyhow::Result<()> {
                 batch: batch.clone(),
                 quantity: quantity.clone(),
             };
-            ctx.open()?
-                .write(|tx| tx.set_details(number, &d))
-                .map_err(super::flag_error)?;
+            ctx.open()?.write(|tx| tx.set_details(number, &d))?;
             ctx.saved()
         }
         ComplaintCmd::Escalate { number, at } => moves::escalate(ctx, number, at.as_deref()),
@@ -68,9 +66,9 @@ fn add(ctx: &Ctx, a: &ComplaintAddArgs) -> anyhow::Result<()> {
         customer: a.customer.trim().to_string(),
         title: a.title.clone(),
         description: opt(&a.description),
-        channel: Channel::parse("--channel", &a.channel)?,
-        category: Category::parse("--category", &a.category)?,
-        severity: Severity::parse("--severity", &a.severity)?,
+        channel: Channel::parse(FieldId::flag("--channel"), &a.channel)?,
+        category: Category::parse(FieldId::flag("--category"), &a.category)?,
+        severity: Severity::parse(FieldId::flag("--severity"), &a.severity)?,
         received_at: ctx.time_or_now("--received", a.received.as_deref())?,
         reply_by: a
             .reply_by
@@ -83,7 +81,7 @@ fn add(ctx: &Ctx, a: &ComplaintAddArgs) -> anyhow::Result<()> {
         quantity: a.quantity,
     };
     let mut store = ctx.open()?;
-    let number = store.add_complaint(&new).map_err(flag_error)?;
+    let number = store.add_complaint(&new)?;
     if ctx.json {
         print_json(&serde_json::json!({ "number": number }))?;
     } else {

@@ -3,10 +3,11 @@
 use super::args::{CustomerAddArgs, CustomerCmd};
 use super::output::{fields, print, print_json, print_json_streamed, Table};
 use super::report::{history_json, json_time};
-use super::{flag_error, Ctx};
+use super::Ctx;
 use crate::domain::customer::{Contact, ContactRole, CustomerFields, Grade};
 use crate::domain::fields::Record;
 use crate::error::Error;
+use crate::field_id::FieldId;
 use crate::store::customers::CustomerFilter;
 
 /// Runs a customer subcommand.
@@ -21,16 +22,14 @@ pub fn run(ctx: &Ctx, cmd: &CustomerCmd) -> anyhow::Result<()> {
 fn add(ctx: &Ctx, a: &CustomerAddArgs) -> anyhow::Result<()> {
     let mut f = CustomerFields::default();
     a.fields.apply(&mut f, ctx.tz)?;
-    f.validate(ctx.tz).map_err(flag_error)?;
+    f.validate(ctx.tz)?;
     let contacts = a
         .contacts
         .iter()
-        .map(|c| parse_contact(c))
+        .map(|c| parse_contact(c, ctx.tz))
         .collect::<Result<Vec<_>, _>>()?;
     let mut store = ctx.open()?;
-    let code = store
-        .add_customer(a.code.as_deref(), &f, &contacts)
-        .map_err(flag_error)?;
+    let code = store.add_customer(a.code.as_deref(), &f, &contacts)?;
     if ctx.json {
         print_json(&serde_json::json!({ "code": code }))?;
     } else {
@@ -39,33 +38,39 @@ fn add(ctx: &Ctx, a: &CustomerAddArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads `NAME[,ROLE[,PHONE[,EMAIL]]]`.
-fn parse_contact(s: &str) -> Result<Contact, Error> {
+/// Reads `NAME[,ROLE[,PHONE[,EMAIL]]]` and checks it against the contact's declaration;
+/// an error names the `--contact` flag, the one place its parts came from.
+fn parse_contact(s: &str, tz: chrono_tz::Tz) -> Result<Contact, Error> {
     let mut parts = s.split([',', '，']).map(str::trim);
     let name = parts.next().unwrap_or_default().to_string();
     if name.is_empty() {
         return Err(Error::Required {
-            field: "--contact".into(),
+            field: FieldId::flag("--contact"),
         });
     }
     let role = parts
         .next()
         .filter(|r| !r.is_empty())
-        .map(|r| ContactRole::parse("--contact", r))
+        .map(|r| ContactRole::parse(FieldId::flag("--contact"), r))
         .transpose()?;
     let opt = |p: Option<&str>| p.filter(|v| !v.is_empty()).map(str::to_string);
-    Ok(Contact {
+    let c = Contact {
         name,
         role,
         phone: opt(parts.next()),
         email: opt(parts.next()),
         ..Default::default()
-    })
+    };
+    c.validate(tz)
+        .map_err(|e| e.naming(|_| FieldId::flag("--contact")))?;
+    Ok(c)
 }
 
 fn list(ctx: &Ctx, grade: Option<&str>, kam: Option<&str>) -> anyhow::Result<()> {
     let filter = CustomerFilter {
-        grade: grade.map(|g| Grade::parse("--grade", g)).transpose()?,
+        grade: grade
+            .map(|g| Grade::parse(FieldId::flag("--grade"), g))
+            .transpose()?,
         kam: kam.map(str::to_string),
         ..Default::default()
     };

@@ -5,6 +5,7 @@ use super::output::{print, print_json};
 use super::Ctx;
 use crate::demo::{generate, DemoOptions};
 use crate::error::Error;
+use crate::field_id::FieldId;
 
 /// The most customers `kefu demo` makes.
 const MAX_DEMO_CUSTOMERS: u32 = 200_000;
@@ -32,7 +33,7 @@ pub fn init(ctx: &Ctx) -> anyhow::Result<()> {
 pub fn demo(ctx: &Ctx, a: &DemoArgs) -> anyhow::Result<()> {
     if a.customers == 0 || a.customers > MAX_DEMO_CUSTOMERS {
         return Err(Error::Invalid {
-            field: "--customers".into(),
+            field: FieldId::flag("--customers"),
             value: a.customers.to_string(),
             rule: "rule.demo_customers",
         }
@@ -117,9 +118,7 @@ pub fn nps(ctx: &Ctx, cmd: &NpsCmd) -> anyhow::Result<()> {
     } = cmd;
     let at = ctx.time_or_now("--at", at.as_deref())?;
     let mut store = ctx.open()?;
-    store
-        .write(|tx| tx.add_nps(customer, *score, at, comment.as_deref()))
-        .map_err(super::flag_error)?;
+    store.write(|tx| tx.add_nps(customer, *score, at, comment.as_deref()))?;
     ctx.saved()
 }
 
@@ -127,6 +126,14 @@ pub fn nps(ctx: &Ctx, cmd: &NpsCmd) -> anyhow::Result<()> {
 pub fn shipments(ctx: &Ctx, cmd: &ShipmentsCmd) -> anyhow::Result<()> {
     let ShipmentsCmd::Set { month, orders } = cmd;
     let mut store = ctx.open()?;
-    store.write(|tx| tx.set_shipments(month, *orders))?;
+    // The usage names them MONTH and ORDERS, so errors do too.
+    let positional = |f: FieldId| match f.name() {
+        Some("month") => FieldId::flag("MONTH"),
+        Some("orders") => FieldId::flag("ORDERS"),
+        _ => f,
+    };
+    store
+        .write(|tx| tx.set_shipments(month, *orders))
+        .map_err(|e| e.naming(positional))?;
     ctx.saved()
 }

@@ -184,7 +184,7 @@ mod tests {
             .apply(&mut CustomerFields::default(), DEFAULT_TZ)
             .unwrap_err();
         assert!(
-            matches!(&err, Error::Invalid { field, .. } if field == "--partner-since"),
+            matches!(&err, Error::Invalid { field, .. } if *field == "--partner-since"),
             "{err:?}"
         );
     }

@@ -16,6 +16,7 @@ mod stats;
 pub mod suggestion;
 mod workbench;
 
+use crate::field_id::FieldId;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
@@ -54,7 +55,7 @@ pub struct Ctx {
 pub fn resolve_lang(flag: Option<&str>, config: LangSetting) -> Result<Lang> {
     match (flag, config) {
         (Some(s), _) => Lang::parse(s).ok_or_else(|| Error::InvalidChoice {
-            field: "--lang".into(),
+            field: FieldId::flag("--lang"),
             value: s.into(),
             expected: "zh|en".into(),
         }),
@@ -68,11 +69,11 @@ impl Ctx {
     /// Builds the context from the parsed command line and the config's time zone.
     pub fn new(cli: &Cli, lang: Lang, config_tz: Tz) -> Result<Ctx> {
         let tz = match &cli.tz {
-            Some(s) => parse_tz("--tz", s)?,
+            Some(s) => parse_tz(FieldId::flag("--tz"), s)?,
             None => config_tz,
         };
         let now = match &cli.now {
-            Some(s) => parse_time("--now", s, tz)?,
+            Some(s) => parse_time(FieldId::flag("--now"), s, tz)?,
             None => Utc::now(),
         };
         let default = if cli.demo {
@@ -83,7 +84,7 @@ impl Ctx {
         let db = match (&cli.db, cli.demo) {
             (Some(p), false) => p.clone(),
             _ => default.ok_or_else(|| Error::Required {
-                field: "--db".into(),
+                field: FieldId::flag("--db"),
             })?,
         };
         let user = cli
@@ -113,13 +114,13 @@ impl Ctx {
     }
 
     /// Reads a time given for `field`.
-    pub fn time(&self, field: &str, s: &str) -> Result<DateTime<Utc>> {
-        parse_time(field, s, self.tz)
+    pub fn time(&self, flag: &'static str, s: &str) -> Result<DateTime<Utc>> {
+        parse_time(FieldId::flag(flag), s, self.tz)
     }
 
     /// An optional time flag, defaulting to now.
-    pub fn time_or_now(&self, field: &str, s: Option<&str>) -> Result<DateTime<Utc>> {
-        s.map(|s| self.time(field, s)).unwrap_or(Ok(self.now))
+    pub fn time_or_now(&self, flag: &'static str, s: Option<&str>) -> Result<DateTime<Utc>> {
+        s.map(|s| self.time(flag, s)).unwrap_or(Ok(self.now))
     }
 
     /// Says "saved" (text) or `{"ok": true}` (JSON).
@@ -146,7 +147,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
     for w in warnings.iter().chain(&ctx.problems) {
         eprintln!("kefu: {w}");
     }
-    match command {
+    let result = match command {
         Command::Init => data::init(ctx),
         Command::Demo(a) => data::demo(ctx, a),
         Command::Customer(c) => customer::run(ctx, c),
@@ -160,32 +161,15 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Return(c) => capa::returns(ctx, c),
         Command::Shipments(c) => data::shipments(ctx, c),
         Command::Suggestion(c) => suggestion::run(ctx, c),
-    }
+    };
+    // The one edge where a field's name becomes the flag that sets it.
+    result.map_err(|e| match e.downcast::<Error>() {
+        Ok(e) => flag_error(e).into(),
+        Err(e) => e,
+    })
 }
 
 /// Names the flag (`--short-name`) rather than the field (`short_name`) in CLI errors.
 pub(crate) fn flag_error(e: Error) -> Error {
-    let flag = |f: String| format!("--{}", f.replace('_', "-"));
-    match e {
-        Error::Invalid { field, value, rule } => Error::Invalid {
-            field: flag(field),
-            value,
-            rule,
-        },
-        Error::InvalidChoice {
-            field,
-            value,
-            expected,
-        } => Error::InvalidChoice {
-            field: flag(field),
-            value,
-            expected,
-        },
-        Error::Required { field } => Error::Required { field: flag(field) },
-        Error::Duplicate { field, value } => Error::Duplicate {
-            field: flag(field),
-            value,
-        },
-        other => other,
-    }
+    e.naming(|f| f.as_flag())
 }

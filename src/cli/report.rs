@@ -8,6 +8,7 @@ use crate::domain::period::Period;
 use crate::domain::sla::ClockState;
 use crate::domain::time::{local, rfc3339};
 use crate::error::Error;
+use crate::field_id::FieldId;
 use crate::report::{
     clock_label, kpi_table, met_key, remaining_label, sla_entries, target_label, value_label,
     SlaEntry,
@@ -61,7 +62,7 @@ pub fn due(ctx: &Ctx, a: &DueArgs) -> anyhow::Result<()> {
     let from = ctx.time("--from", &a.from)?;
     if !a.hours.is_finite() || a.hours < 0.0 || a.hours > 100_000.0 {
         return Err(Error::Invalid {
-            field: "--hours".into(),
+            field: FieldId::flag("--hours"),
             value: a.hours.to_string(),
             rule: "rule.hours",
         }
@@ -75,7 +76,7 @@ pub fn due(ctx: &Ctx, a: &DueArgs) -> anyhow::Result<()> {
             eprintln!("kefu: {}", p.message(ctx.cat));
         }
         let due = cal.add(from, secs).ok_or_else(|| Error::Invalid {
-            field: "--hours".into(),
+            field: FieldId::flag("--hours"),
             value: a.hours.to_string(),
             rule: "rule.no_working_time",
         })?;
@@ -160,7 +161,7 @@ pub fn sla(ctx: &Ctx, a: &SlaArgs) -> anyhow::Result<()> {
 /// `kefu kpi [--period P]`.
 pub fn kpi(ctx: &Ctx, a: &KpiArgs) -> anyhow::Result<()> {
     let period = match &a.period {
-        Some(p) => Period::parse("--period", p)?,
+        Some(p) => Period::parse(FieldId::flag("--period"), p)?,
         None => Period::month_of(ctx.now, ctx.tz),
     };
     let store = ctx.open()?;

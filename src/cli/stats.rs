@@ -6,11 +6,12 @@ use super::Ctx;
 use crate::analysis::complaint_stats;
 use crate::domain::period::Period;
 use crate::domain::stats::{Count, OnTime};
+use crate::field_id::FieldId;
 
 /// Runs the analysis for a period (default: the current month).
 pub fn run(ctx: &Ctx, period: Option<&str>) -> anyhow::Result<()> {
     let period = match period {
-        Some(p) => Period::parse("--period", p)?,
+        Some(p) => Period::parse(FieldId::flag("--period"), p)?,
         None => Period::month_of(ctx.now, ctx.tz),
     };
     let store = ctx.open()?;

@@ -1,5 +1,6 @@
 //! `kefu suggestion add|list|show|respond|summary`: the suggestions log (意见和建议).
 
+use crate::field_id::FieldId;
 use chrono::Datelike;
 use clap::Subcommand;
 
@@ -75,7 +76,7 @@ fn add(ctx: &Ctx, args: &FieldArgs<Suggestion>) -> anyhow::Result<()> {
     let mut s = Suggestion::default();
     args.apply(&mut s, ctx.tz)?;
     s.fill_defaults(ctx.now)?;
-    let number = ctx.open()?.add_suggestion(&s).map_err(super::flag_error)?;
+    let number = ctx.open()?.add_suggestion(&s)?;
     if ctx.json {
         print_json(&serde_json::json!({ "number": number }))?;
     } else {
@@ -92,9 +93,7 @@ fn respond(ctx: &Ctx, number: &str, args: &FieldArgs<SuggestionResponse>) -> any
     r.status = None;
     args.apply(&mut r, ctx.tz)?;
     r.fill_defaults(ctx.now)?;
-    store
-        .respond_suggestion(number, &r)
-        .map_err(super::flag_error)?;
+    store.respond_suggestion(number, &r)?;
     ctx.saved()
 }
 
@@ -109,7 +108,7 @@ fn list(
             choice_code(&Status::CHOICES, s)
                 .map(str::to_string)
                 .ok_or_else(|| crate::error::Error::InvalidChoice {
-                    field: "--status".into(),
+                    field: FieldId::flag("--status"),
                     value: s.into(),
                     expected: Status::CHOICES.codes.join("|"),
                 })

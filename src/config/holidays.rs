@@ -1,6 +1,7 @@
 //! Holiday data: China's 2025-2026 days are embedded; later years come from
 //! `holidays.toml` in the config directory, which the user can edit.
 
+use crate::field_id::FieldId;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,11 @@ const CHINA: &str = include_str!("../../calendars/china.toml");
 /// Reads a holidays file: `[YYYY]` tables with `holidays` and `workdays` lists of
 /// `YYYY-MM-DD` or `YYYY-MM-DD..YYYY-MM-DD`. `file` names the source in errors.
 pub fn parse(src: &str, file: &str) -> Result<BTreeMap<i32, YearDays>, Error> {
-    let bad = |field: String, value: String, rule| Error::Invalid { field, value, rule };
+    let bad = |place: String, value: String, rule| Error::Invalid {
+        field: FieldId::Place(place),
+        value,
+        rule,
+    };
     let table: toml::Table = toml::from_str(src).map_err(|e| {
         let line = e
             .span()

@@ -1,5 +1,6 @@
 //! Where kefu keeps its files, and the settings a run starts from.
 
+use crate::field_id::FieldId;
 use std::path::PathBuf;
 
 use directories::ProjectDirs;
@@ -48,7 +49,7 @@ pub(crate) fn bad(
         format!("{place}]")
     };
     crate::error::Error::Invalid {
-        field: format!("{file} [{place}"),
+        field: FieldId::Place(format!("{file} [{place}")),
         value: value.to_string(),
         rule,
     }

@@ -20,6 +20,7 @@
 //! approval_threshold = 1000        # RMB; above it a manager approves the replacement
 //! ```
 
+use crate::field_id::FieldId;
 use std::path::Path;
 
 use chrono_tz::Tz;
@@ -142,7 +143,7 @@ fn settings(t: &toml::Table, file: &str, place: &str) -> Result<Settings, Error>
         None => None,
         Some(v) => Some(
             v.as_str()
-                .and_then(|s| Basis::parse("time", s).ok())
+                .and_then(|s| Basis::parse(FieldId::named("time"), s).ok())
                 .ok_or_else(|| bad(file, &format!("{place}] time"), v, "rule.sla_time"))?,
         ),
     };
@@ -212,7 +213,9 @@ fn apply_clock(
             v.as_str()
                 .and_then(|x| match x {
                     "report" => Some(Stop::Report),
-                    other => Step::parse("stops_at", other).ok().map(Stop::Step),
+                    other => Step::parse(FieldId::named("stops_at"), other)
+                        .ok()
+                        .map(Stop::Step),
                 })
                 .ok_or_else(|| bad(file, &format!("{place}] stops_at"), v, "rule.sla_stop"))?,
         ),
@@ -266,13 +269,13 @@ fn rule(policy: &SlaPolicy, r: &toml::Value, file: &str, i: usize) -> Result<Rul
         )
     };
     let severity = parse("severity")?
-        .map(|s| Severity::parse("severity", s).map_err(|_| wrong("severity")))
+        .map(|s| Severity::parse(FieldId::named("severity"), s).map_err(|_| wrong("severity")))
         .transpose()?;
     let category = parse("category")?
-        .map(|s| Category::parse("category", s).map_err(|_| wrong("category")))
+        .map(|s| Category::parse(FieldId::named("category"), s).map_err(|_| wrong("category")))
         .transpose()?;
     let grade = parse("grade")?
-        .map(|s| Grade::parse("grade", s).map_err(|_| wrong("grade")))
+        .map(|s| Grade::parse(FieldId::named("grade"), s).map_err(|_| wrong("grade")))
         .transpose()?;
     let s = settings(t, file, &place)?;
     Ok(Rule {

@@ -179,7 +179,7 @@ mod tests {
     use crate::domain::time::{parse_time, DEFAULT_TZ};
 
     fn t(s: &str) -> DateTime<Utc> {
-        parse_time("t", s, DEFAULT_TZ).unwrap()
+        parse_time(crate::field_id::FieldId::named("t"), s, DEFAULT_TZ).unwrap()
     }
 
     fn d(s: &str) -> NaiveDate {

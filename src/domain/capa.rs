@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::error::Error;
+use crate::field_id::FieldId;
 use crate::vocabulary;
 
 vocabulary!(
@@ -29,11 +30,9 @@ pub fn needs_approval(value: f64, threshold: f64) -> bool {
 }
 
 /// Checks a text a CAPA needs.
-pub fn required_text(field: &str, value: &str) -> Result<(), Error> {
+pub fn required_text(field: FieldId, value: &str) -> Result<(), Error> {
     if value.trim().is_empty() {
-        Err(Error::Required {
-            field: field.to_string(),
-        })
+        Err(Error::Required { field })
     } else {
         Ok(())
     }

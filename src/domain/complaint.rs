@@ -1,5 +1,6 @@
 //! Complaints (客诉): their vocabularies and the steps of their flow.
 
+use crate::field_id::FieldId;
 use chrono::{DateTime, Utc};
 
 use crate::error::Error;
@@ -90,11 +91,11 @@ impl Decisions {
 /// Checks details set on a complaint: a responsibility from its list, a whole quantity.
 pub fn check_details(responsibility: Option<&str>, quantity: Option<&str>) -> Result<(), Error> {
     if let Some(r) = responsibility {
-        Responsibility::parse("responsibility", r)?;
+        Responsibility::parse(FieldId::named("responsibility"), r)?;
     }
     if let Some(q) = quantity.filter(|q| q.trim().parse::<u32>().is_err()) {
         return Err(Error::Invalid {
-            field: "quantity".into(),
+            field: FieldId::named("quantity"),
             value: q.to_string(),
             rule: "rule.whole_number",
         });
@@ -196,10 +197,10 @@ mod tests {
     #[test]
     fn parse_is_case_insensitive_and_names_field_on_error() {
         assert_eq!(
-            Severity::parse("severity", "URGENT").unwrap(),
+            Severity::parse(FieldId::named("severity"), "URGENT").unwrap(),
             Severity::Urgent
         );
-        match Severity::parse("--severity", "huge") {
+        match Severity::parse(FieldId::flag("--severity"), "huge") {
             Err(Error::InvalidChoice {
                 field,
                 value,

@@ -2,6 +2,7 @@
 
 use crate::domain::fields::{FieldKind, FieldSpec, Record};
 use crate::error::Error;
+use crate::field_id::FieldId;
 use crate::vocabulary;
 
 vocabulary!(
@@ -50,11 +51,11 @@ crate::record!(
 );
 
 /// Checks a `YYYY-MM-DD` date given for `field`.
-pub fn validate_date(field: &str, value: &str) -> Result<(), Error> {
+pub fn validate_date(field: FieldId, value: &str) -> Result<(), Error> {
     chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .map(|_| ())
         .map_err(|_| Error::Invalid {
-            field: field.to_string(),
+            field,
             value: value.to_string(),
             rule: "rule.date",
         })
@@ -77,7 +78,7 @@ pub fn validate_code(code: &str) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::Invalid {
-            field: "code".into(),
+            field: FieldId::named("code"),
             value: code.into(),
             rule: "rule.code",
         })

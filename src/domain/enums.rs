@@ -25,14 +25,14 @@ macro_rules! vocabulary {
             }
 
             /// Parses the name given for `field` (case-insensitive).
-            pub fn parse(field: &str, s: &str) -> Result<$name, $crate::error::Error> {
+            pub fn parse(field: $crate::field_id::FieldId, s: &str) -> Result<$name, $crate::error::Error> {
                 let t = s.trim();
                 $name::ALL
                     .iter()
                     .copied()
                     .find(|v| v.as_str().eq_ignore_ascii_case(t))
                     .ok_or_else(|| $crate::error::Error::InvalidChoice {
-                        field: field.to_string(),
+                        field,
                         value: s.to_string(),
                         expected: $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join("|"),
                     })
@@ -51,7 +51,7 @@ macro_rules! vocabulary {
             fn to_text(&self) -> Option<String> {
                 self.map(|v| v.as_str().to_string())
             }
-            fn from_text(field: &str, text: Option<&str>) -> Result<Self, $crate::error::Error> {
+            fn from_text(field: $crate::field_id::FieldId, text: Option<&str>) -> Result<Self, $crate::error::Error> {
                 text.map(|t| $name::parse(field, t)).transpose()
             }
         }

@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 
 use crate::domain::time::{parse_time, to_store};
 use crate::error::Error;
+use crate::field_id::FieldId;
 
 /// A closed vocabulary's codes and the catalog prefix of its labels (`grade` -> `grade.A`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,6 +182,14 @@ impl FieldSpec {
         }
     }
 
+    /// How errors name it.
+    pub fn id(&self) -> FieldId {
+        FieldId::Field {
+            name: self.name,
+            label: (!self.label.is_empty()).then_some(self.label),
+        }
+    }
+
     /// The CLI flag that sets it (`--short-name`).
     pub fn flag(&self) -> String {
         format!("--{}", self.name.replace('_', "-"))
@@ -207,15 +216,13 @@ impl FieldSpec {
         let v = raw.trim();
         if v.is_empty() {
             return if self.required {
-                Err(Error::Required {
-                    field: self.name.to_string(),
-                })
+                Err(Error::Required { field: self.id() })
             } else {
                 Ok(None)
             };
         }
         let invalid = |rule: &'static str| Error::Invalid {
-            field: self.name.to_string(),
+            field: self.id(),
             value: raw.to_string(),
             rule,
         };
@@ -242,12 +249,12 @@ impl FieldSpec {
             FieldKind::Date => NaiveDate::parse_from_str(v, "%Y-%m-%d")
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .map_err(|_| invalid("rule.date"))?,
-            FieldKind::Time => to_store(parse_time(self.name, v, tz)?.with_timezone(&Utc)),
+            FieldKind::Time => to_store(parse_time(self.id(), v, tz)?.with_timezone(&Utc)),
             FieldKind::Choice(c) => match c.code(v) {
                 Some(code) => code.to_string(),
                 None => {
                     return Err(Error::InvalidChoice {
-                        field: self.name.to_string(),
+                        field: self.id(),
                         value: raw.to_string(),
                         expected: c.codes.join("|"),
                     })
@@ -263,14 +270,14 @@ pub trait FieldValue: Sized {
     /// The stored text (None when blank).
     fn to_text(&self) -> Option<String>;
     /// From stored text (already checked by [`FieldSpec::normalize`]).
-    fn from_text(field: &str, text: Option<&str>) -> Result<Self, Error>;
+    fn from_text(field: FieldId, text: Option<&str>) -> Result<Self, Error>;
 }
 
 impl FieldValue for String {
     fn to_text(&self) -> Option<String> {
         Some(self.clone()).filter(|s| !s.trim().is_empty())
     }
-    fn from_text(_: &str, text: Option<&str>) -> Result<Self, Error> {
+    fn from_text(_: FieldId, text: Option<&str>) -> Result<Self, Error> {
         Ok(text.unwrap_or_default().to_string())
     }
 }
@@ -279,7 +286,7 @@ impl FieldValue for Option<String> {
     fn to_text(&self) -> Option<String> {
         self.clone().filter(|s| !s.trim().is_empty())
     }
-    fn from_text(_: &str, text: Option<&str>) -> Result<Self, Error> {
+    fn from_text(_: FieldId, text: Option<&str>) -> Result<Self, Error> {
         Ok(text.map(str::to_string))
     }
 }
@@ -288,10 +295,10 @@ impl FieldValue for Option<i64> {
     fn to_text(&self) -> Option<String> {
         self.map(|n| n.to_string())
     }
-    fn from_text(field: &str, text: Option<&str>) -> Result<Self, Error> {
+    fn from_text(field: FieldId, text: Option<&str>) -> Result<Self, Error> {
         text.map(|t| {
             t.trim().parse().map_err(|_| Error::Invalid {
-                field: field.to_string(),
+                field: field.clone(),
                 value: t.to_string(),
                 rule: "rule.whole_number",
             })
@@ -318,10 +325,15 @@ pub trait Record: Default {
         Self::FIELDS.iter().find(|f| f.name == name)
     }
 
+    /// How errors name a field: by its declaration (its label), or by the name given.
+    fn field_id(name: &'static str) -> FieldId {
+        Self::spec(name).map_or(FieldId::named(name), FieldSpec::id)
+    }
+
     /// Checks typed text for a field and sets it; names the field when it is wrong.
     fn set_typed(&mut self, name: &str, raw: Option<&str>, tz: Tz) -> Result<(), Error> {
         let spec = Self::spec(name).ok_or_else(|| Error::Invalid {
-            field: name.to_string(),
+            field: FieldId::Place(name.to_string()),
             value: raw.unwrap_or_default().to_string(),
             rule: "rule.unknown_field",
         })?;
@@ -418,11 +430,12 @@ macro_rules! record {
             fn set(&mut self, name: &str, text: Option<&str>) -> Result<(), $crate::error::Error> {
                 match name {
                     $(stringify!($field) => {
-                        self.$field = $crate::domain::fields::FieldValue::from_text(name, text)?;
+                        let id = <Self as $crate::domain::fields::Record>::field_id(stringify!($field));
+                        self.$field = $crate::domain::fields::FieldValue::from_text(id, text)?;
                     })+
                     other => {
                         return Err($crate::error::Error::Invalid {
-                            field: other.to_string(),
+                            field: $crate::field_id::FieldId::Place(other.to_string()),
                             value: text.unwrap_or_default().to_string(),
                             rule: "rule.unknown_field",
                         })

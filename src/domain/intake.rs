@@ -1,5 +1,6 @@
 //! What is written down when a complaint comes in (QEF-15-05), declared once.
 
+use crate::field_id::FieldId;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -50,26 +51,26 @@ pub fn check_new(
 ) -> Result<(), Error> {
     if title.trim().is_empty() {
         return Err(Error::Required {
-            field: "title".into(),
+            field: FieldId::named("title"),
         });
     }
     if received > now {
         return Err(Error::Invalid {
-            field: "received".into(),
+            field: FieldId::named("received"),
             value: local(received, tz),
             rule: "rule.not_future",
         });
     }
     if let Some(by) = reply_by.filter(|by| *by < received) {
         return Err(Error::Invalid {
-            field: "reply-by".into(),
+            field: FieldId::named("reply_by"),
             value: local(by, tz),
             rule: "rule.after_received",
         });
     }
     if let Some(q) = quantity.filter(|q| *q < 0) {
         return Err(Error::Invalid {
-            field: "quantity".into(),
+            field: FieldId::named("quantity"),
             value: q.to_string(),
             rule: "rule.not_negative",
         });
@@ -89,7 +90,7 @@ mod tests {
         let h = chrono::Duration::hours;
         let field = |r: Result<(), Error>| match r {
             Ok(()) => "ok".to_string(),
-            Err(Error::Required { field } | Error::Invalid { field, .. }) => field,
+            Err(Error::Required { field } | Error::Invalid { field, .. }) => field.to_string(),
             Err(other) => panic!("{other:?}"),
         };
         assert_eq!(
@@ -106,7 +107,7 @@ mod tests {
         );
         assert_eq!(
             field(check_new("x", now, Some(now - h(1)), None, now, DEFAULT_TZ)),
-            "reply-by"
+            "reply_by"
         );
         assert_eq!(
             field(check_new("x", now, None, Some(-1), now, DEFAULT_TZ)),

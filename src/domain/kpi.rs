@@ -1,5 +1,6 @@
 //! The KPI table (SOP-15 §10): formulas, targets and whether each is met.
 
+use crate::field_id::FieldId;
 use chrono::{DateTime, Utc};
 
 use super::nps::NpsTally;
@@ -99,11 +100,11 @@ pub struct Response {
 /// count; returns the month as stored.
 pub fn check_shipments(month: &str, orders: i64) -> Result<String, crate::error::Error> {
     use crate::error::Error;
-    let month = match Period::parse("MONTH", month) {
+    let month = match Period::parse(FieldId::named("month"), month) {
         Ok(p @ Period::Month(..)) => p.to_string(),
         _ => {
             return Err(Error::Invalid {
-                field: "MONTH".into(),
+                field: FieldId::named("month"),
                 value: month.into(),
                 rule: "rule.month",
             })
@@ -111,7 +112,7 @@ pub fn check_shipments(month: &str, orders: i64) -> Result<String, crate::error:
     };
     if orders < 0 {
         return Err(Error::Invalid {
-            field: "ORDERS".into(),
+            field: FieldId::named("orders"),
             value: orders.to_string(),
             rule: "rule.not_negative",
         });
@@ -305,7 +306,7 @@ mod tests {
     use crate::domain::time::{parse_time, DEFAULT_TZ};
 
     fn t(s: &str) -> DateTime<Utc> {
-        parse_time("t", s, DEFAULT_TZ).unwrap()
+        parse_time(FieldId::named("t"), s, DEFAULT_TZ).unwrap()
     }
 
     fn resp(rec: &str, ans: Option<&str>) -> Response {

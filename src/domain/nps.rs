@@ -1,6 +1,7 @@
 //! Net Promoter Score: 9-10 promoter, 7-8 passive, 0-6 detractor.
 
 use crate::error::Error;
+use crate::field_id::FieldId;
 
 /// A respondent's class by score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,12 +24,12 @@ pub fn classify(score: u8) -> NpsClass {
 }
 
 /// Checks that a score is 0-10.
-pub fn validate_score(field: &str, score: i64) -> Result<u8, Error> {
+pub fn validate_score(field: FieldId, score: i64) -> Result<u8, Error> {
     u8::try_from(score)
         .ok()
         .filter(|s| *s <= 10)
         .ok_or_else(|| Error::Invalid {
-            field: field.to_string(),
+            field,
             value: score.to_string(),
             rule: "rule.nps_score",
         })
@@ -41,10 +42,10 @@ pub fn check_answer(
     now: chrono::DateTime<chrono::Utc>,
     tz: chrono_tz::Tz,
 ) -> Result<u8, Error> {
-    let score = validate_score("score", score)?;
+    let score = validate_score(FieldId::named("score"), score)?;
     if at > now {
         return Err(Error::Invalid {
-            field: "at".into(),
+            field: FieldId::named("at"),
             value: crate::domain::time::local(at, tz),
             rule: "rule.not_future",
         });
@@ -115,9 +116,9 @@ mod tests {
 
     #[test]
     fn score_range_checked() {
-        assert_eq!(validate_score("score", 10).unwrap(), 10);
-        assert!(validate_score("score", 11).is_err());
-        assert!(validate_score("score", -1).is_err());
+        assert_eq!(validate_score(FieldId::named("score"), 10).unwrap(), 10);
+        assert!(validate_score(FieldId::named("score"), 11).is_err());
+        assert!(validate_score(FieldId::named("score"), -1).is_err());
     }
 }
 

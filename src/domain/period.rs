@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 use std::fmt;
 
 use crate::error::Error;
+use crate::field_id::FieldId;
 
 /// A calendar period in the configured time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -19,9 +20,9 @@ pub enum Period {
 
 impl Period {
     /// Parses `2026-10`, `2026-Q3` (or `2026q3`) or `2026`.
-    pub fn parse(field: &str, s: &str) -> Result<Period, Error> {
+    pub fn parse(field: FieldId, s: &str) -> Result<Period, Error> {
         let bad = || Error::Invalid {
-            field: field.to_string(),
+            field: field.clone(),
             value: s.to_string(),
             rule: "rule.period",
         };
@@ -163,22 +164,25 @@ mod tests {
     #[test]
     fn parses_each_form() {
         assert_eq!(
-            Period::parse("p", "2026-10").unwrap(),
+            Period::parse(FieldId::named("p"), "2026-10").unwrap(),
             Period::Month(2026, 10)
         );
         assert_eq!(
-            Period::parse("p", "2026-3").unwrap(),
+            Period::parse(FieldId::named("p"), "2026-3").unwrap(),
             Period::Month(2026, 3)
         );
         assert_eq!(
-            Period::parse("p", "2026-Q3").unwrap(),
+            Period::parse(FieldId::named("p"), "2026-Q3").unwrap(),
             Period::Quarter(2026, 3)
         );
         assert_eq!(
-            Period::parse("p", "2026q4").unwrap(),
+            Period::parse(FieldId::named("p"), "2026q4").unwrap(),
             Period::Quarter(2026, 4)
         );
-        assert_eq!(Period::parse("p", "2026").unwrap(), Period::Year(2026));
+        assert_eq!(
+            Period::parse(FieldId::named("p"), "2026").unwrap(),
+            Period::Year(2026)
+        );
     }
 
     #[test]
@@ -187,25 +191,43 @@ mod tests {
             "", "2026-13", "2026-00", "2026-Q5", "2026-Q0", "26", "2026-1-1", "abcd", "2026-Qx",
             "2026-100",
         ] {
-            assert!(Period::parse("--period", bad).is_err(), "{bad} accepted");
+            assert!(
+                Period::parse(FieldId::flag("--period"), bad).is_err(),
+                "{bad} accepted"
+            );
         }
     }
 
     #[test]
     fn display_round_trips() {
         for s in ["2026-10", "2026-Q3", "2026"] {
-            assert_eq!(Period::parse("p", s).unwrap().to_string(), s);
+            assert_eq!(
+                Period::parse(FieldId::named("p"), s).unwrap().to_string(),
+                s
+            );
         }
     }
 
     #[test]
     fn ranges_are_local_midnights() {
         let (s, e) = Period::Month(2026, 10).range(DEFAULT_TZ);
-        assert_eq!(s, parse_time("t", "2026-10-01 00:00", DEFAULT_TZ).unwrap());
-        assert_eq!(e, parse_time("t", "2026-11-01 00:00", DEFAULT_TZ).unwrap());
+        assert_eq!(
+            s,
+            parse_time(FieldId::named("t"), "2026-10-01 00:00", DEFAULT_TZ).unwrap()
+        );
+        assert_eq!(
+            e,
+            parse_time(FieldId::named("t"), "2026-11-01 00:00", DEFAULT_TZ).unwrap()
+        );
         let (s, e) = Period::Quarter(2026, 4).range(DEFAULT_TZ);
-        assert_eq!(s, parse_time("t", "2026-10-01", DEFAULT_TZ).unwrap());
-        assert_eq!(e, parse_time("t", "2027-01-01", DEFAULT_TZ).unwrap());
+        assert_eq!(
+            s,
+            parse_time(FieldId::named("t"), "2026-10-01", DEFAULT_TZ).unwrap()
+        );
+        assert_eq!(
+            e,
+            parse_time(FieldId::named("t"), "2027-01-01", DEFAULT_TZ).unwrap()
+        );
     }
 
     #[test]
@@ -226,7 +248,7 @@ mod tests {
     #[test]
     fn current_period_uses_local_date() {
         // 2026-09-30 17:00 UTC is already October 1st in Shanghai.
-        let t = parse_time("t", "2026-09-30T17:00:00Z", DEFAULT_TZ).unwrap();
+        let t = parse_time(FieldId::named("t"), "2026-09-30T17:00:00Z", DEFAULT_TZ).unwrap();
         assert_eq!(Period::month_of(t, DEFAULT_TZ), Period::Month(2026, 10));
         assert_eq!(Period::quarter_of(t, DEFAULT_TZ), Period::Quarter(2026, 4));
     }

@@ -3,6 +3,7 @@
 use crate::domain::capa::needs_approval;
 use crate::domain::staff::Role;
 use crate::error::Error;
+use crate::field_id::FieldId;
 
 /// What a return's rules look at.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,14 +22,14 @@ pub struct ReturnFacts<'a> {
 pub fn check_new(quantity: i64, value: f64) -> Result<(), Error> {
     if quantity <= 0 {
         return Err(Error::Invalid {
-            field: "quantity".into(),
+            field: FieldId::named("quantity"),
             value: quantity.to_string(),
             rule: "rule.positive",
         });
     }
     if !value.is_finite() || value < 0.0 {
         return Err(Error::Invalid {
-            field: "value".into(),
+            field: FieldId::named("value"),
             value: value.to_string(),
             rule: "rule.not_negative",
         });

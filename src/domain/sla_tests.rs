@@ -4,10 +4,11 @@ use super::*;
 use crate::domain::calendar::{WorkCalendar, YearDays};
 use crate::domain::complaint::Pause;
 use crate::domain::time::{parse_time, DEFAULT_TZ};
+use crate::field_id::FieldId;
 use chrono::NaiveDate;
 
 fn t(s: &str) -> DateTime<Utc> {
-    parse_time("t", s, DEFAULT_TZ).unwrap()
+    parse_time(FieldId::named("t"), s, DEFAULT_TZ).unwrap()
 }
 
 fn policy() -> SlaPolicy {

@@ -9,6 +9,7 @@ use crate::domain::complaint::Channel;
 use crate::domain::fields::{FieldKind, FieldSpec};
 use crate::domain::time::{from_store, local};
 use crate::error::Error;
+use crate::field_id::FieldId;
 use crate::vocabulary;
 
 vocabulary!(
@@ -74,18 +75,18 @@ pub fn number_prefix(year: i32) -> String {
     format!("JY-{year}-")
 }
 
-fn instant(field: &str, stored: Option<&str>) -> Result<DateTime<Utc>, Error> {
-    stored.and_then(from_store).ok_or_else(|| Error::Required {
-        field: field.to_string(),
-    })
+fn instant(field: FieldId, stored: Option<&str>) -> Result<DateTime<Utc>, Error> {
+    stored
+        .and_then(from_store)
+        .ok_or_else(|| Error::Required { field })
 }
 
 /// Checks a new suggestion: it cannot have reached us after `now` (errors show local time).
 pub fn check_new(s: &Suggestion, now: DateTime<Utc>, tz: Tz) -> Result<(), Error> {
-    let received = instant("received", s.received.as_deref())?;
+    let received = instant(FieldId::named("received"), s.received.as_deref())?;
     if received > now {
         return Err(Error::Invalid {
-            field: "received".into(),
+            field: FieldId::named("received"),
             value: local(received, tz),
             rule: "rule.not_future",
         });
@@ -110,19 +111,19 @@ pub fn check_response(
     }
     if r.response.as_deref().is_none_or(|t| t.trim().is_empty()) {
         return Err(Error::Required {
-            field: "response".into(),
+            field: FieldId::named("response"),
         });
     }
-    let at = instant("responded", r.responded.as_deref())?;
+    let at = instant(FieldId::named("responded"), r.responded.as_deref())?;
     let invalid = |rule| Error::Invalid {
-        field: "responded".into(),
+        field: FieldId::named("responded"),
         value: local(at, tz),
         rule,
     };
     if at > now {
         return Err(invalid("rule.not_future"));
     }
-    if at < instant("received", s.received.as_deref())? {
+    if at < instant(FieldId::named("received"), s.received.as_deref())? {
         return Err(invalid("rule.after_received"));
     }
     Ok(())

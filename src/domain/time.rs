@@ -4,6 +4,7 @@ use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::error::Error;
+use crate::field_id::FieldId;
 
 /// The default time zone of kefu's users.
 pub const DEFAULT_TZ: Tz = chrono_tz::Asia::Shanghai;
@@ -12,10 +13,10 @@ pub const DEFAULT_TZ: Tz = chrono_tz::Asia::Shanghai;
 pub const STORE_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
 
 /// Parses a time given for `field`: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` / `YYYY-MM-DD` in `tz`.
-pub fn parse_time(field: &str, input: &str, tz: Tz) -> Result<DateTime<Utc>, Error> {
+pub fn parse_time(field: FieldId, input: &str, tz: Tz) -> Result<DateTime<Utc>, Error> {
     let s = input.trim();
     let bad = || Error::InvalidTime {
-        field: field.to_string(),
+        field: field.clone(),
         value: input.to_string(),
     };
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
@@ -113,9 +114,9 @@ fn slow_store(s: &str) -> Option<DateTime<Utc>> {
 }
 
 /// Parses a time zone name such as `Asia/Shanghai`.
-pub fn parse_tz(field: &str, s: &str) -> Result<Tz, Error> {
+pub fn parse_tz(field: FieldId, s: &str) -> Result<Tz, Error> {
     s.parse::<Tz>().map_err(|_| Error::Invalid {
-        field: field.to_string(),
+        field,
         value: s.to_string(),
         rule: "rule.timezone",
     })
@@ -141,28 +142,28 @@ mod tests {
     #[test]
     fn parses_rfc3339_and_local_forms() {
         let tz = DEFAULT_TZ;
-        let a = parse_time("at", "2026-11-23T14:05:00+08:00", tz).unwrap();
-        let b = parse_time("at", "2026-11-23 14:05", tz).unwrap();
-        let c = parse_time("at", "2026-11-23T06:05:00Z", tz).unwrap();
+        let a = parse_time(FieldId::named("at"), "2026-11-23T14:05:00+08:00", tz).unwrap();
+        let b = parse_time(FieldId::named("at"), "2026-11-23 14:05", tz).unwrap();
+        let c = parse_time(FieldId::named("at"), "2026-11-23T06:05:00Z", tz).unwrap();
         assert_eq!(a, b);
         assert_eq!(a, c);
         assert_eq!(rfc3339(a, tz), "2026-11-23T14:05:00+08:00");
         assert_eq!(local(a, tz), "2026-11-23 14:05");
-        let midnight = parse_time("at", "2026-11-23", tz).unwrap();
+        let midnight = parse_time(FieldId::named("at"), "2026-11-23", tz).unwrap();
         assert_eq!(local(midnight, tz), "2026-11-23 00:00");
     }
 
     #[test]
     fn same_local_text_means_other_instant_in_other_zone() {
-        let sh = parse_time("at", "2026-07-01 09:00", DEFAULT_TZ).unwrap();
-        let utc = parse_time("at", "2026-07-01 09:00", chrono_tz::UTC).unwrap();
+        let sh = parse_time(FieldId::named("at"), "2026-07-01 09:00", DEFAULT_TZ).unwrap();
+        let utc = parse_time(FieldId::named("at"), "2026-07-01 09:00", chrono_tz::UTC).unwrap();
         assert_eq!((utc - sh).num_hours(), 8);
     }
 
     #[test]
     fn rejects_garbage_naming_the_field() {
         for bad in ["", "yesterday", "2026-13-01 10:00", "2026-02-30", "10:00"] {
-            match parse_time("--received", bad, DEFAULT_TZ) {
+            match parse_time(FieldId::flag("--received"), bad, DEFAULT_TZ) {
                 Err(Error::InvalidTime { field, value }) => {
                     assert_eq!(field, "--received");
                     assert_eq!(value, bad);
@@ -174,7 +175,7 @@ mod tests {
 
     #[test]
     fn store_round_trip() {
-        let t = parse_time("at", "2026-01-02 03:04:05", DEFAULT_TZ).unwrap();
+        let t = parse_time(FieldId::named("at"), "2026-01-02 03:04:05", DEFAULT_TZ).unwrap();
         assert_eq!(to_store(t), "2026-01-01T19:04:05Z");
         assert_eq!(from_store(&to_store(t)), Some(t));
     }

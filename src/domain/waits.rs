@@ -1,5 +1,6 @@
 //! When a complaint's steps and waits may be dated, and when it may wait or be escalated.
 
+use crate::field_id::FieldId;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -9,7 +10,7 @@ use crate::error::Error;
 
 fn invalid_at(at: DateTime<Utc>, tz: Tz, rule: &'static str) -> Error {
     Error::Invalid {
-        field: "at".into(),
+        field: FieldId::named("at"),
         value: local(at, tz),
         rule,
     }
@@ -56,7 +57,7 @@ pub fn check_wait(f: &WaitFacts, at: DateTime<Utc>, reason: &str, tz: Tz) -> Res
     };
     if reason.trim().is_empty() {
         return Err(Error::Required {
-            field: "reason".into(),
+            field: FieldId::named("reason"),
         });
     }
     if f.step.is_terminal() {

@@ -1,5 +1,6 @@
 //! CAPA records and returns, linked to complaints.
 
+use crate::field_id::FieldId;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
@@ -127,7 +128,7 @@ fn read_capa(r: &Row) -> rusqlite::Result<Capa> {
         checked_at: r.get(7)?,
         verdict: r
             .get::<_, Option<String>>(8)?
-            .and_then(|v| Verdict::parse("verdict", &v).ok()),
+            .and_then(|v| Verdict::parse(FieldId::named("verdict"), &v).ok()),
         checked_by: r.get(9)?,
     })
 }
@@ -137,7 +138,7 @@ fn read_return(r: &Row) -> rusqlite::Result<Return> {
         id: r.get(0)?,
         complaint: r.get(1)?,
         quantity: r.get(2)?,
-        disposition: Disposition::parse("disposition", &r.get::<_, String>(3)?)
+        disposition: Disposition::parse(FieldId::named("disposition"), &r.get::<_, String>(3)?)
             .unwrap_or(Disposition::Rework),
         qa_confirmed_by: r.get(4)?,
         replacement_order: r.get(5)?,
@@ -159,15 +160,15 @@ impl Tx<'_> {
     /// from it when the complaint has none yet.
     pub fn add_capa(&self, number: &str, c: &NewCapa) -> Result<i64> {
         for (field, v) in [
-            ("root-cause", &c.root_cause),
+            ("root_cause", &c.root_cause),
             ("corrective", &c.corrective),
             ("preventive", &c.preventive),
             ("owner", &c.owner),
             ("due", &c.due_date),
         ] {
-            required_text(field, v)?;
+            required_text(FieldId::named(field), v)?;
         }
-        validate_date("due", &c.due_date)?;
+        validate_date(FieldId::named("due"), &c.due_date)?;
         let id = complaint_id(self, number)?;
         self.conn().execute(
             "INSERT INTO capas (complaint_id, root_cause, corrective, preventive, owner, due_date, created_at)

@@ -3,6 +3,7 @@
 //! and a plain scan of the table when the period holds much of it (a year), which reads
 //! the file in order instead of seeking row by row.
 
+use crate::field_id::FieldId;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -68,12 +69,12 @@ impl Store {
                 subject: Subject {
                     // CHECK constraints keep these parseable; a hand edit falls back.
                     severity: text(1)?
-                        .and_then(|t| Severity::parse("severity", t).ok())
+                        .and_then(|t| Severity::parse(FieldId::named("severity"), t).ok())
                         .unwrap_or(Severity::Major),
                     category: text(2)?
-                        .and_then(|t| Category::parse("category", t).ok())
+                        .and_then(|t| Category::parse(FieldId::named("category"), t).ok())
                         .unwrap_or(Category::Other),
-                    grade: text(3)?.and_then(|g| Grade::parse("grade", g).ok()),
+                    grade: text(3)?.and_then(|g| Grade::parse(FieldId::named("grade"), g).ok()),
                 },
                 facts: ClockFacts {
                     received_at: at(4)?.unwrap_or(DateTime::<Utc>::UNIX_EPOCH),

@@ -1,5 +1,6 @@
 //! Complaints, their steps and the facts their SLA clocks run on.
 
+use crate::field_id::FieldId;
 use crate::kind::RecordKind;
 use chrono::{DateTime, Datelike, Utc};
 use rusqlite::{params, OptionalExtension, Row};
@@ -32,12 +33,12 @@ fn read_row(r: &Row) -> rusqlite::Result<ComplaintRow> {
         customer: r.get(1)?,
         customer_name: r.get(2)?,
         title: r.get(3)?,
-        channel: Channel::parse("channel", code(4)?).unwrap_or(Channel::Phone),
-        category: Category::parse("category", code(5)?).unwrap_or(Category::Other),
-        severity: Severity::parse("severity", code(6)?).unwrap_or(Severity::Major),
-        step: Step::parse("step", code(7)?).unwrap_or(Step::Received),
+        channel: Channel::parse(FieldId::named("channel"), code(4)?).unwrap_or(Channel::Phone),
+        category: Category::parse(FieldId::named("category"), code(5)?).unwrap_or(Category::Other),
+        severity: Severity::parse(FieldId::named("severity"), code(6)?).unwrap_or(Severity::Major),
+        step: Step::parse(FieldId::named("step"), code(7)?).unwrap_or(Step::Received),
         owner: r.get(8)?,
-        grade: text_at(r, 16)?.and_then(|g| Grade::parse("grade", g).ok()),
+        grade: text_at(r, 16)?.and_then(|g| Grade::parse(FieldId::named("grade"), g).ok()),
         escalated: match escalated_at {
             Some(at) => Some((at, r.get(22)?)),
             None => None,
@@ -292,7 +293,9 @@ impl Store {
                             row: ComplaintRow::placeholder(),
                             description: text(0)?,
                             responsibility: text(1)?
-                                .and_then(|x| Responsibility::parse("responsibility", &x).ok())
+                                .and_then(|x| {
+                                    Responsibility::parse(FieldId::named("responsibility"), &x).ok()
+                                })
                                 .unwrap_or(Responsibility::Undetermined),
                             root_cause: text(2)?,
                             product: text(3)?,
@@ -321,7 +324,8 @@ impl Store {
         let steps = stmt
             .query_map([id], |r| {
                 Ok(StepEntry {
-                    step: Step::parse("step", &r.get::<_, String>(0)?).unwrap_or(Step::Received),
+                    step: Step::parse(FieldId::named("step"), &r.get::<_, String>(0)?)
+                        .unwrap_or(Step::Received),
                     at: time(&r.get::<_, String>(1)?),
                     by: r.get(2)?,
                     note: r.get(3)?,

@@ -1,5 +1,6 @@
 //! Customer files, their contacts and grade history.
 
+use crate::field_id::FieldId;
 use crate::kind::RecordKind;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -68,7 +69,7 @@ pub struct GradeChange {
 }
 
 pub(super) fn grade_of(s: Option<String>) -> Option<Grade> {
-    s.and_then(|g| Grade::parse("grade", &g).ok())
+    s.and_then(|g| Grade::parse(FieldId::named("grade"), &g).ok())
 }
 
 impl Tx<'_> {
@@ -93,7 +94,7 @@ impl Tx<'_> {
             .query_row([&code], |r| r.get(0))?;
         if exists {
             return Err(Error::Duplicate {
-                field: "code".into(),
+                field: FieldId::named("code"),
                 value: code,
             });
         }
@@ -185,7 +186,7 @@ impl Tx<'_> {
         let mut c = c.clone();
         // A contact whose role nobody gave is filed under "other".
         c.role.get_or_insert(ContactRole::Other);
-        c.validate(self.tz()).map_err(contact_field)?;
+        c.validate(self.tz())?;
         records::insert(self.conn(), &c, &[("customer_id", &customer_id)])?;
         self.record_insert("contact", code, &c)
     }
@@ -219,21 +220,6 @@ impl Tx<'_> {
                 self.actor()
             ])?;
         Ok(())
-    }
-}
-
-/// Names a contact's field as `contact.FIELD` in errors.
-fn contact_field(e: Error) -> Error {
-    match e {
-        Error::Required { field } => Error::Required {
-            field: format!("contact.{field}"),
-        },
-        Error::Invalid { field, value, rule } => Error::Invalid {
-            field: format!("contact.{field}"),
-            value,
-            rule,
-        },
-        other => other,
     }
 }
 

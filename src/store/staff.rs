@@ -1,5 +1,6 @@
 //! Staff records.
 
+use crate::field_id::FieldId;
 use rusqlite::params;
 
 use super::{Store, Tx};
@@ -9,7 +10,7 @@ use crate::error::{Error, Result};
 impl Tx<'_> {
     /// Adds a member of staff.
     pub fn add_staff(&self, s: &Staff) -> Result<()> {
-        crate::domain::capa::required_text("username", &s.username)?;
+        crate::domain::capa::required_text(FieldId::named("username"), &s.username)?;
         let exists: bool = self.conn().query_row(
             "SELECT EXISTS (SELECT 1 FROM staff WHERE username = ?1)",
             [&s.username],
@@ -17,7 +18,7 @@ impl Tx<'_> {
         )?;
         if exists {
             return Err(Error::Duplicate {
-                field: "username".into(),
+                field: FieldId::named("username"),
                 value: s.username.clone(),
             });
         }
@@ -39,7 +40,8 @@ impl Store {
             Ok(Staff {
                 username: r.get(0)?,
                 name: r.get(1)?,
-                role: Role::parse("role", &r.get::<_, String>(2)?).unwrap_or(Role::Agent),
+                role: Role::parse(FieldId::named("role"), &r.get::<_, String>(2)?)
+                    .unwrap_or(Role::Agent),
                 supervisor: r.get(3)?,
             })
         })?;

@@ -1,5 +1,6 @@
 //! Complaint moves as one transaction each: rules checked on fresh data, history written.
 
+use crate::field_id::FieldId;
 use crate::kind::RecordKind;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
@@ -68,10 +69,13 @@ impl Tx<'_> {
                 |r| {
                     Ok(Current {
                         id: r.get(0)?,
-                        step: Step::parse("step", &r.get::<_, String>(1)?)
+                        step: Step::parse(FieldId::named("step"), &r.get::<_, String>(1)?)
                             .unwrap_or(Step::Received),
-                        severity: Severity::parse("severity", &r.get::<_, String>(2)?)
-                            .unwrap_or(Severity::Major),
+                        severity: Severity::parse(
+                            FieldId::named("severity"),
+                            &r.get::<_, String>(2)?,
+                        )
+                        .unwrap_or(Severity::Major),
                         start: time(&r.get::<_, String>(3)?),
                         decisions: Decisions {
                             shipped: r.get(4)?,
@@ -115,7 +119,7 @@ impl Tx<'_> {
                 |r| r.get(0),
             )
             .optional()?;
-        Ok(role.and_then(|r| Role::parse("role", &r).ok()))
+        Ok(role.and_then(|r| Role::parse(FieldId::named("role"), &r).ok()))
     }
 
     /// Moves a complaint to `to` at `at` by `by`, checking the workflow's rules.
@@ -320,7 +324,7 @@ impl Tx<'_> {
     /// Gives the complaint to another owner.
     pub fn assign(&self, number: &str, to: &str) -> Result<()> {
         let cur = self.current(number)?;
-        crate::domain::capa::required_text("to", to)?;
+        crate::domain::capa::required_text(FieldId::named("to"), to)?;
         self.set_field(cur.id, number, "owner", Some(to.trim()))
     }
 

@@ -15,7 +15,12 @@ use ratatui::Terminal;
 
 /// The fixed "now" of every workbench test.
 pub fn now() -> DateTime<Utc> {
-    parse_time("now", "2026-11-23 10:00", DEFAULT_TZ).unwrap()
+    parse_time(
+        kefu::field_id::FieldId::named("now"),
+        "2026-11-23 10:00",
+        DEFAULT_TZ,
+    )
+    .unwrap()
 }
 
 /// A store with 120 demo customers (seed 1) at the fixed time.
