@@ -12,6 +12,7 @@ mod moves;
 pub mod output;
 mod policy;
 mod report;
+mod sla_json;
 mod stats;
 pub mod suggestion;
 mod workbench;

@@ -121,14 +121,30 @@ pub fn print_json_streamed<T: serde::Serialize>(value: &T) -> io::Result<()> {
     }
 }
 
-/// Writes a JSON array with one compact object per line, streamed (no tree in memory).
+/// Writes a JSON array with one item a line, each item written as it comes; stops
+/// quietly if the reader goes away.
 pub fn print_json_array<T: serde::Serialize>(items: impl Iterator<Item = T>) -> io::Result<()> {
+    print_array(items, |out, item| {
+        serde_json::to_writer(out, &item).map_err(io::Error::other)
+    })
+}
+
+/// Writes a JSON array whose items are already JSON text, one a line, in the order given.
+pub fn print_json_lines<'a>(items: impl Iterator<Item = &'a [u8]>) -> io::Result<()> {
+    print_array(items, |out, item| out.write_all(item))
+}
+
+/// `[`, the items one a line (each written by `write`), `]`.
+fn print_array<T>(
+    items: impl Iterator<Item = T>,
+    mut write: impl FnMut(&mut dyn Write, T) -> io::Result<()>,
+) -> io::Result<()> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let result = (|| {
         out.write_all(b"[")?;
         for (i, item) in items.enumerate() {
             out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut out, &item).map_err(io::Error::other)?;
+            write(&mut out, item)?;
         }
         out.write_all(b"\n]\n")?;
         out.flush()

@@ -2,7 +2,7 @@
 
 use super::args::{DueArgs, KpiArgs, SlaArgs};
 pub use super::history::{history_json, history_table, json_time};
-use super::output::{print, print_json, print_json_array, Table};
+use super::output::{print, print_json, Table};
 use super::Ctx;
 use crate::domain::period::Period;
 use crate::domain::sla::ClockState;
@@ -98,45 +98,15 @@ pub fn due(ctx: &Ctx, a: &DueArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One line of `kefu sla --json`.
-#[derive(serde::Serialize)]
-struct SlaJson<'a> {
-    record: &'a str,
-    kind: &'a str,
-    customer: &'a str,
-    customer_name: &'a str,
-    severity: crate::domain::complaint::Severity,
-    step: crate::domain::complaint::Step,
-    clock: &'a str,
-    due: String,
-    remaining_s: i64,
-    state: ClockState,
-    escalated: bool,
-}
-
 /// `kefu sla [--at TIME]`.
 pub fn sla(ctx: &Ctx, a: &SlaArgs) -> anyhow::Result<()> {
     let at = ctx.time_or_now("--at", a.at.as_deref())?;
     let store = ctx.open()?;
+    if ctx.json {
+        return super::sla_json::print(&store, &ctx.policy, at, ctx.tz);
+    }
     let rows = store.list_complaints(true)?;
     let entries = sla_entries(&rows, &ctx.policy, at);
-    if ctx.json {
-        // Tens of thousands of clocks: stream compact objects, one per line.
-        print_json_array(entries.iter().map(|e| SlaJson {
-            record: e.record,
-            kind: e.kind,
-            customer: e.customer,
-            customer_name: e.customer_name,
-            severity: e.severity,
-            step: e.step,
-            clock: &e.clock,
-            due: rfc3339(e.due, ctx.tz),
-            remaining_s: e.remaining_s,
-            state: e.state,
-            escalated: e.escalated,
-        }))?;
-        return Ok(());
-    }
     if entries.is_empty() {
         print(&format!("{}\n", ctx.t("msg.no_running_clocks")))?;
         return Ok(());

@@ -220,35 +220,55 @@ impl Store {
 
     /// Complaints, newest first; only open ones when `open_only`. Pauses are attached.
     pub fn list_complaints(&self, open_only: bool) -> Result<Vec<ComplaintRow>> {
-        if open_only {
-            let open = format!("k.step IN ({})", open_steps_sql());
-            self.complaint_rows(&open, &[])
-        } else {
-            self.complaint_rows("1", &[])
-        }
+        let mut rows = Vec::new();
+        let order = "ORDER BY k.received_at DESC, k.id DESC";
+        self.complaint_chunks(open_only, order, usize::MAX, |chunk| {
+            rows = chunk;
+            Ok(())
+        })?;
+        Ok(rows)
     }
 
-    /// Complaints matching `cond` (over `complaints k`), newest first, with their pauses.
-    fn complaint_rows(
+    /// The open complaints in no particular order (sorting is left to the caller), handed
+    /// over in chunks of `chunk` rows as they are read, so a caller can work on one chunk
+    /// while the next is read.
+    pub fn each_open_complaint(
         &self,
-        cond: &str,
-        args: &[&dyn rusqlite::ToSql],
-    ) -> Result<Vec<ComplaintRow>> {
+        chunk: usize,
+        f: impl FnMut(Vec<ComplaintRow>) -> Result<()>,
+    ) -> Result<()> {
+        self.complaint_chunks(true, "", chunk, f)
+    }
+
+    /// Complaints (open ones only, or all) in `order`, with their pauses, in chunks.
+    fn complaint_chunks(
+        &self,
+        open_only: bool,
+        order: &str,
+        chunk: usize,
+        mut f: impl FnMut(Vec<ComplaintRow>) -> Result<()>,
+    ) -> Result<()> {
+        let open = format!("k.step IN ({})", open_steps_sql());
+        let cond = if open_only { open.as_str() } else { "1" };
+        let mut pauses = self.pauses_where(cond, &[])?;
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {ROW_COLUMNS} {ROW_FROM} WHERE {cond} ORDER BY k.received_at DESC, k.id DESC"
+            "SELECT {ROW_COLUMNS} {ROW_FROM} WHERE {cond} {order}"
         ))?;
-        let mut ids = Vec::new();
-        let mut rows: Vec<ComplaintRow> = stmt
-            .query_map(args, |r| {
-                ids.push(r.get::<_, i64>(23)?);
-                read_row(r)
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut pauses = self.pauses_where(cond, args)?;
-        for (row, id) in rows.iter_mut().zip(ids) {
+        let mut q = stmt.query([])?;
+        let mut rows = Vec::new();
+        while let Some(r) = q.next()? {
+            let mut row = read_row(r)?;
+            let id: i64 = r.get(ROW_WIDTH - 1)?;
             row.facts.pauses = pauses.remove(&id).unwrap_or_default();
+            rows.push(row);
+            if rows.len() >= chunk {
+                f(std::mem::take(&mut rows))?;
+            }
         }
-        Ok(rows)
+        if !rows.is_empty() {
+            f(rows)?;
+        }
+        Ok(())
     }
 
     /// The pauses of the complaints matching `cond`, oldest first, by complaint id.
