@@ -1,8 +1,9 @@
-//! The database off the input thread: a worker owns a connection and runs jobs; results
-//! come back as messages. Tests (and in-memory stores) run jobs inline instead.
+//! The database off the input thread: worker threads own connections and run jobs;
+//! results come back as messages. Tests (and in-memory stores) run jobs inline instead.
 
-use std::collections::HashMap;
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
+use std::collections::VecDeque;
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use super::component::{Job, JobFn, Payload};
@@ -24,23 +25,104 @@ pub enum Done {
     Changed,
 }
 
-/// A request to the worker thread: run a job (slot, generation, read or write).
-pub struct Msg(String, u64, JobFn);
+/// A job waiting for a thread.
+struct Waiting {
+    slot: String,
+    generation: u64,
+    write: bool,
+    run: JobFn,
+}
+
+/// The jobs waiting, shared by the threads: whichever thread is free takes the next one,
+/// so the panes of a first frame load side by side however long each takes.
+#[derive(Default)]
+pub struct Queue {
+    jobs: Mutex<Pending>,
+    ready: Condvar,
+}
+
+/// What the queue's lock guards.
+#[derive(Default)]
+struct Pending {
+    jobs: VecDeque<Waiting>,
+    closed: bool,
+}
+
+impl Queue {
+    fn lock(&self) -> MutexGuard<'_, Pending> {
+        // A thread that panicked mid-job left the list itself whole.
+        self.jobs.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Adds a job; a read replaces one for the same slot that no thread has taken yet
+    /// (the latest request wins). Writes are all kept, in order.
+    fn push(&self, job: Job, generation: u64) {
+        let mut q = self.lock();
+        let same = |w: &&mut Waiting| !job.write && !w.write && w.slot == job.slot;
+        if let Some(w) = q.jobs.iter_mut().find(|w| same(w)) {
+            w.generation = generation;
+            w.run = job.run;
+        } else {
+            q.jobs.push_back(Waiting {
+                slot: job.slot,
+                generation,
+                write: job.write,
+                run: job.run,
+            });
+        }
+        drop(q);
+        self.ready.notify_all();
+    }
+
+    /// The next job this thread may run (the writer runs any; the others only reads), or
+    /// None after `wait` with nothing to do; Err once the app has gone.
+    fn take(
+        &self,
+        writer: bool,
+        wait: Option<Duration>,
+    ) -> std::result::Result<Option<Waiting>, ()> {
+        let mut q = self.lock();
+        loop {
+            if q.closed {
+                return Err(());
+            }
+            if let Some(i) = q.jobs.iter().position(|w| writer || !w.write) {
+                return Ok(q.jobs.remove(i));
+            }
+            match wait {
+                Some(d) => {
+                    let (guard, timeout) = self
+                        .ready
+                        .wait_timeout(q, d)
+                        .unwrap_or_else(PoisonError::into_inner);
+                    q = guard;
+                    if timeout.timed_out() {
+                        return Ok(None);
+                    }
+                }
+                None => q = self.ready.wait(q).unwrap_or_else(PoisonError::into_inner),
+            }
+        }
+    }
+
+    /// Tells the threads to stop.
+    fn close(&self) {
+        self.lock().closed = true;
+        self.ready.notify_all();
+    }
+}
 
 /// Where jobs run.
 pub enum Worker {
     /// On the caller's thread, on the app's own store (deterministic, for tests).
     Inline,
     /// On threads owning connections of their own to the same file: the first takes every
-    /// write and watches for other processes' writes; reads are spread over all of them,
-    /// so the panes of a first frame load side by side on two cores.
+    /// write and watches for other processes' writes; any free thread takes the next read.
     Thread {
-        /// Requests, one queue per thread (the first is the writer's).
-        queues: Vec<Sender<Msg>>,
+        /// The jobs waiting.
+        queue: Arc<Queue>,
         /// Results.
         rx: Receiver<Done>,
-        /// The queue the next read goes to.
-        next: std::cell::Cell<usize>,
     },
 }
 
@@ -49,24 +131,15 @@ impl Worker {
     /// polls for other processes' writes every `poll`.
     pub fn spawn(stores: Vec<Store>, poll: Duration) -> Worker {
         let (done, rx) = channel::<Done>();
-        let queues = stores
-            .into_iter()
-            .enumerate()
-            .map(|(i, store)| {
-                let (tx, jobs) = channel::<Msg>();
-                let done = done.clone();
-                // Only the writer's connection watches: the readers would see its writes
-                // as another process's.
-                let watch = (i == 0).then_some(poll);
-                std::thread::spawn(move || run(store, jobs, done, watch));
-                tx
-            })
-            .collect();
-        Worker::Thread {
-            queues,
-            rx,
-            next: std::cell::Cell::new(0),
+        let queue = Arc::new(Queue::default());
+        for (i, store) in stores.into_iter().enumerate() {
+            let (queue, done) = (Arc::clone(&queue), done.clone());
+            // Only the writer's connection watches: the readers would see its writes
+            // as another process's.
+            let watch = (i == 0).then_some(poll);
+            std::thread::spawn(move || run(store, &queue, done, watch));
         }
+        Worker::Thread { queue, rx }
     }
 
     /// Sends a job (inline: runs it now and returns its result).
@@ -77,18 +150,8 @@ impl Worker {
                 generation,
                 result: (job.run)(store),
             }),
-            Worker::Thread { queues, next, .. } => {
-                let i = if job.write || queues.is_empty() {
-                    0
-                } else {
-                    next.set((next.get() + 1) % queues.len());
-                    next.get()
-                };
-                // A worker that is gone leaves the pane loading; the status line says nothing
-                // more useful than that.
-                if let Some(q) = queues.get(i) {
-                    let _ = q.send(Msg(job.slot, generation, job.run));
-                }
+            Worker::Thread { queue, .. } => {
+                queue.push(job, generation);
                 None
             }
         }
@@ -99,6 +162,15 @@ impl Worker {
         match self {
             Worker::Inline => Vec::new(),
             Worker::Thread { rx, .. } => rx.try_iter().collect(),
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        match self {
+            Worker::Inline => {}
+            Worker::Thread { queue, .. } => queue.close(),
         }
     }
 }
@@ -119,16 +191,16 @@ fn yield_to_input() {
 #[cfg(not(target_os = "linux"))]
 fn yield_to_input() {}
 
-fn run(mut store: Store, jobs: Receiver<Msg>, done: Sender<Done>, watch: Option<Duration>) {
+/// One thread's loop: take a job, run it, send the result; the writer (`watch` set) also
+/// looks for other processes' writes whenever it has been idle for `watch`.
+fn run(mut store: Store, queue: &Queue, done: Sender<Done>, watch: Option<Duration>) {
     yield_to_input();
     let mut seen = store.data_version().ok();
-    // A reader that does not watch just waits for work.
-    let wait = watch.unwrap_or(Duration::from_secs(3600));
     loop {
-        let first = match jobs.recv_timeout(wait) {
-            Ok(m) => m,
-            Err(RecvTimeoutError::Timeout) if watch.is_none() => continue,
-            Err(RecvTimeoutError::Timeout) => {
+        let job = match queue.take(watch.is_some(), watch) {
+            Err(()) => return,
+            Ok(Some(job)) => job,
+            Ok(None) => {
                 let v = store.data_version().ok();
                 if v != seen {
                     seen = v;
@@ -138,35 +210,19 @@ fn run(mut store: Store, jobs: Receiver<Msg>, done: Sender<Done>, watch: Option<
                 }
                 continue;
             }
-            Err(RecvTimeoutError::Disconnected) => return,
         };
-        // Take everything queued and keep only the newest job per slot.
-        let mut queue: Vec<(String, u64, JobFn)> = Vec::new();
-        let mut newest: HashMap<String, usize> = HashMap::new();
-        for Msg(slot, g, f) in std::iter::once(first).chain(jobs.try_iter()) {
-            match newest.get(&slot) {
-                Some(&i) => queue[i] = (slot, g, f),
-                None => {
-                    newest.insert(slot.clone(), queue.len());
-                    queue.push((slot, g, f));
-                }
-            }
-        }
         // Writes go through this connection, so they never look like another process's.
-        for (slot, generation, f) in queue {
-            let started = std::time::Instant::now();
-            let result = f(&mut store);
-            tracing::debug!(%slot, ms = started.elapsed().as_millis() as u64, "job done");
-            if done
-                .send(Done::Loaded {
-                    slot,
-                    generation,
-                    result,
-                })
-                .is_err()
-            {
-                return;
-            }
+        let started = std::time::Instant::now();
+        let result = (job.run)(&mut store);
+        let slot = job.slot;
+        tracing::debug!(%slot, ms = started.elapsed().as_millis() as u64, "job done");
+        let loaded = Done::Loaded {
+            slot,
+            generation: job.generation,
+            result,
+        };
+        if done.send(loaded).is_err() {
+            return;
         }
     }
 }

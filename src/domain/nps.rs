@@ -69,13 +69,18 @@ impl NpsTally {
     pub fn of(scores: impl IntoIterator<Item = u8>) -> NpsTally {
         let mut t = NpsTally::default();
         for s in scores {
-            match classify(s) {
-                NpsClass::Promoter => t.promoters += 1,
-                NpsClass::Passive => t.passives += 1,
-                NpsClass::Detractor => t.detractors += 1,
-            }
+            t.add(s, 1);
         }
         t
+    }
+
+    /// Counts `n` responses that gave `score`.
+    pub fn add(&mut self, score: u8, n: usize) {
+        match classify(score) {
+            NpsClass::Promoter => self.promoters += n,
+            NpsClass::Passive => self.passives += n,
+            NpsClass::Detractor => self.detractors += n,
+        }
     }
 
     /// Number of responses.

@@ -143,3 +143,38 @@ fn completeness_in_sql_agrees_with_the_rule_over_each_file() {
         "names, cities, grades, contacts"
     );
 }
+
+#[test]
+fn the_completeness_sum_reads_its_index_and_a_stale_index_is_made_again() {
+    let s = store();
+    let sum = filled_sum(CustomerFields::FIELDS);
+    let plan: String = s
+        .conn()
+        .query_row(
+            &format!("EXPLAIN QUERY PLAN SELECT SUM({sum}), COUNT(*) FROM customers"),
+            [],
+            |r| r.get(3),
+        )
+        .unwrap();
+    assert!(
+        plan.contains("COVERING INDEX customers_completeness"),
+        "{plan}"
+    );
+    // An index left by an older declaration (one field fewer) is replaced.
+    s.conn()
+        .execute_batch(
+            "DROP INDEX customers_completeness;
+             CREATE INDEX customers_completeness ON customers ((name IS NOT NULL));",
+        )
+        .unwrap();
+    ensure_completeness_indexes(s.conn()).unwrap();
+    let index_sql: String = s
+        .conn()
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'customers_completeness'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(index_sql.contains(&sum), "{index_sql}");
+}
