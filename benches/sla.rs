@@ -282,39 +282,22 @@ fn main() {
         .ok()
         .and_then(|j| j.as_array().map(Vec::len));
     println!("    output {} B, {items:?} clocks", out.len());
-    // kefu reads the file through a memory map; the second floor lets sqlite3 do the same.
-    let floor_with = |label: &str, pragma: Option<&str>| {
+    let floor = if Path::new(SQLITE).exists() {
         let mut sq = Command::new(SQLITE);
-        if let Some(p) = pragma {
-            sq.arg("-cmd").arg(p);
-        }
         sq.arg("-json").arg(&db).arg(FLOOR_SQL);
         let (t, out) = time_cmd("sqlite3", sq);
-        let floor = t.show(label);
+        let floor = t.show("sqlite3 -json, the raw query (floor)");
         println!("    output {} B", out.len());
-        floor
-    };
-    let (floor, mmap_floor) = if Path::new(SQLITE).exists() {
-        (
-            Some(floor_with("sqlite3 -json, the raw query (floor)", None)),
-            Some(floor_with(
-                "  the same with PRAGMA mmap_size as kefu",
-                Some("PRAGMA mmap_size=1073741824"),
-            )),
-        )
+        Some(floor)
     } else {
         println!("  no floor: {SQLITE} is missing (apt-get install sqlite3)");
-        (None, None)
+        None
     };
     let ratio = floor.map(|(wall, cpu)| (kefu_med / wall, kefu_cpu / cpu));
-    let mmap_ratio = mmap_floor.map(|(wall, cpu)| (kefu_med / wall, kefu_cpu / cpu));
     if let Some((wall, cpu)) = ratio {
         println!(
             "  ratio kefu / sqlite3: {wall:.2}x wall (medians), {cpu:.2}x CPU (aim: within 1.5x)"
         );
-    }
-    if let Some((wall, cpu)) = mmap_ratio {
-        println!("  ratio kefu / sqlite3 with mmap: {wall:.2}x wall, {cpu:.2}x CPU");
     }
     breakdown(&db, now, bin, cfg.path());
 
@@ -330,8 +313,6 @@ fn main() {
         ("kefu", both(Some((kefu_med, kefu_cpu)), " ms")),
         ("sqlite3", both(floor, " ms")),
         ("ratio", both(ratio, "x")),
-        ("sqlite3 (mmap)", both(mmap_floor, " ms")),
-        ("ratio (mmap)", both(mmap_ratio, "x")),
         ("reproduce", "cargo bench --bench sla".into()),
     ] {
         println!("{k:<16} {v}");

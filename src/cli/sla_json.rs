@@ -79,7 +79,6 @@ impl Lines {
 
 /// Writes every running clock at `at` as a JSON array, nearest due first.
 pub fn print(store: &Store, policy: &SlaPolicy, at: DateTime<Utc>, tz: Tz) -> anyhow::Result<()> {
-    store.map_for_bulk_read()?;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<ComplaintRow>>(8);
     let (lines, read) = std::thread::scope(|s| {
         let clocks = s.spawn(move || {

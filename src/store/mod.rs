@@ -26,9 +26,6 @@ use crate::domain::complaint::Step;
 use crate::domain::time::to_store;
 use crate::error::{Error, Result};
 
-/// How much of the database file a bulk read maps (address space, not memory).
-const MMAP_BYTES: i64 = 1 << 30;
-
 /// An open kefu database, with who is acting and what time it is.
 pub struct Store {
     conn: Connection,
@@ -141,14 +138,6 @@ impl Store {
     /// Who is acting.
     pub fn actor(&self) -> &str {
         &self.actor
-    }
-
-    /// Reads the file through a memory map from now on: a one-shot command that reads most
-    /// of the database is about 30 % faster reading pages straight from the page cache.
-    /// Not for the workbench: every page it maps stays counted in its resident memory.
-    pub fn map_for_bulk_read(&self) -> Result<()> {
-        self.conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
-        Ok(())
     }
 
     /// The store's notion of now.
