@@ -86,7 +86,8 @@ impl Samples {
 /// a third acknowledged, one in five with the customer's reply-by time, one in ten waiting
 /// on the customer (half of those resumed).
 fn build(path: &Path, now: DateTime<Utc>) {
-    let mut store = Store::open(path, "bench", now, DEFAULT_TZ).expect("open the bench database");
+    let mut store =
+        Store::create(path, true, "bench", now, DEFAULT_TZ).expect("make the bench database");
     let opts = kefu::demo::DemoOptions {
         customers: CUSTOMERS,
         seed: 1,

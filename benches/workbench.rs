@@ -405,7 +405,7 @@ fn small(t: &mut Table) {
     println!("building the demo database ({CUSTOMERS} customers)...");
     let mut build = Samples::default();
     let summary = build.time(|| {
-        let mut store = Store::open(&db, "bench", now, DEFAULT_TZ).unwrap();
+        let mut store = Store::create(&db, true, "bench", now, DEFAULT_TZ).unwrap();
         let opts = kefu::demo::DemoOptions {
             customers: CUSTOMERS,
             seed: 1,

@@ -82,7 +82,9 @@ pub fn complaint_stats(
         let first = s.spawn(|| clock_met("first_response"));
         let plan = clock_met("plan");
         let disposal = clock_met("disposal");
-        let first = first.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let first = first
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
         (first, plan, disposal)
     });
     Ok(ComplaintStats {

@@ -103,6 +103,24 @@ pub enum Error {
         /// The newest version this binary knows.
         supported: i64,
     },
+    /// There is no database at the path (only `kefu init` makes one).
+    #[error("{}", self.message(Catalog::en()))]
+    NoDatabase {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The database may be read but not changed by this user.
+    #[error("{}", self.message(Catalog::en()))]
+    ReadOnly {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// Something allowed only on a sandbox database was asked of one holding real records.
+    #[error("{}", self.message(Catalog::en()))]
+    SandboxOnly {
+        /// What was asked (`--now`, `demo --force`).
+        what: String,
+    },
     /// The file is not a SQLite database (or is damaged).
     #[error("{}", self.message(Catalog::en()))]
     NotADatabase {
@@ -136,6 +154,9 @@ impl Error {
                 | Error::NotEmpty { .. }
                 | Error::IllegalMove { .. }
                 | Error::Refused { .. }
+                | Error::NoDatabase { .. }
+                | Error::NotADatabase { .. }
+                | Error::SandboxOnly { .. }
         )
     }
 
@@ -152,6 +173,9 @@ impl Error {
             | Error::IllegalMove { .. }
             | Error::Refused { .. }
             | Error::NotEmpty { .. }
+            | Error::NoDatabase { .. }
+            | Error::ReadOnly { .. }
+            | Error::SandboxOnly { .. }
             | Error::SchemaTooNew { .. }
             | Error::NotADatabase { .. }
             | Error::CannotOpen { .. }
@@ -265,6 +289,13 @@ impl Error {
                     ("supported", &supported.to_string()),
                 ],
             ),
+            Error::NoDatabase { path } => {
+                cat.fmt("err.no_database", &[("path", &path.display().to_string())])
+            }
+            Error::ReadOnly { path } => {
+                cat.fmt("err.read_only", &[("path", &path.display().to_string())])
+            }
+            Error::SandboxOnly { what } => cat.fmt("err.sandbox_only", &[("what", what)]),
             Error::NotADatabase { path } => cat.fmt(
                 "err.not_a_database",
                 &[("path", &path.display().to_string())],

@@ -89,8 +89,8 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 
 #[test]
 fn init_creates_the_database_and_is_idempotent() {
-    let k = Kefu::new();
-    let first = k.ok(&["init"]);
+    let k = Kefu::empty();
+    let first = k.ok(&["init", "--sandbox"]);
     has_all(
         &first,
         &[
@@ -998,7 +998,7 @@ fn version_and_help() {
 
 #[test]
 fn bad_now_and_lang_are_refused() {
-    let k = Kefu::new();
+    let k = Kefu::empty();
     let raw = |args: &[&str]| {
         let mut c = bin();
         c.arg("--db").arg(&k.db).args(args);

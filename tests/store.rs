@@ -7,6 +7,7 @@ use kefu::domain::time::{parse_time, DEFAULT_TZ};
 use kefu::error::Error;
 use kefu::store::complaints::NewComplaint;
 use kefu::store::customers::CustomerFilter;
+use kefu::store::open::{Access, APPLICATION_ID};
 use kefu::store::schema::LATEST;
 use kefu::store::Store;
 
@@ -15,13 +16,28 @@ fn t(s: &str) -> DateTime<Utc> {
 }
 
 fn open(dir: &tempfile::TempDir) -> Store {
-    Store::open(
+    Store::create(
         &dir.path().join("k.db"),
+        true,
         "tester",
         t("2026-11-23 10:00"),
         DEFAULT_TZ,
     )
     .unwrap()
+}
+
+fn open_as(path: &std::path::Path, access: Access) -> kefu::error::Result<Store> {
+    Store::open_for(path, access, "tester", t("2026-11-23 10:00"), DEFAULT_TZ)
+}
+
+/// The names of the files in `dir`, sorted.
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 fn fields(name: &str, grade: Option<Grade>) -> CustomerFields {
@@ -50,16 +66,40 @@ fn complaint(customer: &str) -> NewComplaint {
 }
 
 #[test]
-fn a_new_file_gets_the_latest_schema_in_a_new_directory() {
+fn init_makes_a_new_file_only_in_a_directory_that_exists() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("deep/er/k.db");
-    let store = Store::open(&path, "tester", t("2026-11-23 10:00"), DEFAULT_TZ).unwrap();
+    let deep = dir.path().join("deep/er/k.db");
+    let err = open_as(&deep, Access::Create { sandbox: false })
+        .err()
+        .unwrap();
+    assert!(matches!(err, Error::CannotOpen { .. }), "{err:?}");
+    assert!(!dir.path().join("deep").exists(), "no directory was made");
+    let path = dir.path().join("k.db");
+    let store = open_as(&path, Access::Create { sandbox: false }).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST);
     assert!(store.is_empty().unwrap());
+    assert!(!store.is_sandbox().unwrap());
     drop(store);
-    // Opening again neither fails nor changes the version.
+    // Opening again neither fails nor changes the version; a real database does not
+    // become a sandbox.
     let store = Store::open(&path, "tester", t("2026-11-23 10:00"), DEFAULT_TZ).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST);
+    drop(store);
+    let err = open_as(&path, Access::Create { sandbox: true })
+        .err()
+        .unwrap();
+    assert!(matches!(err, Error::SandboxOnly { .. }), "{err:?}");
+}
+
+#[test]
+fn a_missing_file_is_refused_unless_made_by_init() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nodir/x.db");
+    for access in [Access::Read, Access::Write] {
+        let err = open_as(&path, access).err().unwrap();
+        assert!(matches!(err, Error::NoDatabase { .. }), "{err:?}");
+    }
+    assert!(files_in(dir.path()).is_empty(), "nothing was made");
 }
 
 #[test]
@@ -70,20 +110,71 @@ fn a_newer_schema_is_refused_and_the_file_is_untouched() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);")
             .unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
         conn.pragma_update(None, "user_version", LATEST + 1)
             .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let err = Store::open(&path, "tester", t("2026-11-23 10:00"), DEFAULT_TZ)
-        .err()
-        .unwrap();
-    assert!(
-        matches!(err, Error::SchemaTooNew { found, .. } if found == LATEST + 1),
-        "{err:?}"
-    );
-    assert!(err.to_string().contains("newer kefu"));
+    for access in [Access::Read, Access::Write] {
+        let err = open_as(&path, access).err().unwrap();
+        assert!(
+            matches!(err, Error::SchemaTooNew { found, .. } if found == LATEST + 1),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("newer kefu"));
+    }
     assert_eq!(std::fs::read(&path).unwrap(), before);
-    assert!(!dir.path().join("k.db-wal").exists());
+    assert_eq!(files_in(dir.path()), ["k.db"]);
+}
+
+#[test]
+fn a_foreign_sqlite_file_and_an_empty_file_are_refused_and_left_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let foreign = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&foreign).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; CREATE TABLE customers (x); INSERT INTO customers VALUES (1);",
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 3).unwrap();
+    }
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let before = (std::fs::read(&foreign).unwrap(), files_in(dir.path()));
+    for path in [&foreign, &empty] {
+        for access in [
+            Access::Read,
+            Access::Write,
+            Access::Create { sandbox: true },
+        ] {
+            let err = open_as(path, access).err().unwrap();
+            assert!(matches!(err, Error::NotADatabase { .. }), "{err:?}");
+        }
+    }
+    assert_eq!(std::fs::read(&foreign).unwrap(), before.0);
+    assert_eq!(std::fs::read(&empty).unwrap(), b"");
+    assert_eq!(files_in(dir.path()), before.1);
+}
+
+#[test]
+fn a_reader_takes_no_lock_and_answers_while_a_writer_holds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = open(&dir);
+    writer
+        .add_customer(None, &fields("Acme", None), &[])
+        .unwrap();
+    let path = dir.path().join("k.db");
+    let lock = rusqlite::Connection::open(&path).unwrap();
+    lock.execute_batch("BEGIN IMMEDIATE; INSERT INTO meta VALUES ('held', '1');")
+        .unwrap();
+    // A reader that needed the lock would give up with "database is locked" after its
+    // 5 s busy timeout; a writer does.
+    let reader = open_as(&path, Access::Read).unwrap();
+    assert!(reader.is_read_only());
+    assert_eq!(reader.list_customers(&Default::default()).unwrap().len(), 1);
+    lock.execute_batch("ROLLBACK").unwrap();
 }
 
 #[test]

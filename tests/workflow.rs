@@ -1461,7 +1461,7 @@ fn a_move_cannot_be_dated_before_the_step_it_follows() {
 /// Without a staff list nobody has a role: the names alone grant nothing.
 #[test]
 fn without_a_staff_list_nobody_may_approve_or_close_straight_away() {
-    let k = Kefu::empty();
+    let k = Kefu::new();
     k.ok(&["customer", "add", "--name", "恒瑞化工"]);
     let n = k.complaint("minor", "2026-11-23 08:00", &[]);
     let err = k.fails_as(

@@ -41,8 +41,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create an empty database (does nothing to an existing one)
-    Init,
-    /// Fill a database with realistic demo data, relative to now
+    Init(InitArgs),
+    /// Fill a sandbox database with realistic demo data, relative to now
     Demo(DemoArgs),
     /// Customer files
     #[command(subcommand)]
@@ -71,6 +71,15 @@ pub enum Command {
     /// The suggestions log (意见和建议)
     #[command(subcommand)]
     Suggestion(super::suggestion::SuggestionCmd),
+}
+
+/// `kefu init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// A sandbox for demos, tests and training: `--now` and `--user` may set the time
+    /// and the person of a write, and `demo --force` may wipe it
+    #[arg(long)]
+    pub sandbox: bool,
 }
 
 /// `kefu demo`.

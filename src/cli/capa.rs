@@ -67,7 +67,7 @@ pub fn capa(ctx: &Ctx, cmd: &CapaCmd) -> anyhow::Result<()> {
         } => {
             let today = ctx.now.with_timezone(&ctx.tz).date_naive();
             let rows: Vec<_> = ctx
-                .open()?
+                .read()?
                 .list_capas(complaint.as_deref())?
                 .into_iter()
                 .filter(|c| !only_overdue || overdue(c.due_date, c.verdict, today))
@@ -134,7 +134,7 @@ pub fn returns(ctx: &Ctx, cmd: &ReturnCmd) -> anyhow::Result<()> {
             ctx.saved()
         }
         ReturnCmd::List { complaint } => {
-            let rows = ctx.open()?.list_returns(complaint.as_deref())?;
+            let rows = ctx.read()?.list_returns(complaint.as_deref())?;
             if ctx.json {
                 let items: Vec<_> = rows.iter().map(|r| return_json(ctx, r)).collect();
                 print_json(&items)?;

@@ -91,7 +91,7 @@ fn add(ctx: &Ctx, a: &ComplaintAddArgs) -> anyhow::Result<()> {
 }
 
 fn list(ctx: &Ctx, open: bool) -> anyhow::Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let mut rows = store.list_complaints(open)?;
     // Urgent ("green channel") complaints come first everywhere; newest first within.
     rows.sort_by_key(|r| r.severity != Severity::Urgent);

@@ -9,7 +9,7 @@ use crate::readmodel::complaint as model;
 
 /// Prints one complaint.
 pub fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let d = store.complaint(number)?;
     let clocks = ctx.policy.clocks(&d.row.subject(), &d.row.facts, ctx.now);
     let escalated = model::escalated(&d, &ctx.policy, ctx.now);

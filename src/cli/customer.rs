@@ -74,7 +74,7 @@ fn list(ctx: &Ctx, grade: Option<&str>, kam: Option<&str>) -> anyhow::Result<()>
         kam: kam.map(str::to_string),
         ..Default::default()
     };
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     if ctx.json {
         // Rows go out as the query yields them: no list, no string of the whole answer.
         let listing = Listing {
@@ -119,7 +119,7 @@ fn list(ctx: &Ctx, grade: Option<&str>, kam: Option<&str>) -> anyhow::Result<()>
 }
 
 fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let file = store.customer(code)?;
     let history = store.history_of("customer", code)?;
     if ctx.json {

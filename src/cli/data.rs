@@ -1,18 +1,25 @@
 //! `kefu init`, `kefu demo`, `kefu nps add`, `kefu shipments set`.
 
-use super::args::{DemoArgs, NpsCmd, ShipmentsCmd};
+use super::args::{DemoArgs, InitArgs, NpsCmd, ShipmentsCmd};
 use super::output::{print, print_json};
 use super::Ctx;
 use crate::demo::{generate, DemoOptions};
 use crate::error::Error;
 use crate::field_id::FieldId;
+use crate::store::open::Access;
 
 /// The most customers `kefu demo` makes.
 const MAX_DEMO_CUSTOMERS: u32 = 200_000;
 
-/// `kefu init`: create the database (idempotent).
-pub fn init(ctx: &Ctx) -> anyhow::Result<()> {
-    let store = ctx.open()?;
+/// `kefu init [--sandbox]`: create the database (idempotent). Only kefu's own data
+/// directory is made when missing; any other directory must exist.
+pub fn init(ctx: &Ctx, a: &InitArgs) -> anyhow::Result<()> {
+    if ctx.db_is_default {
+        if let Some(dir) = ctx.db.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+    }
+    let store = ctx.open_for(Access::Create { sandbox: a.sandbox })?;
     let version = store.schema_version()?;
     if ctx.json {
         print_json(&serde_json::json!({ "db": ctx.db, "schema_version": version }))?;
@@ -40,6 +47,15 @@ pub fn demo(ctx: &Ctx, a: &DemoArgs) -> anyhow::Result<()> {
         .into());
     }
     let mut store = ctx.open()?;
+    // Demo data and wiping belong to sandboxes, never to a database of real records.
+    if !store.is_sandbox()? {
+        let what = if a.force {
+            "kefu demo --force"
+        } else {
+            "kefu demo"
+        };
+        return Err(Error::SandboxOnly { what: what.into() }.into());
+    }
     if !a.force && !store.is_empty()? {
         return Err(Error::NotEmpty {
             path: ctx.db.clone(),
@@ -85,14 +101,21 @@ pub fn demo(ctx: &Ctx, a: &DemoArgs) -> anyhow::Result<()> {
 
 /// `kefu --demo`: rebuild `demo.db` relative to now (the workbench then opens it).
 pub fn rebuild_demo(ctx: &Ctx) -> anyhow::Result<()> {
-    // A demo file from another kefu version is thrown away rather than refused.
-    let mut store = match ctx.open() {
-        Err(Error::SchemaTooNew { .. } | Error::NotADatabase { .. }) => {
-            std::fs::remove_file(&ctx.db)?;
-            ctx.open()?
+    // The demo file is kefu's own, made afresh each time as a sandbox.
+    for p in [
+        ctx.db.clone(),
+        crate::store::open::sibling(&ctx.db, "-wal"),
+        crate::store::open::sibling(&ctx.db, "-shm"),
+    ] {
+        match std::fs::remove_file(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
         }
-        other => other?,
-    };
+    }
+    if let Some(dir) = ctx.db.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut store = ctx.open_for(Access::Create { sandbox: true })?;
     let now = ctx.now;
     store.write(|tx| {
         tx.clear_all()?;

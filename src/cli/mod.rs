@@ -27,6 +27,7 @@ use crate::config::settings::{LangSetting, Settings};
 use crate::domain::time::{parse_time, parse_tz};
 use crate::error::{Error, Result};
 use crate::i18n::{Catalog, Lang};
+use crate::store::open::Access;
 use crate::store::Store;
 use args::{Cli, Command};
 
@@ -46,6 +47,12 @@ pub struct Ctx {
     pub db: PathBuf,
     /// Who acts.
     pub user: String,
+    /// `--db` was not given: the database is in kefu's own data directory.
+    pub db_is_default: bool,
+    /// `--now` (or `KEFU_NOW`) was given: honoured for writes only on a sandbox.
+    pub now_given: bool,
+    /// `--user` (or `KEFU_USER`) was given: honoured only on a sandbox.
+    pub user_given: bool,
     /// The SLA policy (clocks, rules, working-time calendar).
     pub policy: crate::domain::sla::SlaPolicy,
     /// Problems found in the `[sla]` section or the holidays file (localised).
@@ -106,12 +113,39 @@ impl Ctx {
             json: cli.json,
             db,
             user,
+            db_is_default: cli.db.is_none() || cli.demo,
+            now_given: cli.now.is_some(),
+            user_given: cli.user.as_deref().is_some_and(|u| !u.trim().is_empty()),
         })
     }
 
-    /// Opens (creating and migrating) the database.
+    /// Opens the database to read and write (brought up to date first).
     pub fn open(&self) -> Result<Store> {
-        Store::open(&self.db, &self.user, self.now, self.tz)
+        self.open_for(Access::Write)
+    }
+
+    /// Opens the database to read only: no lock taken, nothing written.
+    pub fn read(&self) -> Result<Store> {
+        self.open_for(Access::Read)
+    }
+
+    /// Opens the database as `access` needs; `--now` for a write and `--user` are
+    /// refused on a database that holds real records.
+    pub fn open_for(&self, access: Access) -> Result<Store> {
+        let store = Store::open_for(&self.db, access, &self.user, self.now, self.tz)?;
+        if !store.is_sandbox()? {
+            if self.user_given {
+                return Err(Error::SandboxOnly {
+                    what: "--user".into(),
+                });
+            }
+            if self.now_given && access != Access::Read {
+                return Err(Error::SandboxOnly {
+                    what: "--now".into(),
+                });
+            }
+        }
+        Ok(store)
     }
 
     /// Reads a time given for `field`.
@@ -149,7 +183,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         eprintln!("kefu: {w}");
     }
     let result = match command {
-        Command::Init => data::init(ctx),
+        Command::Init(a) => data::init(ctx, a),
         Command::Demo(a) => data::demo(ctx, a),
         Command::Customer(c) => customer::run(ctx, c),
         Command::Complaint(c) => complaint::run(ctx, c),

@@ -101,7 +101,7 @@ pub fn due(ctx: &Ctx, a: &DueArgs) -> anyhow::Result<()> {
 /// `kefu sla [--at TIME]`.
 pub fn sla(ctx: &Ctx, a: &SlaArgs) -> anyhow::Result<()> {
     let at = ctx.time_or_now("--at", a.at.as_deref())?;
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     if ctx.json {
         return super::sla_json::print(&store, &ctx.policy, at, ctx.tz);
     }
@@ -134,7 +134,7 @@ pub fn kpi(ctx: &Ctx, a: &KpiArgs) -> anyhow::Result<()> {
         Some(p) => Period::parse(FieldId::flag("--period"), p)?,
         None => Period::month_of(ctx.now, ctx.tz),
     };
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let kpis = kpi_table(&store, period, &ctx.policy)?;
     if ctx.json {
         let items: Vec<_> = kpis

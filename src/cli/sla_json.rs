@@ -116,8 +116,7 @@ mod tests {
             DEFAULT_TZ,
         )
         .unwrap();
-        let mut store =
-            Store::open(std::path::Path::new(":memory:"), "t", now, DEFAULT_TZ).unwrap();
+        let mut store = Store::open_in_memory("t", now, DEFAULT_TZ).unwrap();
         let opts = crate::demo::DemoOptions {
             customers: 60,
             seed: 3,

@@ -14,7 +14,7 @@ pub fn run(ctx: &Ctx, period: Option<&str>) -> anyhow::Result<()> {
         Some(p) => Period::parse(FieldId::flag("--period"), p)?,
         None => Period::month_of(ctx.now, ctx.tz),
     };
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let st = complaint_stats(&store, &ctx.policy, period, ctx.now, ctx.cat)?;
     let (rate, fr_median) = (st.complaint_rate_pct, st.first_response_median_h);
     let (by_category, by_severity, by_cause, by_product) = (

@@ -114,7 +114,7 @@ fn list(
                 })
         })
         .transpose()?;
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let rows = store.list_suggestions(&SuggestionFilter {
         year,
         status,
@@ -144,7 +144,7 @@ fn record_json(ctx: &Ctx, r: &SuggestionRecord) -> serde_json::Value {
 }
 
 fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let r = store.suggestion(number)?;
     let history = store.history_of("suggestion", number)?;
     if ctx.json {
@@ -167,7 +167,7 @@ fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
 
 fn summary(ctx: &Ctx, year: Option<i32>) -> anyhow::Result<()> {
     let year = year.unwrap_or_else(|| ctx.now.with_timezone(&ctx.tz).year());
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let rows = store.list_suggestions(&SuggestionFilter {
         year: Some(year),
         ..Default::default()

@@ -9,6 +9,7 @@ pub mod customers;
 pub mod history;
 pub mod metrics;
 pub(crate) mod numbers;
+pub mod open;
 pub(crate) mod records;
 pub mod schema;
 pub mod staff;
@@ -20,11 +21,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior};
 
 use crate::domain::complaint::Step;
 use crate::domain::time::to_store;
 use crate::error::{Error, Result};
+use open::{Access, Found};
 
 /// An open kefu database, with who is acting and what time it is.
 pub struct Store {
@@ -33,6 +35,7 @@ pub struct Store {
     actor: String,
     now: DateTime<Utc>,
     tz: Tz,
+    read_only: bool,
 }
 
 /// A write transaction that knows who writes and when, for the history.
@@ -44,83 +47,169 @@ pub struct Tx<'c> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and migrates it forward.
+    /// Opens an existing kefu database to read and write, bringing it up to date first.
     ///
-    /// A database written by a newer kefu is refused before anything is written to it.
+    /// A missing file, a file that is not kefu's and a database written by a newer kefu
+    /// are refused before anything is written.
     pub fn open(path: &Path, actor: &str, now: DateTime<Utc>, tz: Tz) -> Result<Store> {
-        let cannot = |reason: String| Error::CannotOpen {
-            path: path.to_path_buf(),
-            reason,
-        };
-        if path.is_dir() {
-            return Err(cannot("is a directory".into()));
-        }
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| cannot(e.to_string()))?;
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| cannot(e.to_string()))?;
-        Self::prepare(conn, path.to_path_buf(), actor, now, tz)
+        Self::open_for(path, Access::Write, actor, now, tz)
     }
 
-    /// A private in-memory database, for tests and previews.
-    pub fn open_in_memory(actor: &str, now: DateTime<Utc>, tz: Tz) -> Result<Store> {
-        let conn = Connection::open_in_memory()?;
-        Self::prepare(conn, PathBuf::from(":memory:"), actor, now, tz)
-    }
-
-    fn prepare(
-        conn: Connection,
-        path: PathBuf,
+    /// Makes a new database at `path` (a sandbox if asked), or opens the one there.
+    pub fn create(
+        path: &Path,
+        sandbox: bool,
         actor: &str,
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<Store> {
-        let classify = |e| classify_open_error(&path, e);
-        // Read-only first: a newer schema must leave the file byte-for-byte untouched.
-        let found: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(classify)?;
-        if found > schema::LATEST {
-            return Err(Error::SchemaTooNew {
-                path: path.clone(),
-                found,
-                supported: schema::LATEST,
-            });
-        }
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(classify)?;
-        conn.pragma_update(None, "foreign_keys", true)
-            .map_err(classify)?;
-        if path.as_os_str() != ":memory:" {
-            let _mode: String = conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                .map_err(classify)?;
-        }
-        let mut store = Store {
+        Self::open_for(path, Access::Create { sandbox }, actor, now, tz)
+    }
+
+    /// Opens the database at `path` for what a command needs of it.
+    pub fn open_for(
+        path: &Path,
+        access: Access,
+        actor: &str,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<Store> {
+        let found = open::probe(path)?;
+        let store = |conn, read_only| Store {
             conn,
-            path: path.clone(),
+            path: path.to_path_buf(),
             actor: actor.to_string(),
             now,
             tz,
+            read_only,
         };
-        store.migrate().map_err(|e| match e {
+        match (found, access) {
+            (Found::Missing, Access::Create { sandbox }) => {
+                let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+                if dir.is_some_and(|d| !d.is_dir()) {
+                    return Err(Error::CannotOpen {
+                        path: path.to_path_buf(),
+                        reason: "its directory does not exist".into(),
+                    });
+                }
+                open::make_file(path)?;
+                let made = open::read_write(path).and_then(|conn| {
+                    let mut s = store(conn, false);
+                    s.prepare_write()?;
+                    if sandbox {
+                        s.mark_sandbox()?;
+                    }
+                    Ok(s)
+                });
+                if made.is_err() {
+                    // Half made is worse than not made: the next init starts clean.
+                    for p in [open::sibling(path, "-wal"), open::sibling(path, "-shm")] {
+                        let _ = std::fs::remove_file(p);
+                    }
+                    let _ = std::fs::remove_file(path);
+                }
+                made
+            }
+            (Found::Missing, Access::Read | Access::Write) => Err(Error::NoDatabase {
+                path: path.to_path_buf(),
+            }),
+            (Found::Kefu { version, .. }, Access::Read) if version == schema::LATEST => {
+                let s = store(open::read_only(path)?, true);
+                s.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+                Ok(s)
+            }
+            // An older schema is brought forward once, by whoever may write the file.
+            (Found::Kefu { .. }, Access::Read | Access::Write | Access::Create { .. }) => {
+                if !open::writable(path) {
+                    return Err(Error::ReadOnly {
+                        path: path.to_path_buf(),
+                    });
+                }
+                let mut s = store(open::read_write(path)?, false);
+                s.prepare_write()?;
+                if access == (Access::Create { sandbox: true }) && !s.is_sandbox()? {
+                    return Err(Error::SandboxOnly {
+                        what: "init --sandbox".into(),
+                    });
+                }
+                Ok(s)
+            }
+        }
+    }
+
+    /// A private in-memory sandbox database, for tests and previews.
+    pub fn open_in_memory(actor: &str, now: DateTime<Utc>, tz: Tz) -> Result<Store> {
+        let mut s = Store {
+            conn: Connection::open_in_memory()?,
+            path: PathBuf::from(":memory:"),
+            actor: actor.to_string(),
+            now,
+            tz,
+            read_only: false,
+        };
+        s.prepare_write()?;
+        s.mark_sandbox()?;
+        Ok(s)
+    }
+
+    /// Settings of a connection that writes, then the schema brought up to date.
+    fn prepare_write(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let classify = |e| classify_open_error(&path, e);
+        self.conn
+            .busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(classify)?;
+        self.conn
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(classify)?;
+        if path.as_os_str() != ":memory:" {
+            let _mode: String = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(classify)?;
+        }
+        self.migrate().map_err(|e| match e {
             Error::Db(e) => classify_open_error(&path, e),
             other => other,
-        })?;
-        Ok(store)
+        })
+    }
+
+    /// Whether this is a sandbox database (demo, tests, training), where `--now` and
+    /// `--user` may set the time and the person of a write, and wiping is allowed.
+    pub fn is_sandbox(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'sandbox'", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?
+            .is_some_and(|v| v == "1"))
+    }
+
+    fn mark_sandbox(&self) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('sandbox', '1')",
+            [],
+        )?;
+        Ok(())
+    }
+
+    /// Whether this store was opened to read only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Applies every pending migration in one transaction.
     fn migrate(&mut self) -> Result<()> {
-        migrate(
-            &mut self.conn,
-            &self.path,
-            schema::MIGRATIONS,
-            records::ensure_completeness_indexes,
-        )
+        migrate(&mut self.conn, &self.path, schema::MIGRATIONS, |conn| {
+            // kefu's mark, so a file that is not kefu's is never mistaken for one
+            // (set once: writing it again would look like a change to other readers).
+            let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+            if id != open::APPLICATION_ID {
+                conn.pragma_update(None, "application_id", open::APPLICATION_ID)?;
+            }
+            records::ensure_completeness_indexes(conn)
+        })
     }
 
     /// The schema version of the open database.
@@ -163,10 +252,11 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// Whether the database holds no business records yet (the history aside).
+    /// Whether the database holds no business records yet (the history and the facts
+    /// about the database itself aside).
     pub fn is_empty(&self) -> Result<bool> {
         for table in tables(&self.conn)? {
-            if table == "history" {
+            if table == "history" || table == "meta" {
                 continue;
             }
             let any: bool = self.conn.query_row(
@@ -266,6 +356,10 @@ impl Tx<'_> {
         self.conn()
             .pragma_update(None, "defer_foreign_keys", true)?;
         for table in tables(self.conn())? {
+            // What the database is (a sandbox) outlives its records.
+            if table == "meta" {
+                continue;
+            }
             self.conn()
                 .execute(&format!("DELETE FROM \"{table}\""), [])?;
         }

@@ -2,7 +2,15 @@
 //! the version lives in `PRAGMA user_version`.
 
 /// Every migration, oldest first. Never edit a released one: append.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4_SUGGESTIONS, V5_SEQUENCES, V6_FIRST_RESPONSE];
+pub const MIGRATIONS: &[&str] = &[
+    V1,
+    V2,
+    V3,
+    V4_SUGGESTIONS,
+    V5_SEQUENCES,
+    V6_FIRST_RESPONSE,
+    V7_META,
+];
 
 /// The schema version this binary writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -244,4 +252,12 @@ CREATE TABLE sequences (
 const V6_FIRST_RESPONSE: &str = r#"
 DROP INDEX complaints_received;
 CREATE INDEX complaints_received ON complaints (received_at, acknowledged_at);
+"#;
+
+/// Facts about the database itself: whether it is a sandbox.
+const V7_META: &str = r#"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 "#;

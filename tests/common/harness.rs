@@ -28,18 +28,21 @@ pub struct Kefu {
 }
 
 impl Kefu {
-    /// A fresh, empty place for a database.
+    /// A new, empty sandbox database (`kefu init --sandbox`), where `--now` and `--user`
+    /// set the time and the person of each write.
     pub fn new() -> Kefu {
+        let k = Kefu::empty();
+        k.ok(&["init", "--sandbox"]);
+        k
+    }
+
+    /// A fresh place for a database, with no database in it yet.
+    pub fn empty() -> Kefu {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("k.db");
         let config = dir.path().join("config");
         std::fs::create_dir(&config).expect("config dir");
         Kefu { dir, db, config }
-    }
-
-    /// An empty database (not yet created).
-    pub fn empty() -> Kefu {
-        Kefu::new()
     }
 
     /// A database with the demo's staff, customers C00001.. and complaints.

@@ -26,7 +26,7 @@ pub fn now() -> DateTime<Utc> {
 /// A store with 120 demo customers (seed 1) at the fixed time.
 pub fn demo_store(path: Option<&std::path::Path>) -> Store {
     let mut store = match path {
-        Some(p) => Store::open(p, "tester", now(), DEFAULT_TZ).unwrap(),
+        Some(p) => Store::create(p, true, "tester", now(), DEFAULT_TZ).unwrap(),
         None => Store::open_in_memory("tester", now(), DEFAULT_TZ).unwrap(),
     };
     store
