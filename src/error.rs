@@ -115,6 +115,20 @@ pub enum Error {
         /// The database file.
         path: PathBuf,
     },
+    /// The acting person does not hold a permission.
+    #[error("{}", self.message(Catalog::en()))]
+    NotPermitted {
+        /// Catalog key of the permission.
+        permission: &'static str,
+        /// Catalog keys of the roles that hold it.
+        holders: Vec<&'static str>,
+    },
+    /// The OS account is not active staff of this database.
+    #[error("{}", self.message(Catalog::en()))]
+    NotStaff {
+        /// The OS account.
+        user: String,
+    },
     /// Something allowed only on a sandbox database was asked of one holding real records.
     #[error("{}", self.message(Catalog::en()))]
     SandboxOnly {
@@ -176,6 +190,8 @@ impl Error {
             | Error::NoDatabase { .. }
             | Error::ReadOnly { .. }
             | Error::SandboxOnly { .. }
+            | Error::NotStaff { .. }
+            | Error::NotPermitted { .. }
             | Error::SchemaTooNew { .. }
             | Error::NotADatabase { .. }
             | Error::CannotOpen { .. }
@@ -296,6 +312,20 @@ impl Error {
                 cat.fmt("err.read_only", &[("path", &path.display().to_string())])
             }
             Error::SandboxOnly { what } => cat.fmt("err.sandbox_only", &[("what", what)]),
+            Error::NotStaff { user } => cat.fmt("err.not_staff", &[("user", user)]),
+            Error::NotPermitted {
+                permission,
+                holders,
+            } => {
+                let who: Vec<&str> = holders.iter().map(|h| cat.get(h)).collect();
+                cat.fmt(
+                    "err.not_permitted",
+                    &[
+                        ("permission", cat.get(permission)),
+                        ("holders", &who.join(", ")),
+                    ],
+                )
+            }
             Error::NotADatabase { path } => cat.fmt(
                 "err.not_a_database",
                 &[("path", &path.display().to_string())],

@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod field_id;
 pub mod i18n;
+pub mod identity;
 pub mod input;
 pub mod kind;
 pub mod readmodel;

@@ -71,6 +71,13 @@ pub enum Command {
     /// The suggestions log (意见和建议)
     #[command(subcommand)]
     Suggestion(super::suggestion::SuggestionCmd),
+    /// The staff list: who may act, in which role
+    #[command(subcommand)]
+    Staff(super::staff::StaffCmd),
+    /// Who you are to kefu: your OS account and your staff record
+    Whoami,
+    /// Who may do what
+    Permissions,
 }
 
 /// `kefu init`.

@@ -19,19 +19,28 @@ pub fn init(ctx: &Ctx, a: &InitArgs) -> anyhow::Result<()> {
             std::fs::create_dir_all(dir)?;
         }
     }
-    let store = ctx.open_for(Access::Create { sandbox: a.sandbox })?;
+    let mut store = ctx.open_for(Access::Create { sandbox: a.sandbox })?;
     let version = store.schema_version()?;
+    let first_admin = ctx.make_first_admin(&mut store)?.then(|| ctx.user.clone());
     if ctx.json {
-        print_json(&serde_json::json!({ "db": ctx.db, "schema_version": version }))?;
+        print_json(&serde_json::json!({
+            "db": ctx.db,
+            "schema_version": version,
+            "sandbox": store.is_sandbox()?,
+            "first_admin": first_admin,
+        }))?;
     } else {
         let path = ctx.db.display().to_string();
-        print(&format!(
-            "{}\n",
-            ctx.cat.fmt(
-                "msg.init",
-                &[("path", &path), ("version", &version.to_string())]
-            )
-        ))?;
+        let mut text = ctx.cat.fmt(
+            "msg.init",
+            &[("path", &path), ("version", &version.to_string())],
+        );
+        text.push('\n');
+        if let Some(user) = &first_admin {
+            text.push_str(&ctx.cat.fmt("msg.first_admin", &[("user", user)]));
+            text.push('\n');
+        }
+        print(&text)?;
     }
     Ok(())
 }
@@ -55,6 +64,13 @@ pub fn demo(ctx: &Ctx, a: &DemoArgs) -> anyhow::Result<()> {
             "kefu demo"
         };
         return Err(Error::SandboxOnly { what: what.into() }.into());
+    }
+    if a.force {
+        super::staff::require(
+            ctx,
+            &store,
+            crate::domain::permission::Permission::WipeSandbox,
+        )?;
     }
     if !a.force && !store.is_empty()? {
         return Err(Error::NotEmpty {

@@ -13,6 +13,7 @@ pub mod output;
 mod policy;
 mod report;
 mod sla_json;
+pub(crate) mod staff;
 mod stats;
 pub mod suggestion;
 mod workbench;
@@ -99,7 +100,7 @@ impl Ctx {
             .user
             .clone()
             .filter(|u| !u.trim().is_empty())
-            .unwrap_or_else(crate::config::os_user);
+            .unwrap_or_else(crate::identity::os_account);
         let config = crate::config::settings::config_path(cli.config.as_deref());
         let (policy, problems) = crate::config::policy::load(tz, config.as_deref());
         let problems = problems.iter().map(|p| p.message(lang.catalog())).collect();
@@ -129,11 +130,13 @@ impl Ctx {
         self.open_for(Access::Read)
     }
 
-    /// Opens the database as `access` needs; `--now` for a write and `--user` are
-    /// refused on a database that holds real records.
+    /// Opens the database as `access` needs. On a database of real records `--now` for
+    /// a write and `--user` are refused, and the OS account must be active staff;
+    /// `init` makes it the first administrator of a database that has none.
     pub fn open_for(&self, access: Access) -> Result<Store> {
         let store = Store::open_for(&self.db, access, &self.user, self.now, self.tz)?;
-        if !store.is_sandbox()? {
+        let sandbox = store.is_sandbox()?;
+        if !sandbox {
             if self.user_given {
                 return Err(Error::SandboxOnly {
                     what: "--user".into(),
@@ -145,7 +148,34 @@ impl Ctx {
                 });
             }
         }
+        // `init` may be run by someone not yet on the list: it makes them the first admin.
+        let creating = matches!(access, Access::Create { .. });
+        if !sandbox && !creating && store.role_of(&self.user)?.is_none() {
+            return Err(Error::NotStaff {
+                user: self.user.clone(),
+            });
+        }
         Ok(store)
+    }
+
+    /// Puts whoever runs `init` on a database with no active administrator on its staff
+    /// list as its administrator; returns whether it did.
+    pub fn make_first_admin(&self, store: &mut Store) -> Result<bool> {
+        if store.active_admins()? > 0 {
+            return Ok(false);
+        }
+        let user = self.user.clone();
+        store.write(|tx| match tx.role_of(&user)? {
+            Some(_) => tx.set_role(&user, crate::domain::staff::Role::Admin),
+            None => tx.add_staff(&crate::domain::staff::Staff {
+                username: user.clone(),
+                name: user.clone(),
+                role: crate::domain::staff::Role::Admin,
+                supervisor: None,
+                active: true,
+            }),
+        })?;
+        Ok(true)
     }
 
     /// Reads a time given for `field`.
@@ -196,6 +226,9 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Return(c) => capa::returns(ctx, c),
         Command::Shipments(c) => data::shipments(ctx, c),
         Command::Suggestion(c) => suggestion::run(ctx, c),
+        Command::Staff(c) => staff::run(ctx, c),
+        Command::Whoami => staff::whoami(ctx),
+        Command::Permissions => staff::permissions(ctx),
     };
     // The one edge where a field's name becomes the flag that sets it.
     result.map_err(|e| match e.downcast::<Error>() {

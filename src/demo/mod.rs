@@ -50,7 +50,8 @@ pub struct DemoSummary {
 }
 
 const STAFF: &[(&str, &str, Role, Option<&str>)] = &[
-    ("zhang.wei", "张伟", Role::Manager, None),
+    ("wu.hua", "吴华", Role::GeneralManager, None),
+    ("zhang.wei", "张伟", Role::Manager, Some("wu.hua")),
     ("li.na", "李娜", Role::Kam, Some("zhang.wei")),
     ("wang.fang", "王芳", Role::Kam, Some("zhang.wei")),
     ("liu.yang", "刘洋", Role::Kam, Some("zhang.wei")),
@@ -67,13 +68,19 @@ pub fn generate(tx: &Tx, opts: DemoOptions, now: DateTime<Utc>) -> Result<DemoSu
     let mut rng = Rng::new(opts.seed);
     let mut sum = DemoSummary::default();
     for (username, name, role, supervisor) in STAFF {
-        tx.add_staff(&Staff {
+        let added = tx.add_staff(&Staff {
             username: username.to_string(),
             name: name.to_string(),
             role: *role,
             supervisor: supervisor.map(str::to_string),
-        })?;
-        sum.staff += 1;
+            active: true,
+        });
+        match added {
+            Ok(()) => sum.staff += 1,
+            // Already on the list (the person who made the sandbox, say): kept as they are.
+            Err(crate::error::Error::Duplicate { .. }) => {}
+            Err(e) => return Err(e),
+        }
     }
     let customers = add_customers(tx, &mut rng, opts.customers, now, &mut sum)?;
     add_nps(tx, &mut rng, &customers, now, &mut sum)?;

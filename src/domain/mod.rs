@@ -10,6 +10,7 @@ pub mod intake;
 pub mod kpi;
 pub mod nps;
 pub mod period;
+pub mod permission;
 pub mod returns;
 pub mod sla;
 pub mod staff;

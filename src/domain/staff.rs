@@ -6,7 +6,8 @@ vocabulary!(
     /// What a member of staff does; managers approve, auditors only read.
     Role, "role" {
         Agent = "agent", Kam = "kam", Quality = "quality", Engineer = "engineer",
-        Manager = "manager", Auditor = "auditor", Admin = "admin",
+        Manager = "manager", GeneralManager = "general_manager", Auditor = "auditor",
+        Admin = "admin",
     }
 );
 
@@ -21,4 +22,6 @@ pub struct Staff {
     pub role: Role,
     /// Supervisor's username.
     pub supervisor: Option<String>,
+    /// Still at work here: a deactivated person can do nothing from the next command on.
+    pub active: bool,
 }

@@ -252,11 +252,11 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// Whether the database holds no business records yet (the history and the facts
-    /// about the database itself aside).
+    /// Whether the database holds no business records yet (the history, the staff list
+    /// and the facts about the database itself aside).
     pub fn is_empty(&self) -> Result<bool> {
         for table in tables(&self.conn)? {
-            if table == "history" || table == "meta" {
+            if KEPT.contains(&table.as_str()) || table == "history" {
                 continue;
             }
             let any: bool = self.conn.query_row(
@@ -292,6 +292,9 @@ impl Store {
         &self.conn
     }
 }
+
+/// What a wipe keeps: what the database is (a sandbox) and who works on it.
+const KEPT: &[&str] = &["meta", "staff"];
 
 /// Every table of the schema, from the database itself (so no list is kept by hand).
 fn tables(conn: &Connection) -> Result<Vec<String>> {
@@ -356,8 +359,7 @@ impl Tx<'_> {
         self.conn()
             .pragma_update(None, "defer_foreign_keys", true)?;
         for table in tables(self.conn())? {
-            // What the database is (a sandbox) outlives its records.
-            if table == "meta" {
+            if KEPT.contains(&table.as_str()) {
                 continue;
             }
             self.conn()

@@ -10,6 +10,7 @@ pub const MIGRATIONS: &[&str] = &[
     V5_SEQUENCES,
     V6_FIRST_RESPONSE,
     V7_META,
+    V8_GENERAL_MANAGER,
 ];
 
 /// The schema version this binary writes.
@@ -260,4 +261,21 @@ CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+"#;
+
+/// The general manager's role (approves replacements over the threshold, MJ-QP-12 5.3.4):
+/// the staff table is made again with the wider role list.
+const V8_GENERAL_MANAGER: &str = r#"
+CREATE TABLE staff_v8 (
+    id          INTEGER PRIMARY KEY,
+    username    TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('agent','kam','quality','engineer','manager','general_manager','auditor','admin')),
+    supervisor  TEXT,
+    active      INTEGER NOT NULL DEFAULT 1
+);
+INSERT INTO staff_v8 (id, username, name, role, supervisor, active)
+    SELECT id, username, name, role, supervisor, active FROM staff;
+DROP TABLE staff;
+ALTER TABLE staff_v8 RENAME TO staff;
 "#;

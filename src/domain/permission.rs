@@ -1,0 +1,59 @@
+//! Who may do what: the permissions the seeds name, and the roles that hold each by
+//! default (SOP-15, MJ-QP-12 5.3.4). Refusals name the permission and its holders.
+
+use super::staff::Role;
+use crate::error::Error;
+use crate::vocabulary;
+
+vocabulary!(
+    /// Something only some roles may do.
+    Permission, "permission" {
+        ManageStaff = "manage_staff",
+        WipeSandbox = "wipe_sandbox",
+    }
+);
+
+impl Permission {
+    /// The roles that hold it unless the team changes that.
+    pub fn default_holders(self) -> &'static [Role] {
+        match self {
+            Permission::ManageStaff | Permission::WipeSandbox => &[Role::Admin],
+        }
+    }
+}
+
+/// Whether `role` (None: not on the staff list) holds `p` among `holders`; if not, the
+/// refusal naming the permission and who holds it.
+pub fn check(p: Permission, role: Option<Role>, holders: &[Role]) -> Result<(), Error> {
+    if role.is_some_and(|r| holders.contains(&r)) {
+        return Ok(());
+    }
+    Err(Error::NotPermitted {
+        permission: p.label_key(),
+        holders: holders.iter().map(|r| r.label_key()).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_holders_pass_and_the_refusal_names_them() {
+        let holders = Permission::ManageStaff.default_holders();
+        assert!(check(Permission::ManageStaff, Some(Role::Admin), holders).is_ok());
+        for role in Role::ALL.iter().copied().filter(|r| *r != Role::Admin) {
+            match check(Permission::ManageStaff, Some(role), holders) {
+                Err(Error::NotPermitted {
+                    permission,
+                    holders,
+                }) => {
+                    assert_eq!(permission, "permission.manage_staff");
+                    assert_eq!(holders, ["role.admin"]);
+                }
+                other => panic!("{role:?}: {other:?}"),
+            }
+        }
+        assert!(check(Permission::ManageStaff, None, holders).is_err());
+    }
+}

@@ -1,0 +1,192 @@
+//! Who acts: the OS account, mapped to the staff list; `init` makes the first
+//! administrator; only administrators manage staff; a deactivated person can do nothing
+//! from the next command on; `kefu whoami` always answers.
+
+use std::path::Path;
+
+#[path = "common/binary.rs"]
+mod binary;
+#[path = "common/harness.rs"]
+mod harness;
+use binary::{has_all, run, Out};
+use harness::Kefu;
+
+/// `kefu --db DB --lang en ARGS` as the OS account running the tests, no `--user`.
+fn me(k: &Kefu, args: &[&str]) -> Out {
+    let mut c = binary::bin(&k.config);
+    c.arg("--db").arg(&k.db).args(["--lang", "en"]).args(args);
+    run(c)
+}
+
+fn ok(out: Out) -> String {
+    assert_eq!(out.code, 0, "{out:#?}");
+    out.stdout
+}
+
+/// The OS account the tests run as, as kefu sees it.
+fn account(k: &Kefu) -> String {
+    let v: serde_json::Value =
+        serde_json::from_str(&ok(me(k, &["whoami", "--json"]))).expect("whoami JSON");
+    v["account"].as_str().expect("an account").to_string()
+}
+
+#[test]
+fn the_os_account_that_runs_init_is_the_first_admin_and_user_is_refused() {
+    let k = Kefu::empty();
+    let me_name = account(&k);
+    assert_ne!(me_name, "", "an OS account");
+    // $USER is not who acts.
+    let text = ok(me(&k, &["init"]));
+    has_all(
+        &text,
+        &[&format!("{me_name} is this database's first administrator")],
+    );
+    let staff: serde_json::Value =
+        serde_json::from_str(&ok(me(&k, &["staff", "list", "--json"]))).expect("JSON");
+    assert_eq!(staff[0]["username"], me_name.as_str(), "{staff}");
+    assert_eq!(staff[0]["role"], "admin", "{staff}");
+    let mut c = binary::bin(&k.config);
+    c.env("USER", "zhang.wei").arg("--db").arg(&k.db).args([
+        "--lang",
+        "en",
+        "customer",
+        "add",
+        "--name",
+        "恒瑞化工",
+    ]);
+    ok(run(c));
+    let history = ok(me(&k, &["customer", "show", "C00001"]));
+    assert!(
+        history.contains(&me_name) && !history.contains("zhang.wei"),
+        "{history}"
+    );
+    let out = me(&k, &["--user", "zhang.wei", "customer", "list"]);
+    assert_eq!(out.code, 2, "{out:#?}");
+    has_all(&out.stderr, &["--user", "sandbox"]);
+    // A second init makes nobody else admin.
+    let again = ok(me(&k, &["init"]));
+    assert!(!again.contains("administrator"), "{again}");
+}
+
+#[test]
+fn staff_are_managed_by_admins_with_history_and_a_deactivated_person_is_locked_out() {
+    let k = Kefu::empty();
+    let admin = account(&k);
+    ok(me(&k, &["init"]));
+    ok(me(
+        &k,
+        &[
+            "staff",
+            "add",
+            "li.na",
+            "--name",
+            "李娜",
+            "--role",
+            "客户经理",
+        ],
+    ));
+    ok(me(
+        &k,
+        &[
+            "staff",
+            "add",
+            "zhao.min",
+            "--name",
+            "赵敏",
+            "--role",
+            "agent",
+            "--supervisor",
+            "li.na",
+        ],
+    ));
+    let out = me(
+        &k,
+        &[
+            "staff",
+            "add",
+            "x",
+            "--name",
+            "X",
+            "--role",
+            "agent",
+            "--supervisor",
+            "nobody",
+        ],
+    );
+    assert_eq!(out.code, 2, "{out:#?}");
+    has_all(&out.stderr, &["--supervisor", "active member of staff"]);
+    let out = me(
+        &k,
+        &[
+            "staff",
+            "add",
+            "li.na",
+            "--name",
+            "又一个",
+            "--role",
+            "agent",
+        ],
+    );
+    assert_eq!(out.code, 2, "{out:#?}");
+    let out = me(&k, &["staff", "add", "y", "--name", "Y", "--role", "boss"]);
+    assert_eq!(out.code, 2, "{out:#?}");
+    has_all(&out.stderr, &["--role", "boss"]);
+    ok(me(&k, &["staff", "set-role", "zhao.min", "quality"]));
+    let shown = ok(me(&k, &["staff", "show", "zhao.min"]));
+    has_all(&shown, &["赵敏", "quality", "agent", &admin]);
+    // Handing over: a new admin, then the first one steps down and is locked out.
+    ok(me(&k, &["staff", "set-role", "li.na", "admin"]));
+    ok(me(&k, &["staff", "deactivate", &admin]));
+    let out = me(&k, &["customer", "list"]);
+    assert_eq!(out.code, 1, "{out:#?}");
+    has_all(
+        &out.stderr,
+        &[
+            &admin,
+            "not on kefu's staff list",
+            &format!("kefu staff add {admin}"),
+        ],
+    );
+    // whoami still answers, and says why.
+    has_all(&ok(me(&k, &["whoami"])), &[&admin, "deactivated", "no"]);
+    let all = ok(me(&k, &["--json", "whoami"]));
+    assert!(all.contains("\"active\": false"), "{all}");
+}
+
+#[test]
+fn on_a_sandbox_only_admins_manage_staff_or_wipe_and_refusals_name_the_holders() {
+    let k = Kefu::demo();
+    for (user, args) in [
+        (
+            "zhao.min",
+            &["staff", "add", "x", "--name", "X", "--role", "agent"][..],
+        ),
+        ("zhang.wei", &["staff", "deactivate", "li.na"]),
+        ("sun.li", &["staff", "set-role", "li.na", "admin"]),
+        ("li.na", &["demo", "--force"]),
+    ] {
+        let err = k.fails_as(user, args, 1);
+        has_all(
+            &err,
+            &["you may not", "only administrator may", "kefu permissions"],
+        );
+    }
+    // The tester made the sandbox, so is its admin.
+    k.ok(&["staff", "add", "x", "--name", "X", "--role", "agent"]);
+    k.ok(&["demo", "--force"]);
+    let perms = k.ok(&["permissions"]);
+    has_all(
+        &perms,
+        &["manage staff", "wipe a sandbox database", "administrator"],
+    );
+    let zh = k.ok_in("zh", &["permissions"]);
+    has_all(&zh, &["管理员工", "管理员"]);
+}
+
+#[test]
+fn whoami_answers_without_a_database() {
+    let k = Kefu::empty();
+    let text = ok(me(&k, &["whoami"]));
+    has_all(&text, &["OS account", "no kefu database here"]);
+    assert!(!Path::new(&k.db).exists());
+}
