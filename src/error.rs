@@ -123,6 +123,14 @@ pub enum Error {
         /// Catalog keys of the roles that hold it.
         holders: Vec<&'static str>,
     },
+    /// The history or a record was changed behind kefu's back (`kefu audit verify`).
+    #[error("{}", self.message(Catalog::en()))]
+    Tampered {
+        /// Catalog key of what was found.
+        key: &'static str,
+        /// Its details, for the message.
+        args: Vec<(&'static str, String)>,
+    },
     /// The OS account is not active staff of this database.
     #[error("{}", self.message(Catalog::en()))]
     NotStaff {
@@ -192,6 +200,7 @@ impl Error {
             | Error::SandboxOnly { .. }
             | Error::NotStaff { .. }
             | Error::NotPermitted { .. }
+            | Error::Tampered { .. }
             | Error::SchemaTooNew { .. }
             | Error::NotADatabase { .. }
             | Error::CannotOpen { .. }
@@ -313,6 +322,22 @@ impl Error {
             }
             Error::SandboxOnly { what } => cat.fmt("err.sandbox_only", &[("what", what)]),
             Error::NotStaff { user } => cat.fmt("err.not_staff", &[("user", user)]),
+            Error::Tampered { key, args } => {
+                let args: Vec<(&str, &str)> = args
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            *k,
+                            if k.starts_with("problem") {
+                                cat.get(v)
+                            } else {
+                                v
+                            },
+                        )
+                    })
+                    .collect();
+                cat.fmt(key, &args)
+            }
             Error::NotPermitted {
                 permission,
                 holders,

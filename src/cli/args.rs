@@ -78,6 +78,9 @@ pub enum Command {
     Whoami,
     /// Who may do what
     Permissions,
+    /// Check that the history and the records are as kefu wrote them
+    #[command(subcommand)]
+    Audit(super::audit::AuditCmd),
 }
 
 /// `kefu init`.

@@ -1,6 +1,7 @@
 //! The `kefu` subcommands: text for people, `--json` for scripts.
 
 pub mod args;
+mod audit;
 pub(crate) mod capa;
 mod complaint;
 mod complaint_show;
@@ -229,6 +230,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Staff(c) => staff::run(ctx, c),
         Command::Whoami => staff::whoami(ctx),
         Command::Permissions => staff::permissions(ctx),
+        Command::Audit(c) => audit::run(ctx, c),
     };
     // The one edge where a field's name becomes the flag that sets it.
     result.map_err(|e| match e.downcast::<Error>() {

@@ -38,21 +38,34 @@ impl Tx<'_> {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<()> {
+        let (last, prev) = match self.head.borrow().clone() {
+            Some(h) => h,
+            None => super::audit::head(self.conn())?,
+        };
+        let row = crate::domain::audit::Row {
+            id: last + 1,
+            at: self.at().to_string(),
+            actor: self.actor().to_string(),
+            entity: entity.to_string(),
+            entity_key: key.to_string(),
+            action: action.to_string(),
+            field: field.map(str::to_string),
+            old: old.map(str::to_string),
+            new: new.map(str::to_string),
+            prev_hash: Some(prev.clone()),
+            hash: None,
+        };
+        let hash = crate::domain::audit::row_hash(&prev, &row);
         self.conn()
             .prepare_cached(
-                "INSERT INTO history (at, actor, entity, entity_key, action, field, old, new)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO history (id, at, actor, entity, entity_key, action, field, old, new,
+                                      prev_hash, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(params![
-                self.at(),
-                self.actor(),
-                entity,
-                key,
-                action,
-                field,
-                old,
-                new
+                row.id, row.at, row.actor, entity, key, action, field, old, new, prev, hash
             ])?;
+        self.head.replace(Some((row.id, hash)));
         Ok(())
     }
 

@@ -1,5 +1,6 @@
 //! The only code that speaks SQL: opening, migrating, and one module per aggregate.
 
+pub mod audit;
 pub mod capa;
 pub mod complaint_stats;
 pub mod complaint_types;
@@ -44,6 +45,8 @@ pub struct Tx<'c> {
     actor: &'c str,
     at: String,
     tz: Tz,
+    /// The history's last row id and hash, once read (the chain's head in this write).
+    head: std::cell::RefCell<Option<(i64, String)>>,
 }
 
 impl Store {
@@ -208,6 +211,7 @@ impl Store {
             if id != open::APPLICATION_ID {
                 conn.pragma_update(None, "application_id", open::APPLICATION_ID)?;
             }
+            audit::seal_history(conn)?;
             records::ensure_completeness_indexes(conn)
         })
     }
@@ -281,6 +285,7 @@ impl Store {
             actor: &self.actor,
             at: to_store(self.now),
             tz: self.tz,
+            head: std::cell::RefCell::new(None),
         };
         let out = f(&wrapped)?;
         wrapped.tx.commit()?;
@@ -358,6 +363,9 @@ impl Tx<'_> {
         // Checked at commit, when nothing is left to point at anything.
         self.conn()
             .pragma_update(None, "defer_foreign_keys", true)?;
+        // The history is append-only; only a sandbox's wipe lifts the guard, and only
+        // inside this transaction.
+        self.conn().execute_batch(schema::HISTORY_GUARDS_OFF)?;
         for table in tables(self.conn())? {
             if KEPT.contains(&table.as_str()) {
                 continue;
@@ -365,6 +373,8 @@ impl Tx<'_> {
             self.conn()
                 .execute(&format!("DELETE FROM \"{table}\""), [])?;
         }
+        self.head.replace(None);
+        self.conn().execute_batch(schema::HISTORY_GUARDS)?;
         Ok(())
     }
 

@@ -11,6 +11,8 @@ pub const MIGRATIONS: &[&str] = &[
     V6_FIRST_RESPONSE,
     V7_META,
     V8_GENERAL_MANAGER,
+    V9_HISTORY_CHAIN,
+    HISTORY_GUARDS,
 ];
 
 /// The schema version this binary writes.
@@ -278,4 +280,25 @@ INSERT INTO staff_v8 (id, username, name, role, supervisor, active)
     SELECT id, username, name, role, supervisor, active FROM staff;
 DROP TABLE staff;
 ALTER TABLE staff_v8 RENAME TO staff;
+"#;
+
+/// The hash chain over the history (domain/audit.rs); rows written before it are sealed
+/// when the database is next opened to write.
+const V9_HISTORY_CHAIN: &str = r#"
+ALTER TABLE history ADD COLUMN prev_hash TEXT;
+ALTER TABLE history ADD COLUMN hash TEXT;
+"#;
+
+/// The history is append-only: a sealed row can be neither changed nor removed.
+pub const HISTORY_GUARDS: &str = r#"
+CREATE TRIGGER history_no_update BEFORE UPDATE ON history WHEN OLD.hash IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+"#;
+
+/// Lifts [`HISTORY_GUARDS`] (a sandbox's wipe, in its own transaction).
+pub const HISTORY_GUARDS_OFF: &str = r#"
+DROP TRIGGER history_no_update;
+DROP TRIGGER history_no_delete;
 "#;
