@@ -69,29 +69,54 @@ pub struct Break {
     pub problem: &'static str,
 }
 
-/// Follows the chain along `rows` (in id order); returns the head hash and row count, or
-/// the first break.
-pub fn walk(rows: impl IntoIterator<Item = Row>) -> Result<(String, i64), Break> {
-    let mut prev = GENESIS.to_string();
-    let mut count = 0;
-    for row in rows {
-        if row.prev_hash.as_deref() != Some(prev.as_str()) {
+/// The chain followed so far: the last hash and how many rows led to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chain {
+    /// The hash of the last row taken (the head so far).
+    pub head: String,
+    /// Rows taken.
+    pub rows: i64,
+}
+
+impl Default for Chain {
+    fn default() -> Chain {
+        Chain {
+            head: GENESIS.to_string(),
+            rows: 0,
+        }
+    }
+}
+
+impl Chain {
+    /// Takes the next row (in id order), or says why it does not follow.
+    pub fn take(&mut self, row: &Row) -> Result<(), Break> {
+        if row.prev_hash.as_deref() != Some(self.head.as_str()) {
             return Err(Break {
                 id: row.id,
                 problem: "link",
             });
         }
-        let want = row_hash(&prev, &row);
+        let want = row_hash(&self.head, row);
         if row.hash.as_deref() != Some(want.as_str()) {
             return Err(Break {
                 id: row.id,
                 problem: "content",
             });
         }
-        prev = want;
-        count += 1;
+        self.head = want;
+        self.rows += 1;
+        Ok(())
     }
-    Ok((prev, count))
+}
+
+/// Follows the chain along `rows` (in id order); returns the head hash and row count, or
+/// the first break.
+pub fn walk(rows: impl IntoIterator<Item = Row>) -> Result<(String, i64), Break> {
+    let mut chain = Chain::default();
+    for row in rows {
+        chain.take(&row)?;
+    }
+    Ok((chain.head, chain.rows))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::Store;
-use crate::domain::audit::{row_hash, walk, Break, Row as HistoryRow, GENESIS};
+use crate::domain::audit::{row_hash, Break, Chain, Row as HistoryRow, GENESIS};
 use crate::error::Result;
 
 const COLUMNS: &str = "id, at, actor, entity, entity_key, action, field, old, new, prev_hash, hash";
@@ -194,11 +194,14 @@ impl Store {
             .conn()
             .prepare(&format!("SELECT {COLUMNS} FROM history ORDER BY id"))?;
         let mut rows = stmt.query([])?;
-        let mut all = Vec::new();
+        // Row by row: a million rows need not be in memory at once.
+        let mut chain = Chain::default();
         while let Some(r) = rows.next()? {
-            all.push(read(r)?);
+            if let Err(b) = chain.take(&read(r)?) {
+                return Ok(Err(b));
+            }
         }
-        Ok(walk(all))
+        Ok(Ok((chain.head, chain.rows)))
     }
 
     /// The first record (in history order) whose audited fields differ from what its
