@@ -195,6 +195,7 @@ fn demo_is_deterministic_for_a_seed_and_time() {
 #[test]
 fn customer_add_generates_codes_and_takes_given_ones() {
     let k = Kefu::new();
+    k.staff(&[("li.na", "kam"), ("wang.fang", "kam"), ("zhao.lei", "kam")]);
     let code = k.customer(&[
         "--name",
         "恒瑞化工",
@@ -269,6 +270,7 @@ fn customer_add_validation_errors_name_the_flag() {
 #[test]
 fn customer_list_json_and_filters() {
     let k = Kefu::new();
+    k.staff(&[("li.na", "kam"), ("wang.fang", "kam"), ("zhao.lei", "kam")]);
     k.customer(&["--name", "恒瑞化工", "--grade", "B", "--kam", "li.na"]);
     k.customer(&["--name", "华东精密", "--grade", "A", "--kam", "zhao.lei"]);
     k.customer(&["--name", "Acme", "--code", "ACME"]);
@@ -317,6 +319,7 @@ fn customer_list_json_and_filters() {
 #[test]
 fn customer_show_text_and_json() {
     let k = Kefu::new();
+    k.staff(&[("li.na", "kam"), ("wang.fang", "kam"), ("zhao.lei", "kam")]);
     k.customer(&[
         "--name",
         "恒瑞化工",

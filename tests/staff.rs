@@ -190,3 +190,48 @@ fn whoami_answers_without_a_database() {
     has_all(&text, &["OS account", "no kefu database here"]);
     assert!(!Path::new(&k.db).exists());
 }
+
+#[test]
+fn an_owner_a_kam_or_an_assignee_must_be_active_staff() {
+    let k = Kefu::demo();
+    let c = [
+        "complaint",
+        "add",
+        "--customer",
+        "C00001",
+        "--title",
+        "划伤",
+        "--severity",
+        "minor",
+        "--category",
+        "quality",
+        "--channel",
+        "phone",
+        "--received",
+        "2026-11-23 08:00",
+    ];
+    let mut with_owner = c.to_vec();
+    with_owner.extend(["--owner", "ghost"]);
+    has_all(
+        &k.fails(&with_owner, 2),
+        &["--owner", "ghost", "active member of staff"],
+    );
+    let n = k.ok(&c).trim().to_string();
+    has_all(
+        &k.fails(&["complaint", "assign", &n, "--to", "ghost"], 2),
+        &["--to", "ghost"],
+    );
+    k.ok(&["staff", "deactivate", "liu.yang"]);
+    has_all(
+        &k.fails(&["complaint", "assign", &n, "--to", "liu.yang"], 2),
+        &["liu.yang"],
+    );
+    has_all(
+        &k.fails(
+            &["customer", "add", "--name", "新客户", "--kam", "liu.yang"],
+            2,
+        ),
+        &["--kam", "liu.yang", "active member of staff"],
+    );
+    k.ok(&["complaint", "assign", &n, "--to", "li.na"]);
+}

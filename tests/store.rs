@@ -15,15 +15,27 @@ fn t(s: &str) -> DateTime<Utc> {
     parse_time(kefu::field_id::FieldId::named("t"), s, DEFAULT_TZ).unwrap()
 }
 
+/// A sandbox with chen.jing (quality) on the staff list.
 fn open(dir: &tempfile::TempDir) -> Store {
-    Store::create(
+    let mut s = Store::create(
         &dir.path().join("k.db"),
         true,
         "tester",
         t("2026-11-23 10:00"),
         DEFAULT_TZ,
     )
-    .unwrap()
+    .unwrap();
+    s.write(|tx| {
+        tx.add_staff(&kefu::domain::staff::Staff {
+            username: "chen.jing".into(),
+            name: "陈静".into(),
+            role: kefu::domain::staff::Role::Quality,
+            supervisor: None,
+            active: true,
+        })
+    })
+    .unwrap();
+    s
 }
 
 fn open_as(path: &std::path::Path, access: Access) -> kefu::error::Result<Store> {
@@ -343,7 +355,13 @@ fn a_failed_write_leaves_nothing_behind() {
 fn a_stale_edit_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = open(&dir);
-    let mut b = open(&dir);
+    let mut b = Store::open(
+        &dir.path().join("k.db"),
+        "tester",
+        t("2026-11-23 10:00"),
+        DEFAULT_TZ,
+    )
+    .unwrap();
     let code = a
         .add_customer(None, &fields("宁波华辰", None), &[])
         .unwrap();

@@ -8,6 +8,9 @@ use crate::vocabulary;
 vocabulary!(
     /// Something only some roles may do.
     Permission, "permission" {
+        ApproveReplacement = "approve_replacement",
+        VerifyCapa = "verify_capa",
+        CloseMinorSameDay = "close_minor_same_day",
         ManageStaff = "manage_staff",
         WipeSandbox = "wipe_sandbox",
     }
@@ -17,6 +20,11 @@ impl Permission {
     /// The roles that hold it unless the team changes that.
     pub fn default_holders(self) -> &'static [Role] {
         match self {
+            // MJ-QP-12 5.3.4: a replacement over the threshold needs the general manager.
+            Permission::ApproveReplacement => &[Role::GeneralManager],
+            // SOP-15: quality verifies a CAPA's effect and may close a minor complaint
+            // on the day it came in.
+            Permission::VerifyCapa | Permission::CloseMinorSameDay => &[Role::Quality],
             Permission::ManageStaff | Permission::WipeSandbox => &[Role::Admin],
         }
     }
@@ -55,5 +63,21 @@ mod tests {
             }
         }
         assert!(check(Permission::ManageStaff, None, holders).is_err());
+    }
+
+    #[test]
+    fn every_permission_is_refused_to_every_role_that_lacks_it() {
+        for p in Permission::ALL.iter().copied() {
+            let holders = p.default_holders();
+            assert!(!holders.is_empty(), "{p:?} has holders");
+            for role in Role::ALL.iter().copied() {
+                let allowed = check(p, Some(role), holders).is_ok();
+                assert_eq!(allowed, holders.contains(&role), "{p:?} for {role:?}");
+            }
+            // Nobody off the staff list holds anything.
+            assert!(check(p, None, holders).is_err());
+            // An auditor reads everything and may do none of these.
+            assert!(check(p, Some(Role::Auditor), holders).is_err());
+        }
     }
 }

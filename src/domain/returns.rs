@@ -1,6 +1,7 @@
 //! Returns (RMA) and their replacements: what may be recorded, approved and shipped.
 
 use crate::domain::capa::needs_approval;
+use crate::domain::permission::Permission;
 use crate::domain::staff::Role;
 use crate::error::Error;
 use crate::field_id::FieldId;
@@ -37,19 +38,17 @@ pub fn check_new(quantity: i64, value: f64) -> Result<(), Error> {
     Ok(())
 }
 
-/// Checks an approval by someone of `role`: only a manager, and only before shipping.
+/// Checks an approval by someone of `role`: only who holds the approval permission, and
+/// only before shipping.
 pub fn check_approve(r: &ReturnFacts, role: Option<Role>) -> Result<(), Error> {
-    let refuse = |rule| Error::Refused {
-        number: r.name.clone(),
-        rule,
-    };
     if r.shipped {
-        return Err(refuse("rule.already_shipped"));
+        return Err(Error::Refused {
+            number: r.name.clone(),
+            rule: "rule.already_shipped",
+        });
     }
-    if role != Some(Role::Manager) {
-        return Err(refuse("rule.manager_only"));
-    }
-    Ok(())
+    let p = Permission::ApproveReplacement;
+    crate::domain::permission::check(p, role, p.default_holders())
 }
 
 /// Checks shipping the replacement: once, and above `threshold` only once approved.
@@ -84,6 +83,7 @@ mod tests {
         match r {
             Ok(()) => "ok",
             Err(Error::Refused { rule, .. } | Error::Invalid { rule, .. }) => rule,
+            Err(Error::NotPermitted { permission, .. }) => permission,
             Err(other) => panic!("{other:?}"),
         }
     }
@@ -99,30 +99,22 @@ mod tests {
     }
 
     #[test]
-    fn only_a_manager_approves_and_only_before_shipping() {
-        assert_eq!(
-            rule(check_approve(
-                &facts(5000.0, None, false),
-                Some(Role::Manager)
-            )),
-            "ok"
-        );
-        for role in [
-            None,
-            Some(Role::Agent),
-            Some(Role::Kam),
-            Some(Role::Quality),
-        ] {
+    fn only_the_general_manager_approves_and_only_before_shipping() {
+        let gm = Some(Role::GeneralManager);
+        assert_eq!(rule(check_approve(&facts(5000.0, None, false), gm)), "ok");
+        let others = Role::ALL
+            .iter()
+            .copied()
+            .filter(|r| *r != Role::GeneralManager);
+        for role in others.map(Some).chain([None]) {
             assert_eq!(
                 rule(check_approve(&facts(5000.0, None, false), role)),
-                "rule.manager_only"
+                "permission.approve_replacement",
+                "{role:?}"
             );
         }
         assert_eq!(
-            rule(check_approve(
-                &facts(5000.0, None, true),
-                Some(Role::Manager)
-            )),
+            rule(check_approve(&facts(5000.0, None, true), gm)),
             "rule.already_shipped"
         );
     }

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::complaint::{Severity, Step};
+use super::permission::Permission;
 use super::staff::Role;
 use crate::error::Error;
 
@@ -93,7 +94,8 @@ pub fn check(f: &MoveFacts, to: Step) -> Result<(), Error> {
     // The quality lead may close a minor complaint on the day it came in.
     let same_day_minor = to == Step::Closed
         && f.severity == Severity::Minor
-        && f.role == Some(Role::Quality)
+        && f.role
+            .is_some_and(|r| Permission::CloseMinorSameDay.default_holders().contains(&r))
         && f.on == f.received_on;
     if !same_day_minor && required_before(to) != Some(f.from) {
         return Err(illegal(required_before(to)));

@@ -169,6 +169,7 @@ impl Tx<'_> {
             required_text(FieldId::named(field), v)?;
         }
         validate_date(FieldId::named("due"), &c.due_date)?;
+        self.active_staff(FieldId::named("owner"), c.owner.trim())?;
         let id = complaint_id(self, number)?;
         self.conn().execute(
             "INSERT INTO capas (complaint_id, root_cause, corrective, preventive, owner, due_date, created_at)
@@ -206,6 +207,8 @@ impl Tx<'_> {
             kind: RecordKind::Capa,
             key: id.to_string(),
         })?;
+        let p = crate::domain::permission::Permission::VerifyCapa;
+        crate::domain::permission::check(p, self.role_of(by)?, p.default_holders())?;
         self.conn().execute(
             "UPDATE capas SET verdict = ?1, checked_at = ?2, checked_by = ?3 WHERE id = ?4",
             params![verdict.as_str(), to_store(at), by, id],

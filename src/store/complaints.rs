@@ -92,6 +92,9 @@ impl Tx<'_> {
             self.tz(),
         )?;
         let customer_id = self.customer_id(&c.customer)?;
+        if let Some(owner) = c.owner.as_deref().filter(|o| !o.trim().is_empty()) {
+            self.active_staff(FieldId::named("owner"), owner.trim())?;
+        }
         let year = c.received_at.with_timezone(&self.tz()).year();
         let number = super::numbers::next_number(
             self.conn(),

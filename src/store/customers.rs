@@ -81,6 +81,9 @@ impl Tx<'_> {
         contacts: &[Contact],
     ) -> Result<String> {
         fields.validate(self.tz())?;
+        if let Some(kam) = &fields.kam {
+            self.active_staff(FieldId::named("kam"), kam)?;
+        }
         let code = match code {
             Some(c) => {
                 validate_code(c)?;
@@ -132,6 +135,9 @@ impl Tx<'_> {
         basis: Option<&str>,
     ) -> Result<()> {
         fields.validate(self.tz())?;
+        if let Some(kam) = &fields.kam {
+            self.active_staff(FieldId::named("kam"), kam)?;
+        }
         let (id, current) = self.current_fields(code)?;
         let changes = current.changes(fields);
         if changes.is_empty() {

@@ -325,6 +325,7 @@ impl Tx<'_> {
     pub fn assign(&self, number: &str, to: &str) -> Result<()> {
         let cur = self.current(number)?;
         crate::domain::capa::required_text(FieldId::named("to"), to)?;
+        self.active_staff(FieldId::named("to"), to.trim())?;
         self.set_field(cur.id, number, "owner", Some(to.trim()))
     }
 
@@ -344,6 +345,13 @@ impl Tx<'_> {
                 .flatten(),
             None => None,
         };
+        // Escalating to nobody helps nobody: say whose supervisor is missing instead.
+        if supervisor.is_none() {
+            return Err(Error::Refused {
+                number: number.to_string(),
+                rule: "rule.no_supervisor",
+            });
+        }
         self.set_field(cur.id, number, "escalated_at", Some(&to_store(at)))?;
         self.set_field(cur.id, number, "escalated_to", supervisor.as_deref())?;
         Ok(supervisor)

@@ -36,6 +36,13 @@ impl Kefu {
         k
     }
 
+    /// Puts these (username, role) on the staff list, as the sandbox's admin.
+    pub fn staff(&self, people: &[(&str, &str)]) {
+        for (username, role) in people {
+            self.ok(&["staff", "add", username, "--name", username, "--role", role]);
+        }
+    }
+
     /// A fresh place for a database, with no database in it yet.
     pub fn empty() -> Kefu {
         let dir = tempfile::tempdir().expect("temp dir");
