@@ -23,9 +23,15 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// Controls, and the invisible characters that reorder or hide text: zero-width and
+/// direction marks (U+200B-U+200F), bidi embeddings and overrides (U+202A-U+202E), word
+/// joiners and isolates (U+2060-U+206F) and the byte-order mark (U+FEFF).
 fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+        )
 }
 
 /// Sanitises multi-line text line by line, keeping the line breaks.
@@ -93,6 +99,22 @@ mod tests {
         assert!(clean.contains("ACME"));
         assert_eq!(sanitize("普通文本"), "普通文本");
         assert_eq!(sanitize("a\nb"), "a b");
+    }
+
+    #[test]
+    fn invisible_and_reordering_characters_are_shown_not_obeyed() {
+        for c in [
+            '\u{200B}', '\u{200D}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2060}', '\u{2066}',
+            '\u{206F}', '\u{FEFF}',
+        ] {
+            let text = format!("恒瑞{c}化工");
+            assert_eq!(sanitize(&text), "恒瑞\u{FFFD}化工", "U+{:04X}", c as u32);
+        }
+        // The neighbours of those ranges are ordinary text.
+        for c in ['\u{200A}', '\u{2010}', '\u{2070}', '\u{FEFE}'] {
+            let text = format!("a{c}b");
+            assert_eq!(sanitize(&text), text, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

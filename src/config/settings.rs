@@ -130,12 +130,34 @@ pub fn load(path: Option<&Path>, no_color: bool) -> (Settings, Vec<ConfigWarning
             }),
         }
     }
-    let (keymap, dups) = Keymap::build(
-        draft
-            .keys
-            .iter()
-            .map(|b| (b.mode, b.action.clone(), b.keys.clone())),
-    );
+    let build = |keys: &[Binding]| {
+        Keymap::build(
+            keys.iter()
+                .map(|b| (b.mode, b.action.clone(), b.keys.clone())),
+        )
+    };
+    let (mut keymap, mut dups) = build(&draft.keys);
+    // A keymap with no way out of the workbench is not taken as it is.
+    if keymap.keys_for(Mode::Global, &Action::Quit).is_empty() {
+        let culprit = draft.keys.iter().rev().find(|b| b.action == Action::Quit);
+        let (file, line) =
+            culprit.map_or((builtin.to_path_buf(), None), |b| (b.file.clone(), b.line));
+        if let Some(ctrl_c) = parse_key("ctrl-c") {
+            draft.keys.push(Binding {
+                mode: Mode::Global,
+                action: Action::Quit,
+                keys: vec![ctrl_c],
+                file: file.clone(),
+                line,
+            });
+        }
+        (keymap, dups) = build(&draft.keys);
+        warnings.push(ConfigWarning {
+            file,
+            line,
+            problem: Problem::NoQuit,
+        });
+    }
     for dup in dups {
         // Blame the last binding of that key in that mode: the user's, when there is one.
         let culprit = draft

@@ -251,3 +251,23 @@ fn warnings_render_through_the_catalog() {
     };
     assert_eq!(w.render(&cat), "k.toml: poll_ms = 5: 200-60000");
 }
+
+#[test]
+fn a_keymap_with_no_way_to_quit_is_refused_and_ctrl_c_quits_again() {
+    let (s, w, _dir) = load_src("[keys.global]\nquit = []\n");
+    assert_eq!(
+        s.keymap.keys_for(Mode::Global, &Action::Quit),
+        vec![k("ctrl-c")]
+    );
+    let no_quit: Vec<_> = w.iter().filter(|w| w.problem == Problem::NoQuit).collect();
+    assert_eq!(no_quit.len(), 1, "{w:?}");
+    let text = no_quit[0].render(Catalog::zh());
+    assert!(
+        text.contains("ctrl-c") && text.contains("config.toml"),
+        "{text}"
+    );
+    // Rebinding quit to another key is fine and warns of nothing.
+    let (s, w, _dir) = load_src("[keys.global]\nquit = [\"x\"]\n");
+    assert_eq!(s.keymap.keys_for(Mode::Global, &Action::Quit), vec![k("x")]);
+    assert!(w.iter().all(|w| w.problem != Problem::NoQuit), "{w:?}");
+}

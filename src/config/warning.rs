@@ -68,6 +68,8 @@ pub enum Problem {
     UnknownStyle(String),
     /// A theme that is neither built in nor a file in the themes directory.
     UnknownTheme(String),
+    /// No key quits the workbench any more; ctrl-c was given back to quit.
+    NoQuit,
     /// A value outside what the key allows (lang, timezone, poll_ms).
     BadValue {
         /// The key.
@@ -93,6 +95,7 @@ impl Problem {
             Problem::UnknownStyle(_) => "config.unknown_style",
             Problem::UnknownTheme(_) => "config.unknown_theme",
             Problem::BadValue { .. } => "config.bad_value",
+            Problem::NoQuit => "config.no_quit",
         }
     }
 
@@ -117,6 +120,7 @@ impl Problem {
             Problem::UnknownStyle(st) => vec![("style", s(st))],
             Problem::UnknownTheme(t) => vec![("theme", s(t))],
             Problem::BadValue { key, value } => vec![("key", s(key)), ("value", s(value))],
+            Problem::NoQuit => Vec::new(),
         }
     }
 }

@@ -135,11 +135,12 @@ impl Tx<'_> {
         basis: Option<&str>,
     ) -> Result<()> {
         fields.validate(self.tz())?;
-        if let Some(kam) = &fields.kam {
-            self.active_staff(FieldId::named("kam"), kam)?;
-        }
         let (id, current) = self.current_fields(code)?;
         let changes = current.changes(fields);
+        // A new KAM must be active staff; one who has since left does not block other edits.
+        if let Some(kam) = fields.kam.as_ref().filter(|_| current.kam != fields.kam) {
+            self.active_staff(FieldId::named("kam"), kam)?;
+        }
         if changes.is_empty() {
             // A save that changes nothing writes nothing (but a stale one is still refused).
             return if self.customer_version(id)? == version {
