@@ -187,3 +187,42 @@ fn a_database_only_readable_to_this_user_is_read_and_nothing_is_left_behind() {
     std::fs::set_permissions(&k.db, std::fs::Permissions::from_mode(0o644)).expect("chmod");
     k.ok(&["customer", "add", "--name", "另一家"]);
 }
+
+#[test]
+fn implausible_years_are_refused_naming_the_flag() {
+    let k = Kefu::demo();
+    for (flag, value) in [
+        ("--received", "1926-11-23 08:00"),
+        ("--received", "2206-11-23 08:00"),
+    ] {
+        let err = k.fails(
+            &[
+                "complaint",
+                "add",
+                "--customer",
+                "C00001",
+                "--title",
+                "划伤",
+                "--severity",
+                "minor",
+                "--category",
+                "quality",
+                "--channel",
+                "phone",
+                flag,
+                value,
+            ],
+            2,
+        );
+        has_all(&err, &[flag, value, "2000 to 2100"]);
+    }
+    let out = run({
+        let mut c = binary::bin(&k.config);
+        c.arg("--db")
+            .arg(&k.db)
+            .args(["--now", "2206-01-01 00:00", "--lang", "zh", "sla"]);
+        c
+    });
+    assert_eq!(out.code, 2, "{out:#?}");
+    has_all(&out.stderr, &["--now", "2000 至 2100"]);
+}

@@ -756,7 +756,11 @@ fn waiting_on_the_customer_pauses_the_pausing_clocks_and_moves_their_due_times()
         "--at",
         "2026-11-24 10:00",
     ]);
-    k.ok(&["complaint", "ack", &n, "--at", "2026-11-24 11:00"]);
+    // A step cannot be dated after now: these run once the next morning has come.
+    let later = "2026-11-24 12:00";
+    let err = k.fails(&["complaint", "ack", &n, "--at", "2026-11-24 11:00"], 2);
+    has_all(&err, &["--at", "cannot be later than now"]);
+    k.ok_at(later, &["complaint", "ack", &n, "--at", "2026-11-24 11:00"]);
     k.fails(&["complaint", "resume", &n], 2);
     let v = k.show(&n);
     assert_eq!(arr(&v["pauses"])[1]["to"], "2026-11-24T11:00:00+08:00");

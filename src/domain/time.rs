@@ -20,7 +20,7 @@ pub fn parse_time(field: FieldId, input: &str, tz: Tz) -> Result<DateTime<Utc>, 
         value: input.to_string(),
     };
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        return Ok(dt.with_timezone(&Utc));
+        return plausible(field, input, dt.with_timezone(&Utc));
     }
     let naive = [
         "%Y-%m-%d %H:%M",
@@ -36,7 +36,23 @@ pub fn parse_time(field: FieldId, input: &str, tz: Tz) -> Result<DateTime<Utc>, 
             .and_then(|d| d.and_hms_opt(0, 0, 0))
     })
     .ok_or_else(bad)?;
-    local_to_utc(naive, tz).ok_or_else(bad)
+    let t = local_to_utc(naive, tz).ok_or_else(bad)?;
+    plausible(field, input, t)
+}
+
+/// Years kefu's records can hold: a typo like 2206 or 1926 is refused, not stored.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+fn plausible(field: FieldId, input: &str, t: DateTime<Utc>) -> Result<DateTime<Utc>, Error> {
+    if PLAUSIBLE_YEARS.contains(&chrono::Datelike::year(&t)) {
+        Ok(t)
+    } else {
+        Err(Error::Invalid {
+            field,
+            value: input.to_string(),
+            rule: "rule.plausible_year",
+        })
+    }
 }
 
 /// A wall-clock time in `tz` as UTC; the earlier instant when a DST change makes it ambiguous.

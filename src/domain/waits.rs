@@ -16,14 +16,19 @@ fn invalid_at(at: DateTime<Utc>, tz: Tz, rule: &'static str) -> Error {
     }
 }
 
-/// A step dated `at`: not before the clocks started (`start`), nor before the last step,
-/// so the history stays in order.
+/// A step dated `at`: not after `now` (what has not happened cannot be recorded), not
+/// before the clocks started (`start`), nor before the last step, so the history stays
+/// in order.
 pub fn check_step_time(
     at: DateTime<Utc>,
     start: DateTime<Utc>,
     last_step: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<(), Error> {
+    if at > now {
+        return Err(invalid_at(at, tz, "rule.not_future"));
+    }
     if at < start {
         return Err(invalid_at(at, tz, "rule.after_received"));
     }
@@ -118,16 +123,20 @@ mod tests {
     #[test]
     fn steps_are_dated_in_order() {
         assert_eq!(
-            rule(check_step_time(t(3), t(2), Some(t(3)), DEFAULT_TZ)),
+            rule(check_step_time(t(3), t(2), Some(t(3)), t(3), DEFAULT_TZ)),
             "ok"
         );
         assert_eq!(
-            rule(check_step_time(t(1), t(2), None, DEFAULT_TZ)),
+            rule(check_step_time(t(1), t(2), None, t(3), DEFAULT_TZ)),
             "rule.after_received"
         );
         assert_eq!(
-            rule(check_step_time(t(3), t(2), Some(t(4)), DEFAULT_TZ)),
+            rule(check_step_time(t(3), t(2), Some(t(4)), t(5), DEFAULT_TZ)),
             "rule.after_previous_step"
+        );
+        assert_eq!(
+            rule(check_step_time(t(4), t(2), None, t(3), DEFAULT_TZ)),
+            "rule.not_future"
         );
     }
 

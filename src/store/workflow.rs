@@ -176,7 +176,8 @@ impl Tx<'_> {
             [cur.id],
             |r| r.get(0),
         )?;
-        waits::check_step_time(at, cur.start, opt_time(last_step), tz)?;
+        let now = crate::domain::time::from_store(self.at()).unwrap_or(at);
+        waits::check_step_time(at, cur.start, opt_time(last_step), now, tz)?;
         // Moving on ends a wait on the customer.
         self.end_pause(cur.id, number, at)?;
         match to {

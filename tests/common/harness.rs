@@ -61,12 +61,26 @@ impl Kefu {
 
     /// `kefu --db DB --now NOW --lang LANG --user USER ARGS...`
     pub fn cmd_with(&self, lang: &str, user: &str, args: &[&str]) -> Command {
+        self.cmd_at(NOW, lang, user, args)
+    }
+
+    /// The same at another time (the sandbox's clock moved on).
+    pub fn cmd_at(&self, now: &str, lang: &str, user: &str, args: &[&str]) -> Command {
         let mut c = binary::bin(&self.config);
         c.arg("--db")
             .arg(&self.db)
-            .args(["--now", NOW, "--lang", lang, "--user", user])
+            .args(["--now", now, "--lang", lang, "--user", user])
             .args(args);
         c
+    }
+
+    /// Runs as [`TESTER`] at `now`; must succeed quietly. Returns stdout.
+    pub fn ok_at(&self, now: &str, args: &[&str]) -> String {
+        Self::expect_ok(
+            run(self.cmd_at(now, "en", TESTER, args)),
+            &format!("at {now}"),
+            args,
+        )
     }
 
     /// In English, as [`TESTER`].
