@@ -44,8 +44,8 @@ impl Lcg {
     }
 }
 
-#[test]
-fn the_history_is_append_only_and_a_fresh_database_verifies() {
+/// A demo sandbox with one return of `value` RMB on KS-2026-00001.
+fn demo_with_return(value: &str) -> Kefu {
     let k = Kefu::demo();
     k.ok(&[
         "return",
@@ -56,8 +56,14 @@ fn the_history_is_append_only_and_a_fresh_database_verifies() {
         "--disposition",
         "rework",
         "--value",
-        "800",
+        value,
     ]);
+    k
+}
+
+#[test]
+fn the_history_is_append_only_and_a_fresh_database_verifies() {
+    let k = demo_with_return("800");
     let text = k.ok(&["audit", "verify"]);
     has_all(&text, &["History intact", "rows, head"]);
     let head = k.json(&["audit", "head"]);
@@ -78,18 +84,7 @@ fn the_history_is_append_only_and_a_fresh_database_verifies() {
 
 #[test]
 fn a_hundred_random_tamperings_are_all_found() {
-    let k = Kefu::demo();
-    k.ok(&[
-        "return",
-        "add",
-        "KS-2026-00001",
-        "--quantity",
-        "5",
-        "--disposition",
-        "rework",
-        "--value",
-        "800",
-    ]);
+    let k = demo_with_return("800");
     assert_eq!(verify(&k.db), None);
     let rows: i64 = rusqlite::Connection::open(&k.db)
         .expect("sqlite")
@@ -164,18 +159,7 @@ fn removing_the_newest_row_changes_the_head_the_auditor_wrote_down() {
 
 #[test]
 fn verify_names_the_changed_record_in_both_languages() {
-    let k = Kefu::demo();
-    k.ok(&[
-        "return",
-        "add",
-        "KS-2026-00001",
-        "--quantity",
-        "5",
-        "--disposition",
-        "rework",
-        "--value",
-        "5000",
-    ]);
+    let k = demo_with_return("5000");
     rusqlite::Connection::open(&k.db)
         .expect("sqlite")
         .execute("UPDATE returns SET approved_by = 'zhang.wei'", [])

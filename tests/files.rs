@@ -195,25 +195,9 @@ fn implausible_years_are_refused_naming_the_flag() {
         ("--received", "1926-11-23 08:00"),
         ("--received", "2206-11-23 08:00"),
     ] {
-        let err = k.fails(
-            &[
-                "complaint",
-                "add",
-                "--customer",
-                "C00001",
-                "--title",
-                "划伤",
-                "--severity",
-                "minor",
-                "--category",
-                "quality",
-                "--channel",
-                "phone",
-                flag,
-                value,
-            ],
-            2,
-        );
+        let mut args = harness::minor_complaint("C00001");
+        args.extend([flag, value]);
+        let err = k.fails(&args, 2);
         has_all(&err, &[flag, value, "2000 to 2100"]);
     }
     let out = run({

@@ -194,22 +194,8 @@ fn whoami_answers_without_a_database() {
 #[test]
 fn an_owner_a_kam_or_an_assignee_must_be_active_staff() {
     let k = Kefu::demo();
-    let c = [
-        "complaint",
-        "add",
-        "--customer",
-        "C00001",
-        "--title",
-        "划伤",
-        "--severity",
-        "minor",
-        "--category",
-        "quality",
-        "--channel",
-        "phone",
-        "--received",
-        "2026-11-23 08:00",
-    ];
+    let mut c = harness::minor_complaint("C00001");
+    c.extend(["--received", "2026-11-23 08:00"]);
     let mut with_owner = c.to_vec();
     with_owner.extend(["--owner", "ghost"]);
     has_all(

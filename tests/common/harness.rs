@@ -17,6 +17,25 @@ pub const NOW: &str = "2026-11-23 10:00";
 /// The default actor: not on the staff list, so no role.
 pub const TESTER: &str = "tester";
 
+/// `complaint add` of a minor quality complaint of `customer` (the time and the rest added
+/// by the caller).
+pub fn minor_complaint(customer: &str) -> Vec<&str> {
+    vec![
+        "complaint",
+        "add",
+        "--customer",
+        customer,
+        "--title",
+        "划伤",
+        "--severity",
+        "minor",
+        "--category",
+        "quality",
+        "--channel",
+        "phone",
+    ]
+}
+
 /// A database file, its directory and an empty config directory.
 pub struct Kefu {
     /// Keeps the directory alive.
