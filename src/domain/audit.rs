@@ -7,27 +7,34 @@ use sha2::{Digest, Sha256};
 /// The hash before the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// One history row as stored (the content the hash covers, and the hashes).
+/// One change as the history keeps it: who changed what, when, from what to what.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Change {
+    /// When (storage form, UTC).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// `customer`, `complaint`, ...
+    pub entity: String,
+    /// The record's code or number.
+    pub entity_key: String,
+    /// `insert`, `update`, `delete` or `step`.
+    pub action: String,
+    /// The field changed (updates and steps).
+    pub field: Option<String>,
+    /// The value before.
+    pub old: Option<String>,
+    /// The value after (an insert: the whole record as JSON).
+    pub new: Option<String>,
+}
+
+/// One history row as stored: the change the hash covers, and the hashes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Row {
-    /// Row id: consecutive from 1.
+    /// Row id.
     pub id: i64,
-    /// When it was written (UTC, stored form).
-    pub at: String,
-    /// Who wrote it.
-    pub actor: String,
-    /// Kind of record.
-    pub entity: String,
-    /// The record's key.
-    pub entity_key: String,
-    /// insert, update, delete or step.
-    pub action: String,
-    /// The field changed.
-    pub field: Option<String>,
-    /// Before.
-    pub old: Option<String>,
-    /// After.
-    pub new: Option<String>,
+    /// What changed.
+    pub change: Change,
     /// The previous row's hash, as stored.
     pub prev_hash: Option<String>,
     /// This row's hash, as stored.
@@ -46,16 +53,17 @@ pub fn row_hash(prev: &str, row: &Row) -> String {
             h.update(s.as_bytes());
         }
     };
+    let c = &row.change;
     part(Some(prev));
     part(Some(&row.id.to_string()));
-    part(Some(&row.at));
-    part(Some(&row.actor));
-    part(Some(&row.entity));
-    part(Some(&row.entity_key));
-    part(Some(&row.action));
-    part(row.field.as_deref());
-    part(row.old.as_deref());
-    part(row.new.as_deref());
+    part(Some(&c.at));
+    part(Some(&c.actor));
+    part(Some(&c.entity));
+    part(Some(&c.entity_key));
+    part(Some(&c.action));
+    part(c.field.as_deref());
+    part(c.old.as_deref());
+    part(c.new.as_deref());
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -129,14 +137,16 @@ mod tests {
             .map(|id| {
                 let mut r = Row {
                     id,
-                    at: "2026-11-23T02:00:00Z".into(),
-                    actor: "li.na".into(),
-                    entity: "customer".into(),
-                    entity_key: format!("C{id:05}"),
-                    action: "update".into(),
-                    field: Some("city".into()),
-                    old: None,
-                    new: Some("苏州".into()),
+                    change: Change {
+                        at: "2026-11-23T02:00:00Z".into(),
+                        actor: "li.na".into(),
+                        entity: "customer".into(),
+                        entity_key: format!("C{id:05}"),
+                        action: "update".into(),
+                        field: Some("city".into()),
+                        old: None,
+                        new: Some("苏州".into()),
+                    },
                     prev_hash: Some(prev.clone()),
                     hash: None,
                 };
@@ -158,7 +168,7 @@ mod tests {
     #[test]
     fn every_kind_of_tampering_is_found_where_it_happened() {
         let mut changed = chain(5);
-        changed[2].new = Some("上海".into());
+        changed[2].change.new = Some("上海".into());
         assert_eq!(
             walk(changed).unwrap_err(),
             Break {
@@ -186,8 +196,8 @@ mod tests {
         );
         // Moving text between fields changes the hash too.
         let mut moved = chain(2);
-        moved[0].field = Some("cit".into());
-        moved[0].new = Some("y苏州".into());
+        moved[0].change.field = Some("cit".into());
+        moved[0].change.new = Some("y苏州".into());
         assert!(walk(moved).is_err());
         // A row added at the end must link to the head and hash right.
         let mut added = chain(3);

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::Store;
-use crate::domain::audit::{row_hash, Break, Chain, Row as HistoryRow, GENESIS};
+use crate::domain::audit::{row_hash, Break, Chain, Change, Row as HistoryRow, GENESIS};
 use crate::error::Result;
 
 const COLUMNS: &str = "id, at, actor, entity, entity_key, action, field, old, new, prev_hash, hash";
@@ -12,14 +12,16 @@ const COLUMNS: &str = "id, at, actor, entity, entity_key, action, field, old, ne
 fn read(r: &Row) -> rusqlite::Result<HistoryRow> {
     Ok(HistoryRow {
         id: r.get(0)?,
-        at: r.get(1)?,
-        actor: r.get(2)?,
-        entity: r.get(3)?,
-        entity_key: r.get(4)?,
-        action: r.get(5)?,
-        field: r.get(6)?,
-        old: r.get(7)?,
-        new: r.get(8)?,
+        change: Change {
+            at: r.get(1)?,
+            actor: r.get(2)?,
+            entity: r.get(3)?,
+            entity_key: r.get(4)?,
+            action: r.get(5)?,
+            field: r.get(6)?,
+            old: r.get(7)?,
+            new: r.get(8)?,
+        },
         prev_hash: r.get(9)?,
         hash: r.get(10)?,
     })

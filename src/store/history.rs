@@ -6,26 +6,7 @@ use serde::Serialize;
 use super::{Store, Tx};
 use crate::error::Result;
 
-/// One history row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change {
-    /// When (storage form, UTC).
-    pub at: String,
-    /// Who.
-    pub actor: String,
-    /// `customer`, `complaint`, ...
-    pub entity: String,
-    /// The record's code or number.
-    pub entity_key: String,
-    /// `insert`, `update`, `delete` or `step`.
-    pub action: String,
-    /// The field changed (updates and steps).
-    pub field: Option<String>,
-    /// The value before.
-    pub old: Option<String>,
-    /// The value after (an insert: the whole record as JSON).
-    pub new: Option<String>,
-}
+pub use crate::domain::audit::Change;
 
 impl Tx<'_> {
     /// Records one change.
@@ -44,14 +25,16 @@ impl Tx<'_> {
         };
         let row = crate::domain::audit::Row {
             id: last + 1,
-            at: self.at().to_string(),
-            actor: self.actor().to_string(),
-            entity: entity.to_string(),
-            entity_key: key.to_string(),
-            action: action.to_string(),
-            field: field.map(str::to_string),
-            old: old.map(str::to_string),
-            new: new.map(str::to_string),
+            change: Change {
+                at: self.at().to_string(),
+                actor: self.actor().to_string(),
+                entity: entity.to_string(),
+                entity_key: key.to_string(),
+                action: action.to_string(),
+                field: field.map(str::to_string),
+                old: old.map(str::to_string),
+                new: new.map(str::to_string),
+            },
             prev_hash: Some(prev.clone()),
             hash: None,
         };
@@ -63,7 +46,17 @@ impl Tx<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(params![
-                row.id, row.at, row.actor, entity, key, action, field, old, new, prev, hash
+                row.id,
+                row.change.at,
+                row.change.actor,
+                entity,
+                key,
+                action,
+                field,
+                old,
+                new,
+                prev,
+                hash
             ])?;
         self.head.replace(Some((row.id, hash)));
         Ok(())
