@@ -733,8 +733,24 @@ fn waiting_on_the_customer_pauses_the_pausing_clocks_and_moves_their_due_times()
     assert!(start[0].1.as_str().unwrap().contains("等样品"), "{start:?}");
     assert_eq!(changes(&v, "pause_end").len(), 1);
 
-    // A second wait may not start before the first ended; a move ends a wait.
-    let err = k.fails(
+    // A second wait may not start before the first ended; a move ends a wait. These
+    // run once the next morning has come: nothing can be dated after now.
+    let later = "2026-11-24 12:00";
+    let early = [
+        "complaint",
+        "wait",
+        &n,
+        "--reason",
+        "等信息",
+        "--at",
+        "2026-11-24 08:00",
+    ];
+    has_all(&k.fails(&early, 2), &["--at", "cannot be later than now"]);
+    let out = run(k.cmd_at(later, "en", TESTER, &early));
+    assert_eq!(out.code, 2, "{out:#?}");
+    has_all(&out.stderr, &["wait cannot start before"]);
+    k.ok_at(
+        later,
         &[
             "complaint",
             "wait",
@@ -742,22 +758,10 @@ fn waiting_on_the_customer_pauses_the_pausing_clocks_and_moves_their_due_times()
             "--reason",
             "等信息",
             "--at",
-            "2026-11-24 08:00",
+            "2026-11-24 10:00",
         ],
-        2,
     );
-    has_all(&err, &["wait cannot start before"]);
-    k.ok(&[
-        "complaint",
-        "wait",
-        &n,
-        "--reason",
-        "等信息",
-        "--at",
-        "2026-11-24 10:00",
-    ]);
-    // A step cannot be dated after now: these run once the next morning has come.
-    let later = "2026-11-24 12:00";
+    // A step cannot be dated after now either.
     let err = k.fails(&["complaint", "ack", &n, "--at", "2026-11-24 11:00"], 2);
     has_all(&err, &["--at", "cannot be later than now"]);
     k.ok_at(later, &["complaint", "ack", &n, "--at", "2026-11-24 11:00"]);

@@ -51,10 +51,12 @@ pub struct WaitFacts<'a> {
     pub start: DateTime<Utc>,
     /// When its last wait ended.
     pub last_wait_end: Option<DateTime<Utc>>,
+    /// The time of the write: a wait cannot begin after it.
+    pub now: DateTime<Utc>,
 }
 
 /// A wait beginning `at` for `reason`: a reason, an unfinished complaint not already
-/// waiting, and not overlapping the start or an earlier wait.
+/// waiting, not after now, and not overlapping the start or an earlier wait.
 pub fn check_wait(f: &WaitFacts, at: DateTime<Utc>, reason: &str, tz: Tz) -> Result<(), Error> {
     let refuse = |rule| Error::Refused {
         number: f.number.to_string(),
@@ -70,6 +72,9 @@ pub fn check_wait(f: &WaitFacts, at: DateTime<Utc>, reason: &str, tz: Tz) -> Res
     }
     if f.waiting {
         return Err(refuse("rule.already_waiting"));
+    }
+    if at > f.now {
+        return Err(invalid_at(at, tz, "rule.not_future"));
     }
     if at < f.start || f.last_wait_end.is_some_and(|e| at < e) {
         return Err(invalid_at(at, tz, "rule.wait_overlaps"));
@@ -148,8 +153,13 @@ mod tests {
             waiting: false,
             start: t(2),
             last_wait_end: Some(t(4)),
+            now: t(6),
         };
         assert_eq!(rule(check_wait(&f, t(4), "样品", DEFAULT_TZ)), "ok");
+        assert_eq!(
+            rule(check_wait(&f, t(7), "样品", DEFAULT_TZ)),
+            "rule.not_future"
+        );
         assert_eq!(rule(check_wait(&f, t(4), " ", DEFAULT_TZ)), "required");
         assert_eq!(
             rule(check_wait(&f, t(3), "样品", DEFAULT_TZ)),

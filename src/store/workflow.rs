@@ -276,6 +276,7 @@ impl Tx<'_> {
             waiting,
             start: cur.start,
             last_wait_end: opt_time(last_end),
+            now: crate::domain::time::from_store(self.at()).unwrap_or(at),
         };
         waits::check_wait(&facts, at, reason, self.tz())?;
         self.conn().execute(
