@@ -169,3 +169,24 @@ fn verify_names_the_changed_record_in_both_languages() {
     let out = binary::run(k.cmd_with("zh", harness::TESTER, &["audit", "verify"]));
     has_all(&out.stderr, &["记录与历史不符", "approved_by"]);
 }
+
+#[test]
+fn a_row_records_when_it_was_written_and_when_it_happened() {
+    let k = Kefu::new();
+    k.staff(&[("chen.jing", "quality")]);
+    let mut add = harness::minor_complaint("C00001");
+    k.ok(&["customer", "add", "--name", "恒瑞化工"]);
+    add.extend(["--received", "2026-11-23 08:00"]);
+    let n = k.ok(&add).trim().to_string();
+    k.ok(&["complaint", "ack", &n, "--at", "2026-11-23 09:00"]);
+    let v = k.json(&["complaint", "show", &n]);
+    let step = v["history"]
+        .as_array()
+        .and_then(|h| h.iter().find(|c| c["action"] == "step"))
+        .cloned()
+        .unwrap_or_default();
+    // Written at the sandbox's now; it happened when --at says.
+    assert_eq!(step["at"], "2026-11-23T10:00:00+08:00", "{step}");
+    assert_eq!(step["event_at"], "2026-11-23T09:00:00+08:00", "{step}");
+    k.ok(&["audit", "verify"]);
+}

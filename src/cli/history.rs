@@ -34,6 +34,7 @@ pub fn history_json(ctx: &Ctx, history: &[Change]) -> serde_json::Value {
                 "at": json_time(ctx, &c.at), "actor": c.actor, "entity": c.entity,
                 "entity_key": c.entity_key, "action": c.action, "field": c.field,
                 "old": c.old, "new": c.new,
+                "event_at": c.event_at.as_deref().map(|e| json_time(ctx, e)),
             })
         })
         .collect()

@@ -26,6 +26,8 @@ pub struct Change {
     pub old: Option<String>,
     /// The value after (an insert: the whole record as JSON).
     pub new: Option<String>,
+    /// When it happened, if that was given (`--at`) and differs from the time of writing.
+    pub event_at: Option<String>,
 }
 
 /// One history row as stored: the change the hash covers, and the hashes.
@@ -64,6 +66,10 @@ pub fn row_hash(prev: &str, row: &Row) -> String {
     part(c.field.as_deref());
     part(c.old.as_deref());
     part(c.new.as_deref());
+    // Added later: rows without one hash as they always did.
+    if let Some(e) = c.event_at.as_deref() {
+        part(Some(e));
+    }
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -146,6 +152,7 @@ mod tests {
                         field: Some("city".into()),
                         old: None,
                         new: Some("苏州".into()),
+                        event_at: None,
                     },
                     prev_hash: Some(prev.clone()),
                     hash: None,

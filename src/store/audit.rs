@@ -7,9 +7,12 @@ use super::Store;
 use crate::domain::audit::{row_hash, Break, Chain, Change, Row as HistoryRow, GENESIS};
 use crate::error::Result;
 
-const COLUMNS: &str = "id, at, actor, entity, entity_key, action, field, old, new, prev_hash, hash";
+/// The history's columns, in the order [`read`] takes them.
+pub(crate) const COLUMNS: &str =
+    "id, at, actor, entity, entity_key, action, field, old, new, prev_hash, hash, event_at";
 
-fn read(r: &Row) -> rusqlite::Result<HistoryRow> {
+/// One history row from a query over [`COLUMNS`].
+pub(crate) fn read(r: &Row) -> rusqlite::Result<HistoryRow> {
     Ok(HistoryRow {
         id: r.get(0)?,
         change: Change {
@@ -21,6 +24,7 @@ fn read(r: &Row) -> rusqlite::Result<HistoryRow> {
             field: r.get(6)?,
             old: r.get(7)?,
             new: r.get(8)?,
+            event_at: r.get(11)?,
         },
         prev_hash: r.get(9)?,
         hash: r.get(10)?,

@@ -197,6 +197,7 @@ impl Tx<'_> {
         at: DateTime<Utc>,
         by: &str,
     ) -> Result<()> {
+        let _event = self.event_at(at);
         let old: Option<Option<String>> = self
             .conn()
             .query_row("SELECT verdict FROM capas WHERE id = ?1", [id], |r| {
@@ -258,6 +259,7 @@ impl Tx<'_> {
 
     /// A manager approves a return's replacement.
     pub fn approve_return(&self, id: i64, at: DateTime<Utc>, by: &str) -> Result<()> {
+        let _event = self.event_at(at);
         let r = self.get_return(id)?;
         returns::check_approve(&return_facts(&r), self.role_of(by)?)?;
         self.conn().execute(
@@ -276,6 +278,7 @@ impl Tx<'_> {
 
     /// Marks a return's replacement shipped; above `threshold` it must be approved first.
     pub fn ship_return(&self, id: i64, at: DateTime<Utc>, threshold: f64) -> Result<()> {
+        let _event = self.event_at(at);
         let r = self.get_return(id)?;
         returns::check_ship(&return_facts(&r), threshold)?;
         self.conn().execute(

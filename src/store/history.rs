@@ -34,6 +34,7 @@ impl Tx<'_> {
                 field: field.map(str::to_string),
                 old: old.map(str::to_string),
                 new: new.map(str::to_string),
+                event_at: self.event.borrow().clone(),
             },
             prev_hash: Some(prev.clone()),
             hash: None,
@@ -42,8 +43,8 @@ impl Tx<'_> {
         self.conn()
             .prepare_cached(
                 "INSERT INTO history (id, at, actor, entity, entity_key, action, field, old, new,
-                                      prev_hash, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                      prev_hash, hash, event_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(params![
                 row.id,
@@ -56,7 +57,8 @@ impl Tx<'_> {
                 old,
                 new,
                 prev,
-                hash
+                hash,
+                row.change.event_at
             ])?;
         self.head.replace(Some((row.id, hash)));
         Ok(())
@@ -92,21 +94,12 @@ impl Tx<'_> {
 impl Store {
     /// The history of one record, oldest first.
     pub fn history_of(&self, entity: &str, key: &str) -> Result<Vec<Change>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT at, actor, entity, entity_key, action, field, old, new FROM history
-             WHERE entity = ?1 AND entity_key = ?2 ORDER BY id",
-        )?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {} FROM history WHERE entity = ?1 AND entity_key = ?2 ORDER BY id",
+            super::audit::COLUMNS
+        ))?;
         let rows = stmt.query_map(params![entity, key], |r| {
-            Ok(Change {
-                at: r.get(0)?,
-                actor: r.get(1)?,
-                entity: r.get(2)?,
-                entity_key: r.get(3)?,
-                action: r.get(4)?,
-                field: r.get(5)?,
-                old: r.get(6)?,
-                new: r.get(7)?,
-            })
+            super::audit::read(r).map(|row| row.change)
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

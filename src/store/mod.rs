@@ -47,6 +47,20 @@ pub struct Tx<'c> {
     tz: Tz,
     /// The history's last row id and hash, once read (the chain's head in this write).
     head: std::cell::RefCell<Option<(i64, String)>>,
+    /// When what is being recorded happened (`--at`), beside the time of the write.
+    event: std::cell::RefCell<Option<String>>,
+}
+
+/// While it lives, history rows record its event time; then the one before comes back.
+pub(crate) struct EventTime<'t, 'c> {
+    tx: &'t Tx<'c>,
+    before: Option<String>,
+}
+
+impl Drop for EventTime<'_, '_> {
+    fn drop(&mut self) {
+        self.tx.event.replace(self.before.take());
+    }
 }
 
 impl Store {
@@ -286,6 +300,7 @@ impl Store {
             at: to_store(self.now),
             tz: self.tz,
             head: std::cell::RefCell::new(None),
+            event: std::cell::RefCell::new(None),
         };
         let out = f(&wrapped)?;
         wrapped.tx.commit()?;
@@ -357,7 +372,13 @@ fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
     }
 }
 
-impl Tx<'_> {
+impl<'c> Tx<'c> {
+    /// Records `at` as the event time of the history rows written while the result lives.
+    pub(crate) fn event_at<'t>(&'t self, at: DateTime<Utc>) -> EventTime<'t, 'c> {
+        let before = self.event.replace(Some(to_store(at)));
+        EventTime { tx: self, before }
+    }
+
     /// Deletes every record, history included (for `demo --force`).
     pub fn clear_all(&self) -> Result<()> {
         // Checked at commit, when nothing is left to point at anything.

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     V8_GENERAL_MANAGER,
     V9_HISTORY_CHAIN,
     HISTORY_GUARDS,
+    V11_EVENT_TIME,
 ];
 
 /// The schema version this binary writes.
@@ -301,4 +302,9 @@ BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
 pub const HISTORY_GUARDS_OFF: &str = r#"
 DROP TRIGGER history_no_update;
 DROP TRIGGER history_no_delete;
+"#;
+
+/// When what a history row records happened (`--at`), beside when it was written.
+const V11_EVENT_TIME: &str = r#"
+ALTER TABLE history ADD COLUMN event_at TEXT;
 "#;

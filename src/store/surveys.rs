@@ -18,6 +18,7 @@ impl Tx<'_> {
         at: DateTime<Utc>,
         comment: Option<&str>,
     ) -> Result<()> {
+        let _event = self.event_at(at);
         let now = crate::domain::time::from_store(self.at()).unwrap_or(at);
         let score = check_answer(score, at, now, self.tz())?;
         let id = self.customer_id(customer)?;

@@ -131,6 +131,7 @@ impl Tx<'_> {
         by: &str,
         m: &Move,
     ) -> Result<()> {
+        let _event = self.event_at(at);
         let cur = self.current(number)?;
         for (column, new) in [
             ("decision_shipped", &m.decisions.shipped),
@@ -259,6 +260,7 @@ impl Tx<'_> {
 
     /// Starts a wait on the customer: pausing clocks stop until `resume`.
     pub fn pause(&self, number: &str, at: DateTime<Utc>, reason: &str) -> Result<()> {
+        let _event = self.event_at(at);
         let cur = self.current(number)?;
         let waiting: bool = self.conn().query_row(
             "SELECT EXISTS (SELECT 1 FROM complaint_pauses WHERE complaint_id = ?1 AND to_at IS NULL)",
@@ -295,6 +297,7 @@ impl Tx<'_> {
 
     /// Ends the wait on the customer.
     pub fn resume(&self, number: &str, at: DateTime<Utc>) -> Result<()> {
+        let _event = self.event_at(at);
         let cur = self.current(number)?;
         let ended = self.end_pause(cur.id, number, at)?;
         waits::check_resume(number, ended)
@@ -333,6 +336,7 @@ impl Tx<'_> {
 
     /// Escalates to the owner's supervisor (from the staff list); returns who that is.
     pub fn escalate(&self, number: &str, at: DateTime<Utc>) -> Result<Option<String>> {
+        let _event = self.event_at(at);
         let cur = self.current(number)?;
         waits::check_escalate(number, cur.step)?;
         let supervisor: Option<String> = match &cur.owner {
