@@ -63,6 +63,7 @@ mod tests {
             field: Some("responded".into()),
             old: None,
             new: Some("2026-11-21T02:00:00Z".into()),
+            event_at: None,
         };
         let l = &lines(&[c], Lang::Zh.catalog(), DEFAULT_TZ)[0];
         assert_eq!(l.when, "2026-11-23 10:00");
