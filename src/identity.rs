@@ -8,6 +8,24 @@ pub fn os_account() -> String {
     account_name(uid).unwrap_or_else(|| format!("uid:{uid}"))
 }
 
+/// Whether the process runs as root (effective user id 0).
+pub fn is_root() -> bool {
+    // SAFETY: geteuid cannot fail and has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// Under a setgid install (the binary's group differs from the user's), files kefu makes
+/// (the database's -wal and -shm among them) are made group-readable and -writable and
+/// closed to others, so the next member of staff can open them through kefu too.
+pub fn shared_umask() {
+    // SAFETY: getgid, getegid and umask cannot fail and have no preconditions.
+    unsafe {
+        if libc::getegid() != libc::getgid() {
+            libc::umask(0o007);
+        }
+    }
+}
+
 /// The name the password database gives `uid`.
 fn account_name(uid: libc::uid_t) -> Option<String> {
     let mut buf = vec![0 as libc::c_char; 4096];

@@ -10,6 +10,7 @@ use kefu::error::Error;
 use kefu::i18n::Lang;
 
 fn main() -> ExitCode {
+    kefu::identity::shared_umask();
     let cli = Cli::parse();
     let config = settings::config_path(cli.config.as_deref());
     let (settings, problems) = settings::load(config.as_deref(), theme::no_color_from_env());

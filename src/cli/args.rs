@@ -78,6 +78,8 @@ pub enum Command {
     Whoami,
     /// Who may do what
     Permissions,
+    /// Install for a team on one server (root): a group owns the data, kefu runs setgid
+    SetupShared(super::shared::SharedArgs),
     /// Check that the history and the records are as kefu wrote them
     #[command(subcommand)]
     Audit(super::audit::AuditCmd),

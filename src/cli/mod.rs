@@ -13,6 +13,7 @@ mod moves;
 pub mod output;
 mod policy;
 mod report;
+mod shared;
 mod sla_json;
 pub(crate) mod staff;
 mod stats;
@@ -231,6 +232,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Whoami => staff::whoami(ctx),
         Command::Permissions => staff::permissions(ctx),
         Command::Audit(c) => audit::run(ctx, c),
+        Command::SetupShared(a) => shared::setup(ctx, a),
     };
     // The one edge where a field's name becomes the flag that sets it.
     result.map_err(|e| match e.downcast::<Error>() {
