@@ -221,3 +221,80 @@ fn an_owner_a_kam_or_an_assignee_must_be_active_staff() {
     );
     k.ok(&["complaint", "assign", &n, "--to", "li.na"]);
 }
+
+#[test]
+fn the_permission_table_is_the_teams_and_changes_with_history() {
+    let k = Kefu::demo();
+    // A manager may approve once an admin grants it (labels work too), and not after.
+    let n = k.ok(&harness::minor_complaint("C00001")
+        .into_iter()
+        .chain(["--received", "2026-11-23 08:00"])
+        .collect::<Vec<_>>());
+    let id = k.ok(&[
+        "return",
+        "add",
+        n.trim(),
+        "--quantity",
+        "1",
+        "--disposition",
+        "scrap",
+        "--value",
+        "5000",
+    ]);
+    k.fails_as("zhang.wei", &["return", "approve", id.trim()], 1);
+    k.ok_in(
+        "zh",
+        &["permissions", "grant", "批准超过限额的补货", "主管"],
+    );
+    let table = k.json(&["permissions"]);
+    let approve = table
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["permission"] == "approve_replacement"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        approve["roles"],
+        serde_json::json!(["manager", "general_manager"]),
+        "{table}"
+    );
+    k.ok(&[
+        "permissions",
+        "revoke",
+        "approve_replacement",
+        "general_manager",
+    ]);
+    k.fails_as("wu.hua", &["return", "approve", id.trim()], 1);
+    k.ok_as("zhang.wei", &["return", "approve", id.trim()]);
+    // Only those who hold manage_permissions change the table, and one must keep it.
+    has_all(
+        &k.fails_as(
+            "zhang.wei",
+            &["permissions", "grant", "manage_staff", "manager"],
+            1,
+        ),
+        &["change who may do what", "administrator"],
+    );
+    has_all(
+        &k.fails(&["permissions", "revoke", "manage_permissions", "admin"], 2),
+        &["someone must keep the right"],
+    );
+    has_all(
+        &k.fails(&["permissions", "grant", "fly", "admin"], 2),
+        &["PERMISSION", "fly"],
+    );
+    // The changes are in the history, and the chain holds.
+    let conn = rusqlite::Connection::open(&k.db).expect("sqlite");
+    let rows: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM history WHERE entity = 'permission'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(rows, 2);
+    drop(conn);
+    // Reopening does not bring a revoked default back.
+    k.ok(&["init"]);
+    k.fails_as("wu.hua", &["return", "approve", id.trim()], 1);
+    k.ok(&["audit", "verify"]);
+}

@@ -76,8 +76,12 @@ pub enum Command {
     Staff(super::staff::StaffCmd),
     /// Who you are to kefu: your OS account and your staff record
     Whoami,
-    /// Who may do what
-    Permissions,
+    /// Who may do what; administrators grant and revoke
+    Permissions {
+        /// Grant or revoke (none: show the table)
+        #[command(subcommand)]
+        change: Option<super::staff::PermissionCmd>,
+    },
     /// Install for a team on one server (root): a group owns the data, kefu runs setgid
     SetupShared(super::shared::SharedArgs),
     /// Check that the history and the records are as kefu wrote them

@@ -230,7 +230,8 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Suggestion(c) => suggestion::run(ctx, c),
         Command::Staff(c) => staff::run(ctx, c),
         Command::Whoami => staff::whoami(ctx),
-        Command::Permissions => staff::permissions(ctx),
+        Command::Permissions { change: None } => staff::permissions(ctx),
+        Command::Permissions { change: Some(c) } => staff::change_permission(ctx, c),
         Command::Audit(c) => audit::run(ctx, c),
         Command::SetupShared(a) => shared::setup(ctx, a),
     };

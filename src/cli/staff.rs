@@ -6,7 +6,7 @@ use super::fields::choice_code;
 use super::history::{history_json, history_table};
 use super::output::{fields, print, print_json, Table};
 use super::Ctx;
-use crate::domain::permission::{check, Permission};
+use crate::domain::permission::Permission;
 use crate::domain::staff::{Role, Staff};
 use crate::error::{Error, Result};
 use crate::field_id::FieldId;
@@ -98,7 +98,7 @@ pub fn run(ctx: &Ctx, cmd: &StaffCmd) -> anyhow::Result<()> {
 
 /// Refuses unless the acting person holds `p`.
 pub fn require(ctx: &Ctx, store: &Store, p: Permission) -> Result<()> {
-    check(p, store.role_of(&ctx.user)?, p.default_holders())
+    store.require(&ctx.user, p)
 }
 
 /// A role given by its code or its label in either language.
@@ -212,12 +212,48 @@ pub fn whoami(ctx: &Ctx) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `kefu permissions`: each permission and the roles that hold it.
+/// `kefu permissions grant|revoke`.
+#[derive(Debug, Subcommand)]
+pub enum PermissionCmd {
+    /// Give a role a permission (administrators only)
+    Grant {
+        /// The permission (code or label; see `kefu permissions`)
+        permission: String,
+        /// The role (code or label)
+        role: String,
+    },
+    /// Take a permission from a role (administrators only)
+    Revoke {
+        /// The permission (code or label)
+        permission: String,
+        /// The role (code or label)
+        role: String,
+    },
+}
+
+/// Grants or revokes, with history.
+pub fn change_permission(ctx: &Ctx, cmd: &PermissionCmd) -> anyhow::Result<()> {
+    let (PermissionCmd::Grant { permission, role } | PermissionCmd::Revoke { permission, role }) =
+        cmd;
+    let code = choice_code(&Permission::CHOICES, permission).unwrap_or(permission);
+    let p = Permission::parse(FieldId::flag("PERMISSION"), code)?;
+    let role = role_arg(FieldId::flag("ROLE"), role)?;
+    let mut store = ctx.open()?;
+    require(ctx, &store, Permission::ManagePermissions)?;
+    store.write(|tx| match cmd {
+        PermissionCmd::Grant { .. } => tx.grant(p, role),
+        PermissionCmd::Revoke { .. } => tx.revoke(p, role),
+    })?;
+    ctx.saved()
+}
+
+/// `kefu permissions`: each permission and the roles that hold it in this database.
 pub fn permissions(ctx: &Ctx) -> anyhow::Result<()> {
-    let rows: Vec<(Permission, &[Role])> = Permission::ALL
-        .iter()
-        .map(|p| (*p, p.default_holders()))
-        .collect();
+    let store = ctx.read()?;
+    let mut rows: Vec<(Permission, Vec<Role>)> = Vec::new();
+    for p in Permission::ALL.iter().copied() {
+        rows.push((p, store.holders(p)?));
+    }
     if ctx.json {
         let v: Vec<_> = rows
             .iter()

@@ -12,6 +12,7 @@ vocabulary!(
         VerifyCapa = "verify_capa",
         CloseMinorSameDay = "close_minor_same_day",
         ManageStaff = "manage_staff",
+        ManagePermissions = "manage_permissions",
         WipeSandbox = "wipe_sandbox",
     }
 );
@@ -25,7 +26,9 @@ impl Permission {
             // SOP-15: quality verifies a CAPA's effect and may close a minor complaint
             // on the day it came in.
             Permission::VerifyCapa | Permission::CloseMinorSameDay => &[Role::Quality],
-            Permission::ManageStaff | Permission::WipeSandbox => &[Role::Admin],
+            Permission::ManageStaff | Permission::ManagePermissions | Permission::WipeSandbox => {
+                &[Role::Admin]
+            }
         }
     }
 }

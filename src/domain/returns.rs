@@ -40,15 +40,14 @@ pub fn check_new(quantity: i64, value: f64) -> Result<(), Error> {
 
 /// Checks an approval by someone of `role`: only who holds the approval permission, and
 /// only before shipping.
-pub fn check_approve(r: &ReturnFacts, role: Option<Role>) -> Result<(), Error> {
+pub fn check_approve(r: &ReturnFacts, role: Option<Role>, holders: &[Role]) -> Result<(), Error> {
     if r.shipped {
         return Err(Error::Refused {
             number: r.name.clone(),
             rule: "rule.already_shipped",
         });
     }
-    let p = Permission::ApproveReplacement;
-    crate::domain::permission::check(p, role, p.default_holders())
+    crate::domain::permission::check(Permission::ApproveReplacement, role, holders)
 }
 
 /// Checks shipping the replacement: once, and above `threshold` only once approved.
@@ -79,6 +78,8 @@ mod tests {
         }
     }
 
+    const HOLDERS: &[Role] = &[Role::GeneralManager];
+
     fn rule(r: Result<(), Error>) -> &'static str {
         match r {
             Ok(()) => "ok",
@@ -101,20 +102,23 @@ mod tests {
     #[test]
     fn only_the_general_manager_approves_and_only_before_shipping() {
         let gm = Some(Role::GeneralManager);
-        assert_eq!(rule(check_approve(&facts(5000.0, None, false), gm)), "ok");
+        assert_eq!(
+            rule(check_approve(&facts(5000.0, None, false), gm, HOLDERS)),
+            "ok"
+        );
         let others = Role::ALL
             .iter()
             .copied()
             .filter(|r| *r != Role::GeneralManager);
         for role in others.map(Some).chain([None]) {
             assert_eq!(
-                rule(check_approve(&facts(5000.0, None, false), role)),
+                rule(check_approve(&facts(5000.0, None, false), role, HOLDERS)),
                 "permission.approve_replacement",
                 "{role:?}"
             );
         }
         assert_eq!(
-            rule(check_approve(&facts(5000.0, None, true), gm)),
+            rule(check_approve(&facts(5000.0, None, true), gm, HOLDERS)),
             "rule.already_shipped"
         );
     }

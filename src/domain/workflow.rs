@@ -3,8 +3,6 @@
 use chrono::NaiveDate;
 
 use super::complaint::{Severity, Step};
-use super::permission::Permission;
-use super::staff::Role;
 use crate::error::Error;
 
 /// The main line of the flow, in order.
@@ -39,8 +37,8 @@ pub struct MoveFacts {
     pub from: Step,
     /// Its severity.
     pub severity: Severity,
-    /// The role of whoever moves it (None: not on the staff list).
-    pub role: Option<Role>,
+    /// Whoever moves it holds `close_minor_same_day`.
+    pub may_close_same_day: bool,
     /// Local date it was received (or reopened).
     pub received_on: NaiveDate,
     /// Local date of the move.
@@ -94,8 +92,7 @@ pub fn check(f: &MoveFacts, to: Step) -> Result<(), Error> {
     // The quality lead may close a minor complaint on the day it came in.
     let same_day_minor = to == Step::Closed
         && f.severity == Severity::Minor
-        && f.role
-            .is_some_and(|r| Permission::CloseMinorSameDay.default_holders().contains(&r))
+        && f.may_close_same_day
         && f.on == f.received_on;
     if !same_day_minor && required_before(to) != Some(f.from) {
         return Err(illegal(required_before(to)));

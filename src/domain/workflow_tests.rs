@@ -11,7 +11,7 @@ fn facts(from: Step, severity: Severity) -> MoveFacts {
         number: "KS-2026-00001".into(),
         from,
         severity,
-        role: Some(Role::Agent),
+        may_close_same_day: false,
         received_on: d("2026-11-23"),
         on: d("2026-11-24"),
         decisions_made: true,
@@ -157,12 +157,12 @@ fn the_quality_lead_may_close_a_minor_complaint_on_the_day() {
     let mut f = facts(Step::Acknowledged, Severity::Minor);
     f.on = f.received_on;
     assert_eq!(rule(check(&f, Step::Closed)), "needs", "an agent may not");
-    f.role = Some(Role::Quality);
+    f.may_close_same_day = true;
     assert_eq!(rule(check(&f, Step::Closed)), "ok");
     f.on = d("2026-11-25");
     assert_eq!(rule(check(&f, Step::Closed)), "needs", "not on a later day");
     let mut major = facts(Step::Acknowledged, Severity::Major);
-    major.role = Some(Role::Quality);
+    major.may_close_same_day = true;
     major.on = major.received_on;
     assert_eq!(
         rule(check(&major, Step::Closed)),

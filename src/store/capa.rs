@@ -208,8 +208,7 @@ impl Tx<'_> {
             kind: RecordKind::Capa,
             key: id.to_string(),
         })?;
-        let p = crate::domain::permission::Permission::VerifyCapa;
-        crate::domain::permission::check(p, self.role_of(by)?, p.default_holders())?;
+        self.require(by, crate::domain::permission::Permission::VerifyCapa)?;
         self.conn().execute(
             "UPDATE capas SET verdict = ?1, checked_at = ?2, checked_by = ?3 WHERE id = ?4",
             params![verdict.as_str(), to_store(at), by, id],
@@ -261,7 +260,8 @@ impl Tx<'_> {
     pub fn approve_return(&self, id: i64, at: DateTime<Utc>, by: &str) -> Result<()> {
         let _event = self.event_at(at);
         let r = self.get_return(id)?;
-        returns::check_approve(&return_facts(&r), self.role_of(by)?)?;
+        let holders = self.holders(crate::domain::permission::Permission::ApproveReplacement)?;
+        returns::check_approve(&return_facts(&r), self.role_of(by)?, &holders)?;
         self.conn().execute(
             "UPDATE returns SET approved_by = ?1, approved_at = ?2 WHERE id = ?3",
             params![by, to_store(at), id],

@@ -11,6 +11,7 @@ pub mod history;
 pub mod metrics;
 pub(crate) mod numbers;
 pub mod open;
+pub mod permissions;
 pub(crate) mod records;
 pub mod schema;
 pub mod staff;
@@ -226,6 +227,7 @@ impl Store {
                 conn.pragma_update(None, "application_id", open::APPLICATION_ID)?;
             }
             audit::seal_history(conn)?;
+            permissions::seed_permissions(conn)?;
             records::ensure_completeness_indexes(conn)
         })
     }
@@ -313,8 +315,8 @@ impl Store {
     }
 }
 
-/// What a wipe keeps: what the database is (a sandbox) and who works on it.
-const KEPT: &[&str] = &["meta", "staff"];
+/// What a wipe keeps: what the database is (a sandbox), who works on it, and who may do what.
+const KEPT: &[&str] = &["meta", "staff", "permissions"];
 
 /// Every table of the schema, from the database itself (so no list is kept by hand).
 fn tables(conn: &Connection) -> Result<Vec<String>> {

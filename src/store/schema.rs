@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     V9_HISTORY_CHAIN,
     HISTORY_GUARDS,
     V11_EVENT_TIME,
+    V12_PERMISSIONS,
 ];
 
 /// The schema version this binary writes.
@@ -307,4 +308,13 @@ DROP TRIGGER history_no_delete;
 /// When what a history row records happened (`--at`), beside when it was written.
 const V11_EVENT_TIME: &str = r#"
 ALTER TABLE history ADD COLUMN event_at TEXT;
+"#;
+
+/// Who may do what: seeded from the seeds' defaults (store/permissions.rs).
+const V12_PERMISSIONS: &str = r#"
+CREATE TABLE permissions (
+    permission TEXT NOT NULL,
+    role       TEXT NOT NULL,
+    PRIMARY KEY (permission, role)
+);
 "#;

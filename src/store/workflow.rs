@@ -161,7 +161,9 @@ impl Tx<'_> {
             number: number.to_string(),
             from: cur.step,
             severity: cur.severity,
-            role: self.role_of(by)?,
+            may_close_same_day: self
+                .require(by, crate::domain::permission::Permission::CloseMinorSameDay)
+                .is_ok(),
             received_on: cur.start.with_timezone(&tz).date_naive(),
             on: at.with_timezone(&tz).date_naive(),
             decisions_made: decided.complete(),
