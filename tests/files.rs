@@ -147,31 +147,10 @@ fn a_database_only_readable_to_this_user_is_read_and_nothing_is_left_behind() {
             c.arg("--db").arg(&k.db).args(["--lang", "en"]).args(args);
             return run(c);
         }
-        use std::os::unix::process::CommandExt;
-        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_kefu"));
-        for v in [
-            "KEFU_DB",
-            "KEFU_NOW",
-            "KEFU_USER",
-            "KEFU_CONFIG",
-            "KEFU_LANG",
-        ] {
-            c.env_remove(v);
-        }
-        c.env("XDG_CONFIG_HOME", &k.config)
-            .env("HOME", dir)
-            .arg("--db")
-            .arg(&k.db)
-            .args(["--lang", "en"])
-            .args(args)
-            .uid(65534)
-            .gid(65534);
-        let o = c.output().expect("run as nobody");
-        Out {
-            code: o.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-        }
+        let db = k.db.display().to_string();
+        let mut all = vec!["--db", db.as_str(), "--lang", "en"];
+        all.extend_from_slice(args);
+        binary::run_as_uid(Path::new(env!("CARGO_BIN_EXE_kefu")), dir, 65534, &all)
     };
     let out = as_reader(&["customer", "list", "--json"]);
     assert_eq!(out.code, 0, "{out:#?}");

@@ -8,41 +8,32 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+#[path = "common/binary.rs"]
+mod binary;
+use binary::Out;
 
-fn out(o: std::process::Output) -> Out {
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
-}
-
-/// `bin ARGS` as `uid` (None: as this process), with an empty config and English messages.
+/// `bin --lang en ARGS` as `uid` (None: as this process), with nothing of the caller's
+/// environment.
 fn kefu(bin: &Path, home: &Path, uid: Option<u32>, args: &[&str]) -> Out {
-    let mut c = Command::new(bin);
-    for v in [
-        "KEFU_DB",
-        "KEFU_NOW",
-        "KEFU_USER",
-        "KEFU_CONFIG",
-        "KEFU_LANG",
-        "KEFU_TZ",
-    ] {
-        c.env_remove(v);
+    let mut all = vec!["--lang", "en"];
+    all.extend_from_slice(args);
+    match uid {
+        Some(uid) => binary::run_as_uid(bin, home, uid, &all),
+        None => {
+            let o = Command::new(bin)
+                .env("XDG_CONFIG_HOME", home.join("config"))
+                .env_remove("KEFU_DB")
+                .env_remove("KEFU_CONFIG")
+                .args(&all)
+                .output()
+                .expect("the kefu binary runs");
+            Out {
+                code: o.status.code().unwrap_or(-1),
+                stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+                stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+            }
+        }
     }
-    c.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("HOME", home)
-        .args(["--lang", "en"])
-        .args(args);
-    if let Some(uid) = uid {
-        c.uid(uid).gid(65534);
-    }
-    out(c.output().expect("run kefu"))
 }
 
 /// OS accounts (and the group) made for the test, removed when it ends, even when it fails.
@@ -77,10 +68,8 @@ impl Drop for Accounts {
 }
 
 fn is_root() -> bool {
-    out(Command::new("id").arg("-u").output().expect("id runs"))
-        .stdout
-        .trim()
-        == "0"
+    let id = Command::new("id").arg("-u").output().expect("id runs");
+    String::from_utf8_lossy(&id.stdout).trim() == "0"
 }
 
 #[test]
