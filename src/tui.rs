@@ -61,13 +61,14 @@ fn install_panic_hook() {
     }));
 }
 
-/// Seconds since the epoch when the loop last came round (0 = not started), for the watchdog.
+/// Milliseconds since the epoch when the loop last came round (0 = not started), for the
+/// watchdog.
 static HEARTBEAT: AtomicU64 = AtomicU64::new(0);
 
-fn epoch_s() -> u64 {
+fn epoch_ms() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
+        .map(|d| d.as_millis() as u64)
         .unwrap_or(0)
 }
 
@@ -81,23 +82,31 @@ fn terminal_alive() -> bool {
 /// Watches for signals and for a loop stuck after the terminal went away.
 ///
 /// When a terminal hangs up, crossterm's poll can spin inside its own read loop and never
-/// return, so the main loop would not see a signal. The watchdog gives the loop a second
-/// to stop by itself, then gives the terminal back and exits the process; SQLite rolls
-/// back any unfinished write on the next open, so nothing is half-written.
+/// return, so the main loop would not see a signal. The watchdog gives the loop 200 ms to
+/// stop by itself after a signal, and exits at once when the loop has stalled for 300 ms
+/// and the terminal no longer takes output: well inside half a second either way. SQLite
+/// rolls back any unfinished write on the next open, so nothing is half-written.
 fn start_watchdog(stop: Arc<AtomicBool>) {
-    std::thread::spawn(move || loop {
-        std::thread::sleep(Duration::from_millis(500));
-        let beat = HEARTBEAT.load(Ordering::Relaxed);
-        let stale = beat != 0 && epoch_s().saturating_sub(beat) >= 3;
-        if stop.load(Ordering::Relaxed) {
-            std::thread::sleep(Duration::from_secs(1));
-            tracing::warn!("the loop did not stop after a signal; exiting from the watchdog");
-            leave();
-            std::process::exit(0);
-        }
-        if stale && !terminal_alive() {
-            tracing::warn!("the terminal is gone; exiting");
-            std::process::exit(0);
+    std::thread::spawn(move || {
+        let mut stop_seen: Option<Instant> = None;
+        loop {
+            std::thread::sleep(Duration::from_millis(50));
+            if stop.load(Ordering::Relaxed) {
+                let since = *stop_seen.get_or_insert_with(Instant::now);
+                if since.elapsed() >= Duration::from_millis(200) {
+                    tracing::warn!(
+                        "the loop did not stop after a signal; exiting from the watchdog"
+                    );
+                    leave();
+                    std::process::exit(0);
+                }
+            }
+            let beat = HEARTBEAT.load(Ordering::Relaxed);
+            let stale = beat != 0 && epoch_ms().saturating_sub(beat) >= 300;
+            if stale && !terminal_alive() {
+                tracing::warn!("the terminal is gone; exiting");
+                std::process::exit(0);
+            }
         }
     });
 }
@@ -147,7 +156,7 @@ fn event_loop(
     let mut seen_version = app.store.data_version()?;
     loop {
         app.drain();
-        HEARTBEAT.store(epoch_s(), Ordering::Relaxed);
+        HEARTBEAT.store(epoch_ms(), Ordering::Relaxed);
         if app.needs_draw {
             terminal.draw(|f| crate::ui::draw(f, app))?;
             app.needs_draw = false;
