@@ -238,8 +238,13 @@ impl Error {
         }
     }
 
-    /// The message in the catalog's language.
+    /// The message in the catalog's language, on one line and with any control character
+    /// someone typed made harmless (a message echoes what was given).
     pub fn message(&self, cat: &Catalog) -> String {
+        crate::text::sanitize(&self.words(cat)).into_owned()
+    }
+
+    fn words(&self, cat: &Catalog) -> String {
         match self {
             Error::InvalidChoice {
                 field,

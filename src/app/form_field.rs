@@ -91,6 +91,8 @@ impl Field {
             | FieldKind::Note { .. }
             | FieldKind::Number { .. }
             | FieldKind::Money
+            | FieldKind::Phone
+            | FieldKind::Email
             | FieldKind::Date
             | FieldKind::Time => None,
         };

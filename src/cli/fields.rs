@@ -88,6 +88,8 @@ fn help(f: &FieldSpec) -> String {
         FieldKind::Date => "YYYY-MM-DD".into(),
         FieldKind::Time => "YYYY-MM-DD HH:MM or RFC 3339".into(),
         FieldKind::Money => "RMB".into(),
+        FieldKind::Phone => "e.g. 0512-6688 1234 or +86 138 0000 0000".into(),
+        FieldKind::Email => "e.g. wang.wei@example.com".into(),
         FieldKind::Number { min, max } => format!("{min}..{max}"),
         FieldKind::Staff => "a username, e.g. li.na".into(),
         FieldKind::Customer => "e.g. C00001".into(),

@@ -139,9 +139,9 @@ crate::record!(
         /// Role at the customer (stored as "other" when nobody gave one).
         role: Option<ContactRole> => FieldSpec::of(FieldKind::Choice(ContactRole::CHOICES)).required(),
         /// Phone.
-        phone: Option<String> => FieldSpec::text(30),
+        phone: Option<String> => FieldSpec::of(FieldKind::Phone),
         /// Email.
-        email: Option<String> => FieldSpec::text(80),
+        email: Option<String> => FieldSpec::of(FieldKind::Email),
         /// WeChat id.
         wechat: Option<String> => FieldSpec::text(60),
         /// LINE id.

@@ -58,6 +58,10 @@ pub enum FieldKind {
     },
     /// An amount of money (RMB), finite and not negative.
     Money,
+    /// A telephone number: digits with `+`, spaces, `-`, parentheses; 5 to 20 digits.
+    Phone,
+    /// An e-mail address: `name@domain.tld`, no spaces.
+    Email,
     /// A calendar date, `YYYY-MM-DD`.
     Date,
     /// An instant, typed in local time (the CLI's formats), stored in UTC.
@@ -204,7 +208,9 @@ impl FieldSpec {
             | FieldKind::Money
             | FieldKind::Date
             | FieldKind::Time
+            | FieldKind::Phone
             | FieldKind::Choice(_) => Some(40),
+            FieldKind::Email => Some(120),
         }
     }
 
@@ -237,6 +243,26 @@ impl FieldSpec {
                 v.to_string()
             }
             FieldKind::Note { .. } => v.to_string(),
+            FieldKind::Phone => {
+                let digits = v.chars().filter(char::is_ascii_digit).count();
+                let allowed = |c: char| c.is_ascii_digit() || " +-()".contains(c);
+                if !(5..=20).contains(&digits) || !v.chars().all(allowed) {
+                    return Err(invalid("rule.phone"));
+                }
+                v.to_string()
+            }
+            FieldKind::Email => {
+                let ok = v.split_once('@').is_some_and(|(name, domain)| {
+                    !name.is_empty()
+                        && !domain.contains('@')
+                        && domain.split('.').count() >= 2
+                        && domain.split('.').all(|p| !p.is_empty())
+                });
+                if !ok || v.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                    return Err(invalid("rule.email"));
+                }
+                v.to_string()
+            }
             FieldKind::Number { min, max } => match v.parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => n.to_string(),
                 Ok(_) => return Err(invalid("rule.out_of_range")),

@@ -151,3 +151,57 @@ fn records_get_set_validate_and_diff_by_name() {
     assert_eq!(c.completeness(), (2, 10));
     assert!(Contact::default().validate(DEFAULT_TZ).is_err());
 }
+
+#[test]
+fn phones_and_emails_have_a_shape() {
+    let rule = |kind, v: &str| match spec(kind).normalize(v, DEFAULT_TZ) {
+        Ok(_) => "ok",
+        Err(Error::Invalid { rule, .. }) => rule,
+        Err(e) => panic!("{e:?}"),
+    };
+    for ok in [
+        "0512-6688 1234",
+        "+86 138 0000 0000",
+        "(021) 5555-0101",
+        "13800000000",
+    ] {
+        assert_eq!(rule(FieldKind::Phone, ok), "ok", "{ok}");
+    }
+    for bad in [
+        "1234",
+        "138-0000-0000-0000-0000-12",
+        "电话 138",
+        "138O0000000",
+    ] {
+        assert_eq!(rule(FieldKind::Phone, bad), "rule.phone", "{bad}");
+    }
+    for ok in ["wang.wei@example.com", "a@b.cn", "采购@例子.中国"] {
+        assert_eq!(rule(FieldKind::Email, ok), "ok", "{ok}");
+    }
+    for bad in [
+        "wang.wei",
+        "@example.com",
+        "a@b",
+        "a@b.",
+        "a b@c.com",
+        "a@@b.com",
+        "a@b..com",
+    ] {
+        assert_eq!(rule(FieldKind::Email, bad), "rule.email", "{bad}");
+    }
+}
+
+#[test]
+fn a_message_never_echoes_a_control_character() {
+    let e = spec(FieldKind::Phone)
+        .normalize("\u{1b}]0;pwned\u{7}\u{202E}138", DEFAULT_TZ)
+        .expect_err("refused");
+    for cat in [crate::i18n::Catalog::en(), crate::i18n::Catalog::zh()] {
+        let text = e.message(cat);
+        assert!(
+            !text.chars().any(|c| c.is_control() || c == '\u{202E}'),
+            "{text:?}"
+        );
+        assert!(text.contains("pwned"), "still shown, harmlessly: {text:?}");
+    }
+}

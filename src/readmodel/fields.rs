@@ -36,6 +36,8 @@ pub fn display(spec: &FieldSpec, stored: Option<&str>, cat: &Catalog, tz: Tz) ->
         | FieldKind::Note { .. }
         | FieldKind::Number { .. }
         | FieldKind::Money
+        | FieldKind::Phone
+        | FieldKind::Email
         | FieldKind::Date
         | FieldKind::Staff
         | FieldKind::Customer => v.to_string(),
