@@ -25,6 +25,8 @@ pub enum RecordKind {
     Shipments,
     /// A suggestion.
     Suggestion,
+    /// An entry of the know-how register.
+    Knowhow,
 }
 
 impl RecordKind {
@@ -41,6 +43,7 @@ impl RecordKind {
             RecordKind::Inquiry => "kind.inquiry",
             RecordKind::Shipments => "kind.shipments",
             RecordKind::Suggestion => "kind.suggestion",
+            RecordKind::Knowhow => "kind.knowhow",
         }
     }
 }

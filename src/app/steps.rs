@@ -199,6 +199,7 @@ impl App {
             | RecordKind::Staff
             | RecordKind::Inquiry
             | RecordKind::Shipments
+            | RecordKind::Knowhow
             | RecordKind::Suggestion => {
                 if let Some(v) = self.view.as_mut().filter(|v| v.depends().contains(&kind)) {
                     v.select_key(key);

@@ -84,6 +84,9 @@ pub enum Command {
     },
     /// Install for a team on one server (root): a group owns the data, kefu runs setgid
     SetupShared(super::shared::SharedArgs),
+    /// The know-how register (技术诀窍): customer-exclusive formulas, L1-L3
+    #[command(subcommand)]
+    Knowhow(super::knowhow::KnowhowCmd),
     /// Check that the history and the records are as kefu wrote them
     #[command(subcommand)]
     Audit(super::audit::AuditCmd),

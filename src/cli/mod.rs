@@ -9,6 +9,7 @@ mod customer;
 mod data;
 pub mod fields;
 mod history;
+mod knowhow;
 mod moves;
 pub mod output;
 mod policy;
@@ -233,6 +234,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Permissions { change: None } => staff::permissions(ctx),
         Command::Permissions { change: Some(c) } => staff::change_permission(ctx, c),
         Command::Audit(c) => audit::run(ctx, c),
+        Command::Knowhow(c) => knowhow::run(ctx, c),
         Command::SetupShared(a) => shared::setup(ctx, a),
     };
     // The one edge where a field's name becomes the flag that sets it.

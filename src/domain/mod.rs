@@ -8,6 +8,7 @@ pub mod customer;
 pub mod enums;
 pub mod fields;
 pub mod intake;
+pub mod knowhow;
 pub mod kpi;
 pub mod nps;
 pub mod period;
@@ -30,6 +31,7 @@ pub const RECORDS: &[(&str, &[fields::FieldSpec])] = &[
         customer::CustomerFields::FIELDS,
     ),
     (customer::Contact::TABLE, customer::Contact::FIELDS),
+    (knowhow::KnowHow::TABLE, knowhow::KnowHow::FIELDS),
     (
         intake::ComplaintIntake::TABLE,
         intake::ComplaintIntake::FIELDS,

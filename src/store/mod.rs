@@ -8,6 +8,7 @@ pub mod complaints;
 pub mod customer_list;
 pub mod customers;
 pub mod history;
+pub mod knowhow;
 pub mod metrics;
 pub(crate) mod numbers;
 pub mod open;
@@ -389,6 +390,7 @@ impl<'c> Tx<'c> {
         // The history is append-only; only a sandbox's wipe lifts the guard, and only
         // inside this transaction.
         self.conn().execute_batch(schema::HISTORY_GUARDS_OFF)?;
+        self.conn().execute_batch(schema::ACCESS_LOG_GUARDS_OFF)?;
         for table in tables(self.conn())? {
             if KEPT.contains(&table.as_str()) {
                 continue;
@@ -398,6 +400,7 @@ impl<'c> Tx<'c> {
         }
         self.head.replace(None);
         self.conn().execute_batch(schema::HISTORY_GUARDS)?;
+        self.conn().execute_batch(schema::ACCESS_LOG_GUARDS)?;
         Ok(())
     }
 

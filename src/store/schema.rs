@@ -15,6 +15,8 @@ pub const MIGRATIONS: &[&str] = &[
     HISTORY_GUARDS,
     V11_EVENT_TIME,
     V12_PERMISSIONS,
+    V13_KNOWHOW,
+    ACCESS_LOG_GUARDS,
 ];
 
 /// The schema version this binary writes.
@@ -317,4 +319,55 @@ CREATE TABLE permissions (
     role       TEXT NOT NULL,
     PRIMARY KEY (permission, role)
 );
+"#;
+
+/// The know-how register (SOP-15 §8.2): entries, their attachments, who was granted an
+/// L3 entry by name, and the append-only log of every opening and refused attempt.
+const V13_KNOWHOW: &str = r#"
+CREATE TABLE knowhow (
+    id          INTEGER PRIMARY KEY,
+    number      TEXT NOT NULL UNIQUE,
+    customer    TEXT NOT NULL REFERENCES customers (code),
+    title       TEXT NOT NULL,
+    level       TEXT NOT NULL CHECK (level IN ('l1','l2','l3')),
+    content     TEXT NOT NULL,
+    owner       TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    version     INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX knowhow_customer ON knowhow (customer);
+CREATE TABLE knowhow_attachments (
+    id          INTEGER PRIMARY KEY,
+    knowhow_id  INTEGER NOT NULL REFERENCES knowhow (id),
+    path        TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    bytes       INTEGER NOT NULL
+);
+CREATE TABLE knowhow_grants (
+    knowhow_id  INTEGER NOT NULL REFERENCES knowhow (id),
+    username    TEXT NOT NULL,
+    PRIMARY KEY (knowhow_id, username)
+);
+CREATE TABLE knowhow_access (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    number      TEXT NOT NULL,
+    outcome     TEXT NOT NULL CHECK (outcome IN ('opened','refused'))
+);
+"#;
+
+/// The know-how access log is append-only, like the history.
+pub const ACCESS_LOG_GUARDS: &str = r#"
+CREATE TRIGGER knowhow_access_no_update BEFORE UPDATE ON knowhow_access
+BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+CREATE TRIGGER knowhow_access_no_delete BEFORE DELETE ON knowhow_access
+BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+"#;
+
+/// Lifts [`ACCESS_LOG_GUARDS`] (a sandbox's wipe, in its own transaction).
+pub const ACCESS_LOG_GUARDS_OFF: &str = r#"
+DROP TRIGGER knowhow_access_no_update;
+DROP TRIGGER knowhow_access_no_delete;
 "#;
