@@ -111,42 +111,37 @@ impl Tx<'_> {
     /// Lets `username` (active staff) open L3 entry `number` whatever their role.
     pub fn grant_knowhow(&self, number: &str, username: &str) -> Result<()> {
         self.active_staff(crate::field_id::FieldId::flag("USER"), username)?;
-        let id = self.knowhow_id(number)?;
-        let added = self.conn().execute(
-            "INSERT OR IGNORE INTO knowhow_grants (knowhow_id, username) VALUES (?1, ?2)",
-            params![id, username],
-        )?;
-        if added == 0 {
-            return Ok(());
-        }
-        self.record(
-            "knowhow",
+        self.set_grant(
             number,
-            "update",
-            Some("granted"),
-            None,
-            Some(username),
+            username,
+            "INSERT OR IGNORE INTO knowhow_grants (knowhow_id, username) VALUES (?1, ?2)",
+            (None, Some(username)),
         )
     }
 
     /// Takes a grant by name back.
     pub fn revoke_knowhow(&self, number: &str, username: &str) -> Result<()> {
-        let id = self.knowhow_id(number)?;
-        let gone = self.conn().execute(
+        self.set_grant(
+            number,
+            username,
             "DELETE FROM knowhow_grants WHERE knowhow_id = ?1 AND username = ?2",
-            params![id, username],
-        )?;
-        if gone == 0 {
+            (Some(username), None),
+        )
+    }
+
+    /// Runs `sql` on the grant; when it changed something, records `(old, new)`.
+    fn set_grant(
+        &self,
+        number: &str,
+        username: &str,
+        sql: &str,
+        (old, new): (Option<&str>, Option<&str>),
+    ) -> Result<()> {
+        let id = self.knowhow_id(number)?;
+        if self.conn().execute(sql, params![id, username])? == 0 {
             return Ok(());
         }
-        self.record(
-            "knowhow",
-            number,
-            "update",
-            Some("granted"),
-            Some(username),
-            None,
-        )
+        self.record("knowhow", number, "update", Some("granted"), old, new)
     }
 
     fn knowhow_id(&self, number: &str) -> Result<i64> {
