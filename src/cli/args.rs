@@ -87,6 +87,9 @@ pub enum Command {
     /// The know-how register (技术诀窍): customer-exclusive formulas, L1-L3
     #[command(subcommand)]
     Knowhow(super::knowhow::KnowhowCmd),
+    /// The team's settings (SLA clocks, KPI targets, approval threshold), kept in the database
+    #[command(subcommand)]
+    Settings(super::team::SettingsCmd),
     /// Check that the history and the records are as kefu wrote them
     #[command(subcommand)]
     Audit(super::audit::AuditCmd),

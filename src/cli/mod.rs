@@ -19,6 +19,7 @@ mod sla_json;
 pub(crate) mod staff;
 mod stats;
 pub mod suggestion;
+mod team;
 mod workbench;
 
 use crate::field_id::FieldId;
@@ -34,6 +35,9 @@ use crate::i18n::{Catalog, Lang};
 use crate::store::open::Access;
 use crate::store::Store;
 use args::{Cli, Command};
+
+/// How the team's settings are named in problems with them.
+pub const TEAM_SETTINGS_SOURCE: &str = "team settings (kefu settings export)";
 
 /// What every command needs: language, zone, clock, database and actor.
 pub struct Ctx {
@@ -104,9 +108,24 @@ impl Ctx {
             .clone()
             .filter(|u| !u.trim().is_empty())
             .unwrap_or_else(crate::identity::os_account);
+        // The team's settings come from the database (read-only, no lock), never from a
+        // personal config file, which only hears that it still holds some.
+        let team = Store::open_for(&db, Access::Read, &user, now, tz)
+            .ok()
+            .and_then(|s| s.team_settings().ok().flatten());
+        let (policy, problems) =
+            crate::config::policy::load(tz, team.as_deref(), TEAM_SETTINGS_SOURCE);
+        let mut problems: Vec<String> =
+            problems.iter().map(|p| p.message(lang.catalog())).collect();
         let config = crate::config::settings::config_path(cli.config.as_deref());
-        let (policy, problems) = crate::config::policy::load(tz, config.as_deref());
-        let problems = problems.iter().map(|p| p.message(lang.catalog())).collect();
+        let misplaced = crate::config::policy::misplaced(config.as_deref());
+        if let (false, Some(path)) = (misplaced.is_empty(), &config) {
+            let path = path.display().to_string();
+            problems.push(lang.catalog().fmt(
+                "msg.team_settings_in_config",
+                &[("file", &path), ("sections", &misplaced.join(", "))],
+            ));
+        }
         Ok(Ctx {
             policy,
             problems,
@@ -235,6 +254,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Permissions { change: Some(c) } => staff::change_permission(ctx, c),
         Command::Audit(c) => audit::run(ctx, c),
         Command::Knowhow(c) => knowhow::run(ctx, c),
+        Command::Settings(c) => team::run(ctx, c),
         Command::SetupShared(a) => shared::setup(ctx, a),
     };
     // The one edge where a field's name becomes the flag that sets it.

@@ -1,5 +1,6 @@
 //! The SLA policy a run uses: the standard clocks on China's working-time calendar (with
-//! the user's holidays file), adjusted by the `[sla]` section of the config file:
+//! the user's holidays file), adjusted by the team's settings, which live in the database
+//! (`kefu settings import FILE.toml`) so everyone sees the same clocks:
 //!
 //! ```toml
 //! [sla]
@@ -31,44 +32,93 @@ use crate::domain::customer::Grade;
 use crate::domain::sla::{Basis, ClockSpec, Rule, SlaPolicy, Stop, Warn};
 use crate::error::Error;
 
-/// The policy for `tz` with the config file's `[sla]` on top; problems come back to report.
-pub fn load(tz: Tz, config: Option<&Path>) -> (SlaPolicy, Vec<Error>) {
+/// The sections of the team's settings (kept in the database, the same for everyone).
+pub const TEAM_SECTIONS: &[&str] = &["sla", "kpi", "returns"];
+
+/// The policy for `tz` with the team's settings (TOML text kept in the database) on top;
+/// `source` names them in problems, which come back to report.
+pub fn load(tz: Tz, team: Option<&str>, source: &str) -> (SlaPolicy, Vec<Error>) {
     let (calendar, problem) = super::holidays::china(tz, super::holidays::user_file().as_deref());
     let mut policy = SlaPolicy::standard(calendar);
     let mut problems: Vec<Error> = problem.into_iter().collect();
-    if let Some(path) = config.filter(|p| p.exists()) {
-        // Syntax errors in the file are reported by the settings loader already.
-        let table = std::fs::read_to_string(path)
-            .ok()
-            .and_then(|src| src.parse::<toml::Table>().ok());
-        let file = path.display().to_string();
-        if let Some(sla) = table.as_ref().and_then(|t| t.get("sla")) {
-            problems.extend(apply(&mut policy, sla, &file));
+    if let Some(text) = team {
+        problems.extend(apply_team(&mut policy, text, source));
+    }
+    (policy, problems)
+}
+
+/// Applies team settings given as TOML text; every problem comes back, each naming its
+/// place, and a key that is not a team setting is one of them.
+pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error> {
+    let table: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            return vec![Error::Invalid {
+                field: FieldId::Place(source.to_string()),
+                value: e.message().to_string(),
+                rule: "rule.toml",
+            }]
         }
-        if let Some(kpi) = table.as_ref().and_then(|t| t.get("kpi")) {
-            problems.extend(super::kpi::apply(&mut policy.kpi, kpi, &file));
+    };
+    let mut problems = Vec::new();
+    for (key, value) in &table {
+        if !TEAM_SECTIONS.contains(&key.as_str()) {
+            problems.push(bad(source, key, value, "rule.not_a_team_setting"));
         }
-        if let Some(v) = table
-            .as_ref()
-            .and_then(|t| t.get("returns"))
-            .and_then(|r| r.get("approval_threshold"))
-        {
-            match v
-                .as_float()
-                .or_else(|| v.as_integer().map(|i| i as f64))
-                .filter(|x| *x >= 0.0)
-            {
-                Some(x) => policy.approval_threshold = x,
-                None => problems.push(bad(
-                    &file,
-                    "returns] approval_threshold",
-                    v,
-                    "rule.not_negative",
-                )),
+    }
+    if let Some(sla) = table.get("sla") {
+        problems.extend(apply(policy, sla, source));
+    }
+    if let Some(kpi) = table.get("kpi") {
+        problems.extend(super::kpi::apply(&mut policy.kpi, kpi, source));
+    }
+    if let Some(returns) = table.get("returns").and_then(toml::Value::as_table) {
+        for (key, value) in returns {
+            if key != "approval_threshold" {
+                problems.push(bad(
+                    source,
+                    &format!("returns] {key}"),
+                    value,
+                    "rule.unknown_field",
+                ));
             }
         }
     }
-    (policy, problems)
+    if let Some(v) = table
+        .get("returns")
+        .and_then(|r| r.get("approval_threshold"))
+    {
+        match v
+            .as_float()
+            .or_else(|| v.as_integer().map(|i| i as f64))
+            .filter(|x| x.is_finite() && *x >= 0.0)
+        {
+            Some(x) => policy.approval_threshold = x,
+            None => problems.push(bad(
+                source,
+                "returns] approval_threshold",
+                v,
+                "rule.not_negative",
+            )),
+        }
+    }
+    problems
+}
+
+/// The team sections a personal config file still holds: they are not applied there.
+pub fn misplaced(config: Option<&Path>) -> Vec<String> {
+    let Some(table) = config
+        .filter(|p| p.exists())
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|src| src.parse::<toml::Table>().ok())
+    else {
+        return Vec::new();
+    };
+    TEAM_SECTIONS
+        .iter()
+        .filter(|s| table.contains_key(**s))
+        .map(|s| format!("[{s}]"))
+        .collect()
 }
 
 /// The policy with the embedded calendar and no config (tests, previews).

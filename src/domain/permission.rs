@@ -13,6 +13,7 @@ vocabulary!(
         CloseMinorSameDay = "close_minor_same_day",
         ManageStaff = "manage_staff",
         ManagePermissions = "manage_permissions",
+        ManageSettings = "manage_settings",
         ReadL3 = "read_l3",
         GrantKnowhow = "grant_knowhow",
         ReadAccessLog = "read_access_log",
@@ -33,9 +34,10 @@ impl Permission {
             Permission::ReadL3 => &[Role::Engineer, Role::GeneralManager],
             Permission::GrantKnowhow => &[Role::GeneralManager, Role::Admin],
             Permission::ReadAccessLog => &[Role::Auditor, Role::GeneralManager, Role::Admin],
-            Permission::ManageStaff | Permission::ManagePermissions | Permission::WipeSandbox => {
-                &[Role::Admin]
-            }
+            Permission::ManageStaff
+            | Permission::ManagePermissions
+            | Permission::ManageSettings
+            | Permission::WipeSandbox => &[Role::Admin],
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod schema;
 pub mod staff;
 pub mod suggestions;
 pub mod surveys;
+pub mod team_settings;
 pub mod workflow;
 
 use std::path::{Path, PathBuf};

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     V12_PERMISSIONS,
     V13_KNOWHOW,
     ACCESS_LOG_GUARDS,
+    V15_TEAM_SETTINGS,
 ];
 
 /// The schema version this binary writes.
@@ -370,4 +371,13 @@ BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 pub const ACCESS_LOG_GUARDS_OFF: &str = r#"
 DROP TRIGGER knowhow_access_no_update;
 DROP TRIGGER knowhow_access_no_delete;
+"#;
+
+/// The team's settings (SLA clocks and rules, KPI targets, the approval threshold) as the
+/// TOML text an administrator imported: one row, the same for everyone.
+const V15_TEAM_SETTINGS: &str = r#"
+CREATE TABLE team_settings (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    toml  TEXT NOT NULL
+);
 "#;
