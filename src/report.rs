@@ -112,6 +112,7 @@ pub fn target_label(k: &Kpi) -> String {
     let op = match k.cmp {
         Cmp::Lt => "<",
         Cmp::Ge => "≥",
+        Cmp::Le => "≤",
     };
     format!("{op} {}{}", trim_num(k.target), k.unit)
 }

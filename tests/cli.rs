@@ -886,9 +886,16 @@ fn kpi_period_is_checked() {
     assert_eq!(k.json(&["kpi", "--period", "2026-Q4"])["period"], "2026-Q4");
     assert_eq!(k.json(&["kpi", "--period", "2026q4"])["period"], "2026-Q4");
     assert_eq!(k.json(&["kpi", "--period", "2026"])["period"], "2026");
-    // on an empty database every KPI is "no data"
+    // on an empty database every KPI is "no data", except that no know-how leaked
     let v = k.json(&["kpi", "--period", "2026-11"]);
-    assert!(arr(&v["kpis"]).iter().all(|i| i["met"].is_null()), "{v}");
+    let kpis = arr(&v["kpis"]);
+    assert!(
+        kpis.iter()
+            .filter(|i| i["key"] != "knowhow_leaks")
+            .all(|i| i["met"].is_null()),
+        "{v}"
+    );
+    assert_eq!(kpi(&v, "knowhow_leaks")["met"], true, "{v}");
 }
 
 #[test]

@@ -180,3 +180,71 @@ fn a_listing_never_shows_content_and_attachments_keep_their_digest() {
         Some(2)
     );
 }
+
+#[test]
+fn a_leak_counts_against_the_years_kpi() {
+    let (k, l3, _) = register();
+    let leaks = |v: &serde_json::Value| {
+        v["kpis"]
+            .as_array()
+            .and_then(|a| a.iter().find(|x| x["key"] == "knowhow_leaks"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let before = leaks(&k.json(&["kpi", "--period", "2026-11"]));
+    assert_eq!(
+        (before["value"].as_f64(), before["met"].as_bool()),
+        (Some(0.0), Some(true))
+    );
+    k.ok(&[
+        "knowhow",
+        "incident",
+        "--entry",
+        &l3,
+        "--description",
+        "配方随邮件外发",
+        "--at",
+        "2026-03-02 10:00",
+    ]);
+    // Any month of 2026 shows the year's count; 2025 stays clean.
+    let after = leaks(&k.json(&["kpi", "--period", "2026-11"]));
+    assert_eq!(
+        (after["value"].as_f64(), after["met"].as_bool()),
+        (Some(1.0), Some(false))
+    );
+    assert_eq!(after["period"], "2026");
+    assert_eq!(
+        leaks(&k.json(&["kpi", "--period", "2025"]))["value"].as_f64(),
+        Some(0.0)
+    );
+    // A leak cannot be recorded before it happened, nor against an entry that does not exist.
+    has_all(
+        &k.fails(
+            &[
+                "knowhow",
+                "incident",
+                "--description",
+                "x",
+                "--at",
+                "2026-12-01 09:00",
+            ],
+            2,
+        ),
+        &["--at", "later than now"],
+    );
+    has_all(
+        &k.fails(
+            &[
+                "knowhow",
+                "incident",
+                "--description",
+                "x",
+                "--entry",
+                "KH-2026-09999",
+            ],
+            2,
+        ),
+        &["KH-2026-09999"],
+    );
+    k.ok(&["audit", "verify"]);
+}

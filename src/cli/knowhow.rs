@@ -61,6 +61,18 @@ pub enum KnowhowCmd {
         /// Only this entry
         number: Option<String>,
     },
+    /// Record a leak of know-how (it counts against the KPI: no leaks in a year)
+    Incident {
+        /// What leaked and how
+        #[arg(long)]
+        description: String,
+        /// Which entry leaked, if known
+        #[arg(long)]
+        entry: Option<String>,
+        /// When it happened [default: now]
+        #[arg(long)]
+        at: Option<String>,
+    },
 }
 
 /// Runs a know-how subcommand.
@@ -95,6 +107,22 @@ pub fn run(ctx: &Ctx, cmd: &KnowhowCmd) -> anyhow::Result<()> {
             ctx.saved()
         }
         KnowhowCmd::Log { number } => log(ctx, number.as_deref()),
+        KnowhowCmd::Incident {
+            description,
+            entry,
+            at,
+        } => {
+            let at = ctx.time_or_now("--at", at.as_deref())?;
+            let mut store = ctx.open()?;
+            let id =
+                store.write(|tx| tx.add_knowhow_incident(at, entry.as_deref(), description))?;
+            if ctx.json {
+                print_json(&serde_json::json!({ "id": id }))?;
+            } else {
+                print(&format!("{id}\n"))?;
+            }
+            Ok(())
+        }
     }
 }
 

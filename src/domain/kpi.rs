@@ -15,6 +15,9 @@ pub enum Cmp {
     /// value >= target
     #[serde(rename = ">=")]
     Ge,
+    /// value <= target
+    #[serde(rename = "<=")]
+    Le,
 }
 
 /// One KPI, measured over a period.
@@ -50,6 +53,7 @@ impl Kpi {
         self.value.map(|v| match self.cmp {
             Cmp::Lt => v < self.target,
             Cmp::Ge => v >= self.target,
+            Cmp::Le => v <= self.target,
         })
     }
 }
@@ -135,6 +139,8 @@ pub struct KpiInputs {
     pub nps_grade_a: NpsTally,
     /// Required fields filled, out of required fields, over all customer files.
     pub completeness: (usize, usize),
+    /// Know-how leaks recorded in the year of the period (SOP-15 §8.2).
+    pub knowhow_leaks: usize,
 }
 
 /// Computes the KPI table: `period` for monthly KPIs, `nps_period` for the quarterly ones.
@@ -244,6 +250,15 @@ pub fn compute(
             required,
             period,
         ),
+        kpi(
+            "knowhow_leaks",
+            "",
+            0.0,
+            Cmp::Le,
+            Some(inputs.knowhow_leaks as f64),
+            inputs.knowhow_leaks,
+            period.widen_to_year(),
+        ),
     ]
 }
 
@@ -255,6 +270,7 @@ fn label_key(key: &str) -> &'static str {
         "first_response_within_target" => "kpi.first_response_within_target",
         "nps_overall" => "kpi.nps_overall",
         "nps_grade_a" => "kpi.nps_grade_a",
+        "knowhow_leaks" => "kpi.knowhow_leaks",
         _ => "kpi.file_completeness",
     }
 }
@@ -339,6 +355,7 @@ mod tests {
             nps_all: NpsTally::of([10, 9, 9, 8, 3]),
             nps_grade_a: NpsTally::of([10, 9, 7]),
             completeness: (99, 110),
+            knowhow_leaks: 1,
         };
         let k = compute(
             &inputs,
@@ -369,6 +386,10 @@ mod tests {
         // completeness 99/110 = 90%.
         assert_eq!(by_key(&k, "file_completeness").value, Some(90.0));
         assert_eq!(by_key(&k, "file_completeness").met(), Some(false));
+        // One leak this year: the year's target of none is missed.
+        let leaks = by_key(&k, "knowhow_leaks");
+        assert_eq!((leaks.value, leaks.met()), (Some(1.0), Some(false)));
+        assert_eq!(leaks.period, Period::Year(2026));
     }
 
     #[test]
@@ -381,7 +402,10 @@ mod tests {
             Period::Quarter(2026, 4),
             t("2026-10-31 12:00"),
         );
-        assert!(k.iter().all(|k| k.value.is_none() && k.met().is_none()));
+        // No leak recorded is a measurement: none this year, which meets the target.
+        let (leaks, rest): (Vec<_>, Vec<_>) = k.iter().partition(|k| k.key == "knowhow_leaks");
+        assert!(rest.iter().all(|k| k.value.is_none() && k.met().is_none()));
+        assert_eq!(leaks[0].met(), Some(true));
         // zero orders shipped gives no rate rather than a division by zero
         let inputs = KpiInputs {
             orders_shipped: Some(0),

@@ -120,6 +120,13 @@ impl Period {
         (at(self.first_day()), at(self.end_day()))
     }
 
+    /// For a KPI measured per year: the year the period falls in.
+    pub fn widen_to_year(self) -> Period {
+        match self {
+            Period::Month(y, _) | Period::Quarter(y, _) | Period::Year(y) => Period::Year(y),
+        }
+    }
+
     /// For a KPI measured per quarter: the quarter around a month, else the period itself.
     pub fn widen_to_quarter(self) -> Period {
         match self {

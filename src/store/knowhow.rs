@@ -144,6 +144,40 @@ impl Tx<'_> {
         self.record("knowhow", number, "update", Some("granted"), old, new)
     }
 
+    /// Records a leak of know-how (of entry `entry`, if known) that happened `at`.
+    pub fn add_knowhow_incident(
+        &self,
+        at: chrono::DateTime<chrono::Utc>,
+        entry: Option<&str>,
+        description: &str,
+    ) -> Result<i64> {
+        let _event = self.event_at(at);
+        crate::domain::capa::required_text(
+            crate::field_id::FieldId::named("description"),
+            description,
+        )?;
+        // What has not happened yet cannot have leaked.
+        if from_store(self.at()).is_some_and(|now| at > now) {
+            return Err(Error::Invalid {
+                field: crate::field_id::FieldId::named("at"),
+                value: crate::domain::time::local(at, self.tz()),
+                rule: "rule.not_future",
+            });
+        }
+        if let Some(n) = entry {
+            self.knowhow_id(n)?;
+        }
+        self.conn().execute(
+            "INSERT INTO knowhow_incidents (occurred_at, entry, description, recorded_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![crate::domain::time::to_store(at), entry, description.trim(), self.actor(), self.at()],
+        )?;
+        let id = self.conn().last_insert_rowid();
+        let record = serde_json::json!({ "entry": entry, "description": description.trim() });
+        self.record_insert("knowhow_incident", &id.to_string(), &record)?;
+        Ok(id)
+    }
+
     fn knowhow_id(&self, number: &str) -> Result<i64> {
         self.conn()
             .query_row("SELECT id FROM knowhow WHERE number = ?1", [number], |r| {
@@ -212,6 +246,20 @@ impl Store {
                 Ok(e)
             })
             .collect()
+    }
+
+    /// How many know-how leaks happened in `period`.
+    pub fn knowhow_leaks(&self, period: crate::domain::period::Period) -> Result<usize> {
+        let (from, to) = period.range(self.tz());
+        let n: i64 = self.conn().query_row(
+            "SELECT COUNT(*) FROM knowhow_incidents WHERE occurred_at >= ?1 AND occurred_at < ?2",
+            params![
+                crate::domain::time::to_store(from),
+                crate::domain::time::to_store(to)
+            ],
+            |r| r.get(0),
+        )?;
+        Ok(n.max(0) as usize)
     }
 
     /// The access log (of one entry, or all), oldest first.

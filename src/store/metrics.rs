@@ -108,6 +108,7 @@ impl Store {
             nps_all,
             nps_grade_a,
             completeness: self.completeness_totals()?,
+            knowhow_leaks: self.knowhow_leaks(period.widen_to_year())?,
         })
     }
 

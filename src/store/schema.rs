@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     V13_KNOWHOW,
     ACCESS_LOG_GUARDS,
     V15_TEAM_SETTINGS,
+    V16_KNOWHOW_INCIDENTS,
 ];
 
 /// The schema version this binary writes.
@@ -380,4 +381,17 @@ CREATE TABLE team_settings (
     id    INTEGER PRIMARY KEY CHECK (id = 1),
     toml  TEXT NOT NULL
 );
+"#;
+
+/// Know-how leak incidents (SOP-15 §8.2), counted by the KPI "know-how leaks = 0 a year".
+const V16_KNOWHOW_INCIDENTS: &str = r#"
+CREATE TABLE knowhow_incidents (
+    id           INTEGER PRIMARY KEY,
+    occurred_at  TEXT NOT NULL,
+    entry        TEXT REFERENCES knowhow (number),
+    description  TEXT NOT NULL,
+    recorded_by  TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX knowhow_incidents_at ON knowhow_incidents (occurred_at);
 "#;
