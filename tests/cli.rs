@@ -1350,7 +1350,10 @@ fn due_counts_working_time_across_holidays_and_make_up_days() {
         "--working",
     ]);
     assert_eq!(out.code, 0);
-    has_all(&out.stderr, &["2027", "holidays.toml"]);
+    has_all(
+        &out.stderr,
+        &["2027", "[holidays.2027]", "kefu settings import"],
+    );
     k.fails(&["due", "--from", "2026-11-23 10:00", "--hours", "-1"], 2);
     k.fails(&["due", "--from", "soon", "--hours", "1"], 2);
 }

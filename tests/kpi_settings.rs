@@ -93,7 +93,7 @@ fn the_first_response_kpi_follows_the_clock_and_targets_follow_the_kpi_section()
     let out = k.run(&["--config", c, "kpi", "--period", "2026-11", "--json"]);
     assert_eq!(out.code, 0, "{out:?}");
     assert!(
-        out.stderr.contains("kefu settings import") && out.stderr.contains("[kpi]"),
+        out.stderr.contains("kefu settings import") && out.stderr.contains("config.toml [kpi]"),
         "{}",
         out.stderr
     );
@@ -101,4 +101,52 @@ fn the_first_response_kpi_follows_the_clock_and_targets_follow_the_kpi_section()
     assert_eq!(kpi(&v, "nps_overall")["target"], 55.0);
     // The change is in the history, and the chain holds.
     k.ok(&["audit", "verify"]);
+}
+
+#[test]
+fn the_teams_holidays_are_everyones_calendar() {
+    let k = Kefu::new();
+    let args = [
+        "due",
+        "--from",
+        "2026-12-31 17:00",
+        "--hours",
+        "8",
+        "--working",
+        "--json",
+    ];
+    // (due, unknown years, what was said on stderr), as `user` sees it.
+    let due = |user: &str| {
+        let out = k.run_as(user, &args);
+        assert_eq!(out.code, 0, "{out:?}");
+        let v: Value = serde_json::from_str(&out.stdout).expect("json");
+        (
+            v["due"].as_str().unwrap_or_default().to_string(),
+            v["unknown_years"].clone(),
+            out.stderr,
+        )
+    };
+    // 2027 is not built in: the 8 hours run through New Year's Day, and that is said.
+    let (before, unknown, said) = due("tester");
+    assert_eq!(before, "2027-01-01T17:00:00+08:00");
+    assert_eq!(unknown, serde_json::json!([2027]));
+    assert!(said.contains("[holidays.2027]"), "{said}");
+    let file = k.dir.path().join("team.toml");
+    let f = file.to_str().expect("utf-8");
+    std::fs::write(&file, "[holidays.2027]\nholidays = [\"2027-01-01\"]\n").expect("written");
+    k.ok(&["settings", "import", f]);
+    // New Year's Day is a holiday for everyone now: the 8 hours end on Monday the 4th.
+    for user in ["tester", "li.na"] {
+        let (after, unknown, said) = due(user);
+        assert_eq!(after, "2027-01-04T17:00:00+08:00", "{user}");
+        assert_eq!(unknown, serde_json::json!([]));
+        assert!(said.is_empty(), "{said}");
+    }
+    // A bad date is named and nothing changes.
+    std::fs::write(&file, "[holidays.2027]\nholidays = [\"2027-02-30\"]\n").expect("written");
+    has_all(
+        &k.fails(&["settings", "import", f], 2),
+        &["[holidays.2027] holidays", "2027-02-30"],
+    );
+    assert_eq!(due("tester").0, "2027-01-04T17:00:00+08:00");
 }

@@ -119,11 +119,10 @@ impl Ctx {
             problems.iter().map(|p| p.message(lang.catalog())).collect();
         let config = crate::config::settings::config_path(cli.config.as_deref());
         let misplaced = crate::config::policy::misplaced(config.as_deref());
-        if let (false, Some(path)) = (misplaced.is_empty(), &config) {
-            let path = path.display().to_string();
+        if !misplaced.is_empty() {
             problems.push(lang.catalog().fmt(
                 "msg.team_settings_in_config",
-                &[("file", &path), ("sections", &misplaced.join(", "))],
+                &[("found", &misplaced.join(", "))],
             ));
         }
         Ok(Ctx {

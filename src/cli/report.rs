@@ -70,11 +70,8 @@ pub fn due(ctx: &Ctx, a: &DueArgs) -> anyhow::Result<()> {
     }
     let secs = (a.hours * 3600.0).round() as i64;
     let (due, unknown) = if a.working {
-        let (cal, problem) =
-            crate::config::holidays::china(ctx.tz, crate::config::holidays::user_file().as_deref());
-        if let Some(p) = problem {
-            eprintln!("kefu: {}", p.message(ctx.cat));
-        }
+        // The team's calendar, holidays included: the one the clocks run on.
+        let cal = &ctx.policy.calendar;
         let due = cal.add(from, secs).ok_or_else(|| Error::Invalid {
             field: FieldId::flag("--hours"),
             value: a.hours.to_string(),

@@ -1,9 +1,9 @@
-//! Holiday data: China's 2025-2026 days are embedded; later years come from
-//! `holidays.toml` in the config directory, which the user can edit.
+//! Holiday data: China's 2025-2026 days are embedded; later years come from the team's
+//! settings (`[holidays.2027]` in `kefu settings import`), the same for everyone.
 
 use crate::field_id::FieldId;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -32,21 +32,44 @@ pub fn parse(src: &str, file: &str) -> Result<BTreeMap<i32, YearDays>, Error> {
             "rule.toml",
         )
     })?;
+    parse_table(&table, file, "")
+}
+
+/// Reads `[YYYY]` tables already parsed; in messages each is `[PREFIXYYYY]` (the team
+/// settings' `[holidays.2027]`).
+pub fn parse_table(
+    table: &toml::Table,
+    file: &str,
+    prefix: &str,
+) -> Result<BTreeMap<i32, YearDays>, Error> {
+    let bad = |place: String, value: String, rule| Error::Invalid {
+        field: FieldId::Place(place),
+        value,
+        rule,
+    };
     let mut out = BTreeMap::new();
-    for (year, v) in &table {
-        let y: i32 = year
-            .parse()
-            .map_err(|_| bad(format!("{file} [{year}]"), year.clone(), "rule.year"))?;
-        let t = v
-            .as_table()
-            .ok_or_else(|| bad(format!("{file} [{year}]"), v.to_string(), "rule.year_table"))?;
+    for (year, v) in table {
+        let y: i32 = year.parse().map_err(|_| {
+            bad(
+                format!("{file} [{prefix}{year}]"),
+                year.clone(),
+                "rule.year",
+            )
+        })?;
+        let t = v.as_table().ok_or_else(|| {
+            bad(
+                format!("{file} [{prefix}{year}]"),
+                v.to_string(),
+                "rule.year_table",
+            )
+        })?;
         let mut days = YearDays::default();
         for (key, set) in [
             ("holidays", &mut days.holidays),
             ("workdays", &mut days.workdays),
         ] {
             let Some(list) = t.get(key) else { continue };
-            let field = format!("{file} [{year}] {key}");
+            let field = format!("{file} [{prefix}{year}] {key}");
             let items = list
                 .as_array()
                 .ok_or_else(|| bad(field.clone(), list.to_string(), "rule.date_list"))?;
@@ -72,32 +95,17 @@ fn range(s: &str) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
-/// The user's holidays file: `<config dir>/holidays.toml`.
+/// Where holidays used to be kept per user: `<config dir>/holidays.toml`. It is no longer
+/// read (each person's calendar would differ); when present it is reported.
 pub fn user_file() -> Option<PathBuf> {
     super::project_dirs().map(|d| d.config_dir().join("holidays.toml"))
 }
 
-/// China's calendar with the embedded years, plus the user's file when it exists.
-/// A broken user file is reported and left out; the embedded years still apply.
-pub fn china(tz: Tz, user: Option<&Path>) -> (WorkCalendar, Option<Error>) {
+/// China's calendar: the embedded years, with `extra` years (the team's) on top.
+pub fn china(tz: Tz, extra: BTreeMap<i32, YearDays>) -> WorkCalendar {
     let mut years = parse(CHINA, "china.toml").unwrap_or_default();
-    let mut problem = None;
-    if let Some(path) = user.filter(|p| p.exists()) {
-        let name = path.display().to_string();
-        match std::fs::read_to_string(path) {
-            Ok(src) => match parse(&src, &name) {
-                Ok(more) => years.extend(more),
-                Err(e) => problem = Some(e),
-            },
-            Err(e) => {
-                problem = Some(Error::CannotOpen {
-                    path: path.to_path_buf(),
-                    reason: e.to_string(),
-                })
-            }
-        }
-    }
-    (WorkCalendar::standard(tz, years), problem)
+    years.extend(extra);
+    WorkCalendar::standard(tz, years)
 }
 
 #[cfg(test)]
@@ -128,24 +136,20 @@ mod tests {
     }
 
     #[test]
-    fn a_user_file_adds_years_and_a_broken_one_is_reported() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("holidays.toml");
-        std::fs::write(&p, "[2027]\nholidays = [\"2027-01-01\"]\nworkdays = []\n").unwrap();
-        let (cal, problem) = china(DEFAULT_TZ, Some(&p));
-        assert!(problem.is_none());
+    fn extra_years_are_added_and_a_broken_one_is_named() {
+        let src = "[2027]\nholidays = [\"2027-01-01\"]\nworkdays = []\n";
+        let cal = china(DEFAULT_TZ, parse(src, "team.toml").unwrap());
         assert!(cal.knows_year(2027) && cal.knows_year(2026));
         assert!(!cal.is_working_day(d("2027-01-01")));
-        std::fs::write(&p, "[2027]\nholidays = [\"2027-13-01\"]\n").unwrap();
-        let (cal, problem) = china(DEFAULT_TZ, Some(&p));
-        let msg = problem.unwrap().to_string();
+        let table: toml::Table = "[2027]\nholidays = [\"2027-13-01\"]\n".parse().unwrap();
+        let msg = parse_table(&table, "team.toml", "holidays.")
+            .unwrap_err()
+            .to_string();
         assert!(
-            msg.contains("2027-13-01") && msg.contains("holidays"),
+            msg.contains("2027-13-01") && msg.contains("[holidays.2027] holidays"),
             "{msg}"
         );
-        assert!(!cal.knows_year(2027) && cal.knows_year(2026));
-        std::fs::write(&p, "[2027\n").unwrap();
-        let msg = china(DEFAULT_TZ, Some(&p)).1.unwrap().to_string();
-        assert!(msg.contains(":1"), "{msg}");
+        let msg = parse("[2027\n", "h.toml").unwrap_err().to_string();
+        assert!(msg.contains("h.toml:1"), "{msg}");
     }
 }

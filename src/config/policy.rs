@@ -33,17 +33,16 @@ use crate::domain::sla::{Basis, ClockSpec, Rule, SlaPolicy, Stop, Warn};
 use crate::error::Error;
 
 /// The sections of the team's settings (kept in the database, the same for everyone).
-pub const TEAM_SECTIONS: &[&str] = &["sla", "kpi", "returns"];
+pub const TEAM_SECTIONS: &[&str] = &["sla", "kpi", "returns", "holidays"];
 
 /// The policy for `tz` with the team's settings (TOML text kept in the database) on top;
 /// `source` names them in problems, which come back to report.
 pub fn load(tz: Tz, team: Option<&str>, source: &str) -> (SlaPolicy, Vec<Error>) {
-    let (calendar, problem) = super::holidays::china(tz, super::holidays::user_file().as_deref());
-    let mut policy = SlaPolicy::standard(calendar);
-    let mut problems: Vec<Error> = problem.into_iter().collect();
-    if let Some(text) = team {
-        problems.extend(apply_team(&mut policy, text, source));
-    }
+    let mut policy = SlaPolicy::standard(super::holidays::china(tz, Default::default()));
+    let problems = match team {
+        Some(text) => apply_team(&mut policy, text, source),
+        None => Vec::new(),
+    };
     (policy, problems)
 }
 
@@ -64,6 +63,17 @@ pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error
     for (key, value) in &table {
         if !TEAM_SECTIONS.contains(&key.as_str()) {
             problems.push(bad(source, key, value, "rule.not_a_team_setting"));
+        }
+    }
+    if let Some(h) = table.get("holidays") {
+        let years = h
+            .as_table()
+            .ok_or_else(|| bad(source, "holidays]", h, "rule.year_table"))
+            .and_then(|t| super::holidays::parse_table(t, source, "holidays."));
+        match years {
+            // Clocks already set keep their rules; only the calendar under them changes.
+            Ok(years) => policy.calendar.years.extend(years),
+            Err(e) => problems.push(e),
         }
     }
     if let Some(sla) = table.get("sla") {
@@ -105,25 +115,29 @@ pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error
     problems
 }
 
-/// The team sections a personal config file still holds: they are not applied there.
+/// The team sections a personal config file still holds, and a personal holidays file:
+/// neither is applied any more, so both are reported.
 pub fn misplaced(config: Option<&Path>) -> Vec<String> {
-    let Some(table) = config
+    let table = config
         .filter(|p| p.exists())
         .and_then(|p| std::fs::read_to_string(p).ok())
         .and_then(|src| src.parse::<toml::Table>().ok())
-    else {
-        return Vec::new();
-    };
-    TEAM_SECTIONS
+        .unwrap_or_default();
+    let file = config.map(|p| p.display().to_string()).unwrap_or_default();
+    let mut found: Vec<String> = TEAM_SECTIONS
         .iter()
         .filter(|s| table.contains_key(**s))
-        .map(|s| format!("[{s}]"))
-        .collect()
+        .map(|s| format!("{file} [{s}]"))
+        .collect();
+    if let Some(f) = super::holidays::user_file().filter(|f| f.exists()) {
+        found.push(f.display().to_string());
+    }
+    found
 }
 
 /// The policy with the embedded calendar and no config (tests, previews).
 pub fn builtin(tz: Tz) -> SlaPolicy {
-    SlaPolicy::standard(super::holidays::china(tz, None).0)
+    SlaPolicy::standard(super::holidays::china(tz, Default::default()))
 }
 
 /// Applies an `[sla]` table; each bad item is skipped and reported, the rest applies.
