@@ -85,6 +85,8 @@ pub enum ViewKey {
     Capas,
     /// The suggestions log.
     Suggestions,
+    /// The know-how register.
+    Knowhow,
 }
 
 /// The list movements, for every pane and view that scrolls.
@@ -187,6 +189,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Show(ViewKey::Stats), "stats"),
     (Action::Show(ViewKey::Capas), "capas"),
     (Action::Show(ViewKey::Suggestions), "suggestions"),
+    (Action::Show(ViewKey::Knowhow), "knowhow"),
     (Action::Confirm, "confirm"),
     (Action::Refresh, "refresh"),
 ];

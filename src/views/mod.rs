@@ -8,6 +8,7 @@ mod capas;
 mod complaint;
 mod customer;
 mod customers;
+mod knowhow;
 mod kpi;
 mod nps;
 mod stats;
@@ -22,6 +23,7 @@ pub use capas::Capas;
 pub use complaint::ComplaintView;
 pub use customer::CustomerView;
 pub use customers::Customers;
+pub use knowhow::KnowhowView;
 pub use kpi::Kpis;
 pub use nps::Nps;
 pub use stats::Stats;
@@ -40,6 +42,7 @@ pub fn registry() -> Registry {
             (ViewKey::Stats, || Box::new(Stats::default())),
             (ViewKey::Capas, || Box::new(Capas::default())),
             (ViewKey::Suggestions, || Box::new(Suggestions::default())),
+            (ViewKey::Knowhow, || Box::new(KnowhowView::default())),
         ],
     }
 }
