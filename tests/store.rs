@@ -15,7 +15,8 @@ fn t(s: &str) -> DateTime<Utc> {
     parse_time(kefu::field_id::FieldId::named("t"), s, DEFAULT_TZ).unwrap()
 }
 
-/// A sandbox with chen.jing (quality) on the staff list.
+/// A sandbox with chen.jing (quality) and the tester (a manager, who confirms grades) on
+/// the staff list.
 fn open(dir: &tempfile::TempDir) -> Store {
     let mut s = Store::create(
         &dir.path().join("k.db"),
@@ -26,13 +27,19 @@ fn open(dir: &tempfile::TempDir) -> Store {
     )
     .unwrap();
     s.write(|tx| {
-        tx.add_staff(&kefu::domain::staff::Staff {
-            username: "chen.jing".into(),
-            name: "陈静".into(),
-            role: kefu::domain::staff::Role::Quality,
-            supervisor: None,
-            active: true,
-        })
+        for (username, role) in [
+            ("chen.jing", kefu::domain::staff::Role::Quality),
+            ("tester", kefu::domain::staff::Role::Manager),
+        ] {
+            tx.add_staff(&kefu::domain::staff::Staff {
+                username: username.into(),
+                name: username.into(),
+                role,
+                supervisor: None,
+                active: true,
+            })?;
+        }
+        Ok(())
     })
     .unwrap();
     s
@@ -483,4 +490,41 @@ fn nps_keeps_the_grade_at_answer_time() {
         s.write(|tx| tx.add_nps(&code, 11, t("2026-10-11 10:00"), None)),
         Err(Error::Invalid { .. })
     ));
+}
+
+#[test]
+fn only_a_manager_changes_a_grade() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir);
+    let code = s
+        .add_customer(None, &fields("宁波华辰", Some(Grade::B)), &[])
+        .unwrap();
+    let path = dir.path().join("k.db");
+    let mut kam = Store::open(&path, "chen.jing", t("2026-11-23 10:00"), DEFAULT_TZ).unwrap();
+    let file = kam.customer(&code).unwrap();
+    let mut f = file.fields.clone();
+    f.grade = Some(Grade::A);
+    let err = kam
+        .update_customer(&code, file.version, &f, None)
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::NotPermitted {
+                permission: "permission.confirm_grade",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // Nothing was written; other fields may still change.
+    assert_eq!(kam.customer(&code).unwrap().fields.grade, Some(Grade::B));
+    f.grade = Some(Grade::B);
+    f.city = Some("宁波".into());
+    kam.update_customer(&code, file.version, &f, None).unwrap();
+    let file = s.customer(&code).unwrap();
+    let mut g = file.fields.clone();
+    g.grade = Some(Grade::A);
+    s.update_customer(&code, file.version, &g, None).unwrap();
+    assert_eq!(s.customer(&code).unwrap().fields.grade, Some(Grade::A));
 }

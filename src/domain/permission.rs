@@ -14,6 +14,7 @@ vocabulary!(
         ManageStaff = "manage_staff",
         ManagePermissions = "manage_permissions",
         ManageSettings = "manage_settings",
+        ConfirmGrade = "confirm_grade",
         ReadL3 = "read_l3",
         GrantKnowhow = "grant_knowhow",
         ReadAccessLog = "read_access_log",
@@ -31,6 +32,8 @@ impl Permission {
             // on the day it came in.
             Permission::VerifyCapa | Permission::CloseMinorSameDay => &[Role::Quality],
             // SOP-15 §8.2: the technical staff and the general manager.
+            // A customer's grade changes only when a manager confirms it.
+            Permission::ConfirmGrade => &[Role::Manager, Role::GeneralManager],
             Permission::ReadL3 => &[Role::Engineer, Role::GeneralManager],
             Permission::GrantKnowhow => &[Role::GeneralManager, Role::Admin],
             Permission::ReadAccessLog => &[Role::Auditor, Role::GeneralManager, Role::Admin],

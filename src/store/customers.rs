@@ -137,6 +137,13 @@ impl Tx<'_> {
         fields.validate(self.tz())?;
         let (id, current) = self.current_fields(code)?;
         let changes = current.changes(fields);
+        // A grade changes only when a manager confirms it (checked before anything is written).
+        if current.grade != fields.grade {
+            self.require(
+                self.actor(),
+                crate::domain::permission::Permission::ConfirmGrade,
+            )?;
+        }
         // A new KAM must be active staff; one who has since left does not block other edits.
         if let Some(kam) = fields.kam.as_ref().filter(|_| current.kam != fields.kam) {
             self.active_staff(FieldId::named("kam"), kam)?;
