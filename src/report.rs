@@ -77,7 +77,7 @@ pub fn sla_entries<'a>(
 /// from the team's policy, the first-response limit from its first-response clock.
 pub fn kpi_table(store: &Store, period: Period, policy: &SlaPolicy) -> Result<Vec<Kpi>> {
     let nps_period = period.widen_to_quarter();
-    let inputs = store.kpi_inputs(period, nps_period)?;
+    let inputs = store.kpi_inputs(period, nps_period, &policy.required)?;
     let fr = policy
         .base_target_s("first_response")
         .unwrap_or(crate::domain::sla::hours(4));

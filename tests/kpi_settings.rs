@@ -150,3 +150,33 @@ fn the_teams_holidays_are_everyones_calendar() {
     );
     assert_eq!(due("tester").0, "2027-01-04T17:00:00+08:00");
 }
+
+#[test]
+fn the_teams_required_customer_fields_make_a_file_complete() {
+    let k = Kefu::new();
+    k.ok(&["customer", "add", "--name", "恒瑞化工", "--city", "苏州"]);
+    let completeness = |k: &Kefu| {
+        let v = k.json(&["kpi", "--period", "2026-11"]);
+        kpi(&v, "file_completeness")["value"].as_f64()
+    };
+    // Built in: 10 declared fields and a contact; name and city are 2 of 11.
+    assert_eq!(completeness(&k), Some(18.18));
+    has_all(&k.ok(&["customer", "show", "C00001"]), &["2/11"]);
+    let file = k.dir.path().join("team.toml");
+    let f = file.to_str().expect("utf-8");
+    std::fs::write(
+        &file,
+        "[customer]\nrequired = [\"name\", \"city\", \"postcode\"]\n",
+    )
+    .expect("written");
+    k.ok(&["settings", "import", f]);
+    // name, city of name, city, postcode and a contact.
+    assert_eq!(completeness(&k), Some(50.0));
+    has_all(&k.ok(&["customer", "show", "C00001"]), &["2/4"]);
+    std::fs::write(&file, "[customer]\nrequired = [\"name\", \"colour\"]\n").expect("written");
+    has_all(
+        &k.fails(&["settings", "import", f], 2),
+        &["[customer] required", "colour"],
+    );
+    assert_eq!(completeness(&k), Some(50.0));
+}

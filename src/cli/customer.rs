@@ -135,10 +135,11 @@ fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
         return Ok(());
     }
     use crate::readmodel::customer_file as model;
-    let mut pairs: Vec<(String, String)> = model::field_lines(&file, ctx.cat, ctx.tz)
-        .into_iter()
-        .map(|l| (l.label, l.value))
-        .collect();
+    let mut pairs: Vec<(String, String)> =
+        model::field_lines(&file, &ctx.policy.required, ctx.cat, ctx.tz)
+            .into_iter()
+            .map(|l| (l.label, l.value))
+            .collect();
     pairs.push((
         ctx.t("field.updated_at"),
         crate::readmodel::history::stamp(&file.updated_at, ctx.tz),

@@ -33,7 +33,7 @@ use crate::domain::sla::{Basis, ClockSpec, Rule, SlaPolicy, Stop, Warn};
 use crate::error::Error;
 
 /// The sections of the team's settings (kept in the database, the same for everyone).
-pub const TEAM_SECTIONS: &[&str] = &["sla", "kpi", "returns", "holidays"];
+pub const TEAM_SECTIONS: &[&str] = &["sla", "kpi", "returns", "holidays", "customer"];
 
 /// The policy for `tz` with the team's settings (TOML text kept in the database) on top;
 /// `source` names them in problems, which come back to report.
@@ -64,6 +64,9 @@ pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error
         if !TEAM_SECTIONS.contains(&key.as_str()) {
             problems.push(bad(source, key, value, "rule.not_a_team_setting"));
         }
+    }
+    if let Some(c) = table.get("customer") {
+        problems.extend(apply_required(policy, c, source));
     }
     if let Some(h) = table.get("holidays") {
         let years = h
@@ -111,6 +114,45 @@ pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error
                 "rule.not_negative",
             )),
         }
+    }
+    problems
+}
+
+/// `[customer] required = ["name", "grade", ...]`: the fields a complete customer file
+/// fills (declared customer fields; a contact always counts besides).
+fn apply_required(policy: &mut SlaPolicy, section: &toml::Value, source: &str) -> Vec<Error> {
+    use crate::domain::customer::{CustomerFields, Required};
+    use crate::domain::fields::Record;
+    let mut problems = Vec::new();
+    let Some(table) = section.as_table() else {
+        return vec![bad(source, "customer]", section, "rule.field_list")];
+    };
+    for (key, value) in table {
+        if key != "required" {
+            problems.push(bad(
+                source,
+                &format!("customer] {key}"),
+                value,
+                "rule.unknown_field",
+            ));
+        }
+    }
+    let Some(list) = table.get("required") else {
+        return problems;
+    };
+    let Some(items) = list.as_array() else {
+        problems.push(bad(source, "customer] required", list, "rule.field_list"));
+        return problems;
+    };
+    let mut names = Vec::new();
+    for item in items {
+        match item.as_str().and_then(CustomerFields::spec) {
+            Some(spec) => names.push(spec.name),
+            None => problems.push(bad(source, "customer] required", item, "rule.field_list")),
+        }
+    }
+    if problems.is_empty() {
+        policy.required = Required(names);
     }
     problems
 }

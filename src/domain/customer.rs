@@ -61,10 +61,40 @@ pub fn validate_date(field: FieldId, value: &str) -> Result<(), Error> {
         })
 }
 
-/// Completeness fields a file fills, out of how many: the declared ones plus a contact.
-pub fn completeness(fields: &CustomerFields, contacts: usize) -> (usize, usize) {
-    let (filled, all) = fields.completeness();
-    (filled + usize::from(contacts > 0), all + 1)
+/// The customer fields a complete file fills: the team's list (`[customer] required` in
+/// the team settings), or the ones the declaration marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Required(pub Vec<&'static str>);
+
+impl Default for Required {
+    fn default() -> Self {
+        let marked = CustomerFields::FIELDS.iter().filter(|f| f.complete);
+        Required(marked.map(|f| f.name).collect())
+    }
+}
+
+impl Required {
+    /// The fields, as declared, in the declaration's order.
+    pub fn specs(&self) -> Vec<&'static FieldSpec> {
+        CustomerFields::FIELDS
+            .iter()
+            .filter(|f| self.0.contains(&f.name))
+            .collect()
+    }
+}
+
+/// Required fields a file fills, out of how many: the team's list plus a contact.
+pub fn completeness(
+    fields: &CustomerFields,
+    contacts: usize,
+    required: &Required,
+) -> (usize, usize) {
+    let specs = required.specs();
+    let filled = specs
+        .iter()
+        .filter(|f| fields.get(f.name).is_some())
+        .count();
+    (filled + usize::from(contacts > 0), specs.len() + 1)
 }
 
 /// Checks a customer code: 1-20 letters, digits, `-` or `_`.
@@ -96,11 +126,15 @@ mod tests {
             name: "苏州恒瑞化工有限公司".into(),
             ..Default::default()
         };
-        assert_eq!(completeness(&f, 0), (1, 11));
+        let declared = Required::default();
+        assert_eq!(completeness(&f, 0, &declared), (1, 11));
         f.grade = Some(Grade::B);
         f.kam = Some("  ".into()); // blank does not count
         f.postcode = Some("215000".into()); // not required
-        assert_eq!(completeness(&f, 2), (3, 11));
+        assert_eq!(completeness(&f, 2, &declared), (3, 11));
+        // The team's own list: the postcode counts, the grade does not.
+        let team = Required(vec!["name", "postcode"]);
+        assert_eq!(completeness(&f, 2, &team), (3, 3));
     }
 
     #[test]

@@ -401,17 +401,6 @@ pub trait Record: Default {
             })
             .collect()
     }
-
-    /// Completeness fields filled, out of those declared as counting.
-    fn completeness(&self) -> (usize, usize) {
-        let counted = Self::FIELDS.iter().filter(|f| f.complete);
-        let (mut filled, mut all) = (0, 0);
-        for f in counted {
-            all += 1;
-            filled += usize::from(self.get(f.name).is_some());
-        }
-        (filled, all)
-    }
 }
 
 /// One field's change between two versions of a record.

@@ -148,7 +148,11 @@ fn records_get_set_validate_and_diff_by_name() {
     );
     assert_eq!((ch[1].field, ch[1].new.as_deref()), ("city", Some("苏州")));
     assert!(c.validate(DEFAULT_TZ).is_ok());
-    assert_eq!(c.completeness(), (2, 10));
+    let declared = crate::domain::customer::Required::default();
+    assert_eq!(
+        crate::domain::customer::completeness(&c, 0, &declared),
+        (2, 11)
+    );
     assert!(Contact::default().validate(DEFAULT_TZ).is_err());
 }
 

@@ -88,6 +88,8 @@ pub struct SlaPolicy {
     pub approval_threshold: f64,
     /// The KPI targets of the team's procedure.
     pub kpi: crate::domain::kpi::KpiTargets,
+    /// The customer fields a complete file fills.
+    pub required: crate::domain::customer::Required,
 }
 
 /// What a complaint's clocks are chosen by.
@@ -175,6 +177,7 @@ impl SlaPolicy {
             calendar,
             approval_threshold: crate::domain::capa::DEFAULT_APPROVAL_THRESHOLD,
             kpi: crate::domain::kpi::KpiTargets::default(),
+            required: crate::domain::customer::Required::default(),
         }
     }
 

@@ -15,14 +15,19 @@ pub const CONTACT_COLUMNS: [&str; 4] = ["col.name", "col.role", "col.phone", "co
 pub const GRADE_COLUMNS: [&str; 4] = ["col.when", "col.who", "col.change", "col.basis"];
 
 /// The file's fields: the code, every declared field, and how complete it is.
-pub fn field_lines(file: &CustomerFile, cat: &Catalog, tz: Tz) -> Vec<FieldLine> {
+pub fn field_lines(
+    file: &CustomerFile,
+    required: &crate::domain::customer::Required,
+    cat: &Catalog,
+    tz: Tz,
+) -> Vec<FieldLine> {
     let mut out = vec![FieldLine {
         field: "code",
         label: cat.get("field.code").to_string(),
         value: file.code.clone(),
     }];
     out.extend(lines(&file.fields, cat, tz));
-    let (filled, all) = completeness(&file.fields, file.contacts.len());
+    let (filled, all) = completeness(&file.fields, file.contacts.len(), required);
     out.push(FieldLine {
         field: "completeness",
         label: cat.get("field.completeness").to_string(),

@@ -329,15 +329,19 @@ impl Store {
     }
 
     /// Required fields filled and required in all, summed over every customer file.
-    pub fn completeness_totals(&self) -> Result<(usize, usize)> {
-        let (filled, files) = records::completeness_totals::<CustomerFields>(self.conn())?;
+    pub fn completeness_totals(
+        &self,
+        required: &crate::domain::customer::Required,
+    ) -> Result<(usize, usize)> {
+        let specs = required.specs();
+        let (filled, files) = records::filled_totals(self.conn(), CustomerFields::TABLE, &specs)?;
         let with_contact: i64 = self.conn().query_row(
             "SELECT COUNT(DISTINCT customer_id) FROM contacts",
             [],
             |r| r.get(0),
         )?;
         // A contact counts as one more required item of every file (`completeness`).
-        let per_file = CustomerFields::FIELDS.iter().filter(|f| f.complete).count() + 1;
+        let per_file = specs.len() + 1;
         Ok((filled + with_contact.max(0) as usize, files * per_file))
     }
 }

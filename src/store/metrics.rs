@@ -86,7 +86,12 @@ impl Store {
     }
 
     /// Everything the KPI table needs: monthly figures over `period`, NPS over `nps_period`.
-    pub fn kpi_inputs(&self, period: Period, nps_period: Period) -> Result<KpiInputs> {
+    pub fn kpi_inputs(
+        &self,
+        period: Period,
+        nps_period: Period,
+        required: &crate::domain::customer::Required,
+    ) -> Result<KpiInputs> {
         let tz = self.tz();
         let (from, to) = period.range(tz);
         let complaints = self.responses(
@@ -107,7 +112,7 @@ impl Store {
             inquiries,
             nps_all,
             nps_grade_a,
-            completeness: self.completeness_totals()?,
+            completeness: self.completeness_totals(required)?,
             knowhow_leaks: self.knowhow_leaks(period.widen_to_year())?,
         })
     }

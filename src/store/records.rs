@@ -44,19 +44,16 @@ pub(crate) fn read<R: Record>(row: &Row) -> rusqlite::Result<R> {
     Ok(r)
 }
 
-/// Over every row of the record's table: how many completeness fields are filled in all,
-/// and how many rows there are. Computed in SQL, so it stays quick at 100,000 rows;
-/// kefu stores a blank field as NULL, which is what "filled" looks at.
-pub(crate) fn completeness_totals<R: Record>(
+/// Over every row of `table`: how many of `fields` are filled in all, and how many rows
+/// there are (the team's own list: when it is the declaration's, the index serves it).
+pub(crate) fn filled_totals(
     conn: &rusqlite::Connection,
+    table: &str,
+    fields: &[&FieldSpec],
 ) -> Result<(usize, usize)> {
-    // The same expression as the completeness index, so SQLite reads the index alone.
+    let sum = sum_of(fields.iter().copied());
     let (filled, rows): (i64, i64) = conn.query_row(
-        &format!(
-            "SELECT COALESCE(SUM({}), 0), COUNT(*) FROM {}",
-            filled_sum(R::FIELDS),
-            R::TABLE
-        ),
+        &format!("SELECT COALESCE(SUM({sum}), 0), COUNT(*) FROM {table}"),
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
@@ -65,9 +62,11 @@ pub(crate) fn completeness_totals<R: Record>(
 
 /// `(a IS NOT NULL) + (b IS NOT NULL) ...` over the fields that count towards completeness.
 fn filled_sum(fields: &[FieldSpec]) -> String {
+    sum_of(fields.iter().filter(|f| f.complete))
+}
+
+fn sum_of<'a>(fields: impl Iterator<Item = &'a FieldSpec>) -> String {
     let filled: Vec<String> = fields
-        .iter()
-        .filter(|f| f.complete)
         .map(|f| format!("({} IS NOT NULL)", f.column))
         .collect();
     if filled.is_empty() {

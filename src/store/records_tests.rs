@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::customer::{CustomerFields, Grade};
+use crate::domain::customer::{CustomerFields, Grade, Required};
 use crate::domain::time::DEFAULT_TZ;
 use crate::store::Store;
 
@@ -131,17 +131,27 @@ fn completeness_in_sql_agrees_with_the_rule_over_each_file() {
         };
         codes.push(s.add_customer(None, &c, &contacts).unwrap());
     }
-    let by_rule = codes.iter().fold((0, 0), |(f, n), code| {
-        let file = s.customer(code).unwrap();
-        let (a, b) = completeness(&file.fields, file.contacts.len());
-        (f + a, n + b)
-    });
-    assert_eq!(s.completeness_totals().unwrap(), by_rule);
+    let by_rule = |required: &Required| {
+        codes.iter().fold((0, 0), |(f, n), code| {
+            let file = s.customer(code).unwrap();
+            let (a, b) = completeness(&file.fields, file.contacts.len(), required);
+            (f + a, n + b)
+        })
+    };
+    let declared = Required::default();
     assert_eq!(
-        by_rule,
+        s.completeness_totals(&declared).unwrap(),
+        by_rule(&declared)
+    );
+    assert_eq!(
+        by_rule(&declared),
         (4 + 2 + 2 + 2, 4 * 11),
         "names, cities, grades, contacts"
     );
+    // The team's own list is summed the same way in SQL as file by file.
+    let team = Required(vec!["name", "grade"]);
+    assert_eq!(s.completeness_totals(&team).unwrap(), by_rule(&team));
+    assert_eq!(by_rule(&team), (4 + 2 + 2, 4 * 3));
 }
 
 #[test]

@@ -67,17 +67,18 @@ pub fn customer(
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     use crate::readmodel::customer_file as model;
-    let items: Vec<(String, Span)> = model::field_lines(file, app.cat, app.tz)
-        .into_iter()
-        .map(|l| {
-            let span = if l.field == "grade" {
-                Span::styled(clean(&l.value), grade_style(app, file.fields.grade))
-            } else {
-                Span::raw(clean(&l.value))
-            };
-            (l.label, span)
-        })
-        .collect();
+    let items: Vec<(String, Span)> =
+        model::field_lines(file, &app.policy.required, app.cat, app.tz)
+            .into_iter()
+            .map(|l| {
+                let span = if l.field == "grade" {
+                    Span::styled(clean(&l.value), grade_style(app, file.fields.grade))
+                } else {
+                    Span::raw(clean(&l.value))
+                };
+                (l.label, span)
+            })
+            .collect();
     let title = clean(
         file.fields
             .short_name
