@@ -298,3 +298,21 @@ fn the_permission_table_is_the_teams_and_changes_with_history() {
     k.fails_as("wu.hua", &["return", "approve", id.trim()], 1);
     k.ok(&["audit", "verify"]);
 }
+
+#[test]
+fn an_auditor_reads_everything_and_changes_nothing() {
+    let k = Kefu::demo();
+    for args in [
+        &["customer", "add", "--name", "审核测试"][..],
+        &["complaint", "ack", "KS-2026-00001"],
+        &["nps", "add", "--customer", "C00001", "--score", "9"],
+    ] {
+        has_all(
+            &k.fails_as("sun.li", args, 2),
+            &["an auditor reads the records and changes none"],
+        );
+    }
+    k.ok_as("sun.li", &["customer", "list"]);
+    k.ok_as("sun.li", &["complaint", "show", "KS-2026-00001"]);
+    k.ok_as("sun.li", &["audit", "verify"]);
+}

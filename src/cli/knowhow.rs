@@ -197,7 +197,7 @@ fn show(ctx: &Ctx, number: &str) -> anyhow::Result<()> {
     // Opening writes to the access log, so even a reader opens the file to write.
     let mut store = ctx.open()?;
     let user = ctx.user.clone();
-    let entry = store.write(|tx| tx.open_knowhow(number, &user))??;
+    let entry = store.write_log(|tx| tx.open_knowhow(number, &user))??;
     if ctx.json {
         let mut j = serde_json::json!({ "number": entry.number });
         json_fields(&mut j, &entry.know_how, ctx);

@@ -294,7 +294,25 @@ impl Store {
     }
 
     /// Runs `f` in one write transaction: all of it is stored, or none of it.
+    ///
+    /// An auditor reads everything (but L3) and writes nothing: refused before it starts.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        if self.role_of(&self.actor)? == Some(crate::domain::staff::Role::Auditor) {
+            return Err(Error::Refused {
+                number: self.actor.clone(),
+                rule: "rule.auditor_reads_only",
+            });
+        }
+        self.write_any(f)
+    }
+
+    /// A write whoever acts, auditors included: only for what kefu records about them
+    /// (an opening of L3 know-how, or a refused one, in the access log).
+    pub fn write_log<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.write_any(f)
+    }
+
+    fn write_any<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

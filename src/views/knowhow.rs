@@ -150,7 +150,7 @@ impl Component for KnowhowView {
         if let Some(number) = self.opening.borrow_mut().take() {
             jobs.push(Job::write(format!("knowhow:open:{number}"), move |s| {
                 let actor = s.actor().to_string();
-                s.write(|tx| tx.open_knowhow(&number, &actor))
+                s.write_log(|tx| tx.open_knowhow(&number, &actor))
             }));
         }
         jobs
