@@ -11,6 +11,12 @@ use kefu::i18n::Lang;
 
 fn main() -> ExitCode {
     kefu::identity::shared_umask();
+    // clap would only say "invalid UTF-8 in one or more arguments": name the flag.
+    if let Err(e) = kefu::cli::args::check_utf8(std::env::args_os()) {
+        let lang = Lang::from_locale(|k| std::env::var(k).ok());
+        eprintln!("kefu: {}", e.message(lang.catalog()));
+        return ExitCode::from(2);
+    }
     let cli = Cli::parse();
     let config = settings::config_path(cli.config.as_deref());
     let (settings, problems) = settings::load(config.as_deref(), theme::no_color_from_env());

@@ -199,6 +199,7 @@ fn a_leak_counts_against_the_years_kpi() {
     k.ok(&[
         "knowhow",
         "incident",
+        "add",
         "--entry",
         &l3,
         "--description",
@@ -223,6 +224,7 @@ fn a_leak_counts_against_the_years_kpi() {
             &[
                 "knowhow",
                 "incident",
+                "add",
                 "--description",
                 "x",
                 "--at",
@@ -237,6 +239,7 @@ fn a_leak_counts_against_the_years_kpi() {
             &[
                 "knowhow",
                 "incident",
+                "add",
                 "--description",
                 "x",
                 "--entry",

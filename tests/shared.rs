@@ -207,6 +207,20 @@ fn a_team_works_through_kefu_and_nobody_opens_the_file_behind_its_back() {
         !cat.status.success(),
         "the agent read the database file directly"
     );
+    // Nor with sqlite3 itself, where it is installed.
+    if Path::new("/usr/bin/sqlite3").exists() {
+        let sq = Command::new("/usr/bin/sqlite3")
+            .arg(&db)
+            .arg("UPDATE returns SET approved_by = 'me'")
+            .uid(agent_uid)
+            .gid(65534)
+            .output()
+            .expect("sqlite3");
+        assert!(
+            !sq.status.success(),
+            "the agent changed the database with sqlite3"
+        );
+    }
     // The general manager approves; the history names the real accounts.
     let o = as_user(gm_uid, &["return", "approve", "1"]);
     assert_eq!(o.code, 0, "{}", o.stderr);

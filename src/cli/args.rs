@@ -495,3 +495,65 @@ pub enum ReturnCmd {
         complaint: Option<String>,
     },
 }
+
+/// Refuses an argument that is not valid UTF-8, naming the flag it was given for.
+pub fn check_utf8(args: impl IntoIterator<Item = std::ffi::OsString>) -> crate::error::Result<()> {
+    let mut previous: Option<String> = None;
+    for arg in args.into_iter().skip(1) {
+        match arg.to_str() {
+            Some(s) => previous = Some(s.to_string()),
+            None => {
+                let lossy = arg.to_string_lossy().into_owned();
+                // `--name=…` names itself; otherwise the flag before it, if any.
+                let flag = match lossy.split_once('=') {
+                    Some((f, _)) if f.starts_with("--") && !f.contains('\u{FFFD}') => f.to_string(),
+                    _ => previous
+                        .filter(|p| p.starts_with('-'))
+                        .unwrap_or_else(|| "ARG".to_string()),
+                };
+                return Err(crate::error::Error::Invalid {
+                    field: crate::field_id::FieldId::Flag(flag.into()),
+                    value: lossy,
+                    rule: "rule.utf8",
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod utf8_tests {
+    use super::*;
+    use std::os::unix::ffi::OsStringExt;
+
+    fn args(list: &[&[u8]]) -> Vec<std::ffi::OsString> {
+        list.iter()
+            .map(|a| std::ffi::OsString::from_vec(a.to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn a_value_that_is_not_utf8_names_its_flag() {
+        let flag = |list: &[&[u8]]| match check_utf8(args(list)) {
+            Err(crate::error::Error::Invalid { field, .. }) => field.to_string(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(
+            flag(&[b"kefu", b"customer", b"add", b"--name", b"\xff\xfe"]),
+            "--name"
+        );
+        assert_eq!(
+            flag(&[b"kefu", b"customer", b"add", b"--city=\xff"]),
+            "--city"
+        );
+        assert_eq!(flag(&[b"kefu", b"customer", b"show", b"\xff"]), "ARG");
+        assert!(check_utf8(args(&[
+            b"kefu",
+            b"customer",
+            b"add",
+            "--name=恒瑞".as_bytes()
+        ]))
+        .is_ok());
+    }
+}

@@ -61,8 +61,19 @@ pub enum KnowhowCmd {
         /// Only this entry
         number: Option<String>,
     },
-    /// Record a leak of know-how (it counts against the KPI: no leaks in a year)
+    /// Leaks of know-how (each counts against the KPI: no leaks in a year)
     Incident {
+        /// What to do
+        #[command(subcommand)]
+        cmd: IncidentCmd,
+    },
+}
+
+/// `kefu knowhow incident ...`.
+#[derive(Debug, Subcommand)]
+pub enum IncidentCmd {
+    /// Record a leak; prints its id
+    Add {
         /// What leaked and how
         #[arg(long)]
         description: String,
@@ -108,9 +119,12 @@ pub fn run(ctx: &Ctx, cmd: &KnowhowCmd) -> anyhow::Result<()> {
         }
         KnowhowCmd::Log { number } => log(ctx, number.as_deref()),
         KnowhowCmd::Incident {
-            description,
-            entry,
-            at,
+            cmd:
+                IncidentCmd::Add {
+                    description,
+                    entry,
+                    at,
+                },
         } => {
             let at = ctx.time_or_now("--at", at.as_deref())?;
             let mut store = ctx.open()?;
