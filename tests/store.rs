@@ -528,3 +528,20 @@ fn only_a_manager_changes_a_grade() {
     s.update_customer(&code, file.version, &g, None).unwrap();
     assert_eq!(s.customer(&code).unwrap().fields.grade, Some(Grade::A));
 }
+
+#[test]
+fn a_store_opened_to_read_refuses_a_write_in_words_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    drop(open_as(&path, Access::Create { sandbox: true }).unwrap());
+    let before = std::fs::read(&path).unwrap();
+    let mut reader = open_as(&path, Access::Read).unwrap();
+    assert!(reader.is_read_only());
+    let err = reader
+        .write(|tx| tx.set_shipments("2026-11", 100))
+        .err()
+        .unwrap();
+    assert!(matches!(err, Error::ReadOnly { .. }), "{err:?}");
+    drop(reader);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

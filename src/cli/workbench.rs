@@ -8,6 +8,8 @@ use super::Ctx;
 use crate::app::worker::Worker;
 use crate::app::{App, Setup};
 use crate::config::settings::Settings;
+use crate::error::Error;
+use crate::store::open::Access;
 use crate::tui::{run as run_tui, LoopOptions};
 
 /// Opens the workbench on the configured (or demo) database.
@@ -25,10 +27,18 @@ pub fn run(
     if cli.demo {
         super::data::rebuild_demo(ctx)?;
     }
-    let store = ctx.open()?;
+    // A file this person may only read opens to read, saying so; saves are refused.
+    let (store, access) = match ctx.open() {
+        Ok(store) => (store, Access::Write),
+        Err(Error::ReadOnly { .. }) => {
+            warnings.push(ctx.t("msg.read_only_workbench"));
+            (ctx.read()?, Access::Read)
+        }
+        Err(e) => return Err(e.into()),
+    };
     // Two worker threads, each on its own connection to the same file: one core each.
     let poll = Duration::from_millis(settings.poll_ms);
-    let worker = Worker::spawn(vec![ctx.open()?, ctx.open()?], poll);
+    let worker = Worker::spawn(vec![ctx.open_for(access)?, ctx.open_for(access)?], poll);
     let setup = Setup {
         lang: ctx.lang,
         theme: settings.theme,

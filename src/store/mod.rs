@@ -313,6 +313,12 @@ impl Store {
     }
 
     fn write_any<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        // Said in words before SQLite's "attempt to write a readonly database".
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
