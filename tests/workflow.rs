@@ -1097,7 +1097,18 @@ fn a_replacement_over_1000_rmb_ships_only_after_a_managers_approval() {
     );
     bad(
         &["--quantity", "1", "--disposition", "scrap", "--value", "-5"],
-        &["value", "'-5'", "cannot be negative"],
+        &["value", "'-5'", "0 or more"],
+    );
+    bad(
+        &[
+            "--quantity",
+            "1",
+            "--disposition",
+            "scrap",
+            "--value",
+            "NaN",
+        ],
+        &["value", "'NaN'", "not NaN or infinite"],
     );
     let err = k.fails(
         &[
