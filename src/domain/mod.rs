@@ -10,6 +10,7 @@ pub mod fields;
 pub mod intake;
 pub mod knowhow;
 pub mod kpi;
+pub mod meeting;
 pub mod nps;
 pub mod period;
 pub mod permission;
