@@ -52,6 +52,8 @@ pub enum Command {
     Complaint(ComplaintCmd),
     /// Running SLA clocks of every open complaint, nearest due first
     Sla(SlaArgs),
+    /// The daily SLA check-in meeting: opens its full-screen view, or prints its agenda
+    Meeting(super::meeting::MeetingArgs),
     /// The KPI table for a period
     Kpi(KpiArgs),
     /// Record NPS answers

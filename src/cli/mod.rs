@@ -10,6 +10,7 @@ mod data;
 pub mod fields;
 mod history;
 mod knowhow;
+mod meeting;
 mod moves;
 pub mod output;
 mod policy;
@@ -227,8 +228,12 @@ impl Ctx {
 
 /// Runs one subcommand, or the workbench when there is none.
 pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> anyhow::Result<()> {
-    let Some(command) = &cli.command else {
-        return workbench::run(cli, ctx, settings, warnings);
+    let command = match &cli.command {
+        None => return workbench::run(cli, ctx, settings, warnings),
+        Some(Command::Meeting(a)) if !meeting::prints(ctx, a) => {
+            return workbench::run(cli, ctx, settings, warnings)
+        }
+        Some(command) => command,
     };
     for w in warnings.iter().chain(&ctx.problems) {
         eprintln!("kefu: {w}");
@@ -240,6 +245,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Complaint(c) => complaint::run(ctx, c),
         Command::Sla(a) if a.what.is_some() => policy::show(ctx),
         Command::Sla(a) => report::sla(ctx, a),
+        Command::Meeting(a) => meeting::print_agenda(ctx, a),
         Command::Kpi(a) => report::kpi(ctx, a),
         Command::Nps(c) => data::nps(ctx, c),
         Command::Due(a) => report::due(ctx, a),

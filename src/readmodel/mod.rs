@@ -6,4 +6,5 @@ pub mod complaint;
 pub mod customer_file;
 pub mod fields;
 pub mod history;
+pub mod meeting;
 pub mod suggestion;

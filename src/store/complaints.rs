@@ -225,10 +225,29 @@ impl Store {
     pub fn list_complaints(&self, open_only: bool) -> Result<Vec<ComplaintRow>> {
         let mut rows = Vec::new();
         let order = "ORDER BY k.received_at DESC, k.id DESC";
-        self.complaint_chunks(open_only, order, usize::MAX, |chunk| {
+        let open = format!("k.step IN ({})", open_steps_sql());
+        let cond = if open_only { open.as_str() } else { "1" };
+        self.complaint_chunks(cond, &[], order, usize::MAX, |chunk| {
             rows = chunk;
             Ok(())
         })?;
+        Ok(rows)
+    }
+
+    /// Complaints closed (either way) after `after`, oldest closing first.
+    pub fn complaints_closed_since(&self, after: DateTime<Utc>) -> Result<Vec<ComplaintRow>> {
+        let mut rows = Vec::new();
+        let after = to_store(after);
+        self.complaint_chunks(
+            "k.closed_at > ?1",
+            &[&after],
+            "ORDER BY k.closed_at, k.id",
+            usize::MAX,
+            |chunk| {
+                rows = chunk;
+                Ok(())
+            },
+        )?;
         Ok(rows)
     }
 
@@ -240,24 +259,25 @@ impl Store {
         chunk: usize,
         f: impl FnMut(Vec<ComplaintRow>) -> Result<()>,
     ) -> Result<()> {
-        self.complaint_chunks(true, "", chunk, f)
+        let open = format!("k.step IN ({})", open_steps_sql());
+        self.complaint_chunks(&open, &[], "", chunk, f)
     }
 
-    /// Complaints (open ones only, or all) in `order`, with their pauses, in chunks.
+    /// The complaints matching `cond` (over `complaints k`, with `args`) in `order`, with
+    /// their pauses, in chunks.
     fn complaint_chunks(
         &self,
-        open_only: bool,
+        cond: &str,
+        args: &[&dyn rusqlite::ToSql],
         order: &str,
         chunk: usize,
         mut f: impl FnMut(Vec<ComplaintRow>) -> Result<()>,
     ) -> Result<()> {
-        let open = format!("k.step IN ({})", open_steps_sql());
-        let cond = if open_only { open.as_str() } else { "1" };
-        let mut pauses = self.pauses_where(cond, &[])?;
+        let mut pauses = self.pauses_where(cond, args)?;
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {ROW_COLUMNS} {ROW_FROM} WHERE {cond} {order}"
         ))?;
-        let mut q = stmt.query([])?;
+        let mut q = stmt.query(args)?;
         let mut rows = Vec::new();
         while let Some(r) = q.next()? {
             let mut row = read_row(r)?;

@@ -9,6 +9,7 @@ pub mod customer_list;
 pub mod customers;
 pub mod history;
 pub mod knowhow;
+pub mod meetings;
 pub mod metrics;
 pub(crate) mod numbers;
 pub mod open;
