@@ -35,11 +35,11 @@ crate::vocabulary! {
 /// Where a complaint goes on the agenda, and by which of its clocks: the first section
 /// it belongs to, so each complaint is talked about once. `running` is nearest due first.
 /// None: on track, not on the agenda.
-pub fn place<'c>(
-    running: &'c [ClockReading],
+pub fn place(
+    running: &[ClockReading],
     escalated: bool,
     next: DateTime<Utc>,
-) -> Option<(Section, &'c ClockReading)> {
+) -> Option<(Section, &ClockReading)> {
     let working = || running.iter().filter(|c| c.state != ClockState::Paused);
     if let Some(c) = working().find(|c| c.state == ClockState::Breached) {
         return Some((Section::Breached, c));
