@@ -45,6 +45,8 @@ impl App {
                 | Action::NextField
                 | Action::PrevField
                 | Action::Step(_)
+                | Action::Assign
+                | Action::Note
                 | Action::Show(_)
                 | Action::Key(_)
                 | Action::Paste(_) => {}
@@ -92,6 +94,8 @@ impl App {
             | Action::New
             | Action::Edit
             | Action::Step(_)
+            | Action::Assign
+            | Action::Note
             | Action::Show(_)
             | Action::Refresh
             | Action::Tick
@@ -141,6 +145,8 @@ impl App {
             | Action::FocusPrev
             | Action::Move(_)
             | Action::Step(_)
+            | Action::Assign
+            | Action::Note
             | Action::Open
             | Action::Filter
             | Action::New

@@ -231,6 +231,14 @@ pub enum ComplaintCmd {
         #[arg(long, allow_negative_numbers = true)]
         quantity: Option<String>,
     },
+    /// Add a note to the complaint's history
+    Note {
+        /// Complaint number
+        number: String,
+        /// The note
+        #[arg(long)]
+        note: String,
+    },
     /// Give the complaint to another owner
     Assign {
         /// Complaint number

@@ -30,6 +30,7 @@ pub fn run(ctx: &Ctx, cmd: &ComplaintCmd) -> anyhow::Result<()> {
         }
         ComplaintCmd::Resume { number, at } => moves::resume(ctx, number, at.as_deref()),
         ComplaintCmd::Assign { number, to } => moves::assign(ctx, number, to),
+        ComplaintCmd::Note { number, note } => moves::note(ctx, number, note),
         ComplaintCmd::Set {
             number,
             responsibility,

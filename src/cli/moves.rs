@@ -105,6 +105,12 @@ pub fn assign(ctx: &Ctx, number: &str, to: &str) -> anyhow::Result<()> {
     done(ctx, number, "assign")
 }
 
+/// `note`.
+pub fn note(ctx: &Ctx, number: &str, note: &str) -> anyhow::Result<()> {
+    ctx.open()?.write(|tx| tx.note_complaint(number, note))?;
+    done(ctx, number, "note")
+}
+
 /// `escalate`.
 pub fn escalate(ctx: &Ctx, number: &str, at: Option<&str>) -> anyhow::Result<()> {
     let at = ctx.time_or_now("--at", at)?;

@@ -33,6 +33,10 @@ pub enum Action {
     PrevField,
     /// A complaint's next step.
     Step(StepKey),
+    /// Give the selected complaint to another owner.
+    Assign,
+    /// Add a note to the selected complaint's history.
+    Note,
     /// Open a view (the analysis, the CAPA list, a record log).
     Show(ViewKey),
     /// Answer yes to a question.
@@ -87,6 +91,8 @@ pub enum ViewKey {
     Suggestions,
     /// The know-how register.
     Knowhow,
+    /// The SLA check-in meeting's agenda.
+    Meeting,
 }
 
 /// The list movements, for every pane and view that scrolls.
@@ -186,10 +192,13 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Step(StepKey::Resume), "resume"),
     (Action::Step(StepKey::Reject), "reject"),
     (Action::Step(StepKey::Escalate), "escalate"),
+    (Action::Assign, "assign"),
+    (Action::Note, "note"),
     (Action::Show(ViewKey::Stats), "stats"),
     (Action::Show(ViewKey::Capas), "capas"),
     (Action::Show(ViewKey::Suggestions), "suggestions"),
     (Action::Show(ViewKey::Knowhow), "knowhow"),
+    (Action::Show(ViewKey::Meeting), "meeting"),
     (Action::Confirm, "confirm"),
     (Action::Refresh, "refresh"),
 ];

@@ -15,6 +15,8 @@ pub enum Mode {
     Detail,
     /// A log of records (suggestions and the record types to come): add, answer, look.
     Records,
+    /// The SLA meeting view: the agenda, with the complaint keys.
+    Meeting,
     /// Editing a form (unbound keys are text).
     Form,
     /// Typing a filter (unbound keys are text).
@@ -27,13 +29,14 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in config-file order.
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Global,
         Mode::List,
         Mode::Customers,
         Mode::Board,
         Mode::Detail,
         Mode::Records,
+        Mode::Meeting,
         Mode::Form,
         Mode::Filter,
         Mode::Help,
@@ -49,6 +52,7 @@ impl Mode {
             Mode::Board => "board",
             Mode::Detail => "detail",
             Mode::Records => "records",
+            Mode::Meeting => "meeting",
             Mode::Form => "form",
             Mode::Filter => "filter",
             Mode::Help => "help",
@@ -68,6 +72,7 @@ impl Mode {
             Mode::Board => &[Mode::Board, Mode::List, Mode::Global],
             Mode::Detail => &[Mode::Detail, Mode::List, Mode::Global],
             Mode::Records => &[Mode::Records, Mode::List, Mode::Global],
+            Mode::Meeting => &[Mode::Meeting, Mode::List, Mode::Global],
             Mode::List => &[Mode::List, Mode::Global],
             Mode::Global => &[Mode::Global],
             // Text-entry and modal screens see only their own table, so that `q` or `j`

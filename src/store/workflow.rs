@@ -336,6 +336,24 @@ impl Tx<'_> {
         self.set_field(cur.id, number, "owner", Some(to.trim()))
     }
 
+    /// Adds a note to the complaint's history (who and when come with the row).
+    pub fn note_complaint(&self, number: &str, note: &str) -> Result<()> {
+        self.current(number)?;
+        let tz = self.tz();
+        let note = crate::domain::complaint::NOTE
+            .normalize(note, tz)?
+            .unwrap_or_default();
+        // A note is a change of nothing but the history: field `note`, no old value.
+        self.record(
+            "complaint",
+            number,
+            "update",
+            Some("note"),
+            None,
+            Some(&note),
+        )
+    }
+
     /// Escalates to the owner's supervisor (from the staff list); returns who that is.
     pub fn escalate(&self, number: &str, at: DateTime<Utc>) -> Result<Option<String>> {
         let _event = self.event_at(at);
