@@ -158,6 +158,11 @@ impl App {
     }
 
     /// Does what a component asked.
+    /// Opens `view` in the main area (as a key that opens it would).
+    pub fn show_view(&mut self, view: Box<dyn crate::app::component::Component>) {
+        self.effect(Effect::Open(view));
+    }
+
     pub(super) fn effect(&mut self, e: Effect) {
         match e {
             Effect::Open(view) => {

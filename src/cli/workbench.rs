@@ -49,6 +49,10 @@ pub fn run(
         views: crate::views::registry(),
     };
     let mut app = App::with_worker(store, setup, worker);
+    // `kefu meeting`: the meeting view, recorded as held.
+    if matches!(cli.command, Some(super::args::Command::Meeting(_))) {
+        app.show_view(Box::new(crate::views::MeetingView::held()));
+    }
     let opts = LoopOptions {
         poll: Duration::from_millis(settings.poll_ms),
         fixed_now: cli.now.is_some().then_some(ctx.now),

@@ -225,7 +225,8 @@ mod tests {
 pub const NOTE: crate::domain::fields::FieldSpec =
     crate::domain::fields::FieldSpec::of(crate::domain::fields::FieldKind::Note { max: 1000 })
         .required()
-        .named("note");
+        .named("note")
+        .labelled("field.complaint_note");
 
 /// The new owner a complaint is given to.
 pub const NEW_OWNER: crate::domain::fields::FieldSpec =

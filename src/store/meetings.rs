@@ -40,7 +40,7 @@ impl Store {
             if held {
                 return Ok(false);
             }
-            tx.record(ENTITY, &day, "held", None, None, Some(&to_store(now)))?;
+            tx.record(ENTITY, &day, "insert", None, None, Some(&to_store(now)))?;
             Ok(true)
         })
     }

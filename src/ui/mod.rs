@@ -1,12 +1,14 @@
 //! Draws `&App`. Never queries the database, never changes state (but for scroll offsets).
 
 pub mod analysis;
+pub mod big_text;
 pub mod board;
 pub mod customers;
 pub mod detail;
 mod form;
 mod help;
 pub mod kpi;
+pub mod meeting;
 pub mod nps;
 mod status;
 pub mod widgets;

@@ -6,12 +6,11 @@ use std::any::Any;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload, Work};
+use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload};
 use crate::app::data::{breach_times, load_board, nearest_clock};
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
-use crate::domain::complaint::{Severity, Step};
-use crate::input::action::StepKey;
+use crate::domain::complaint::Severity;
 use crate::store::complaints::ComplaintRow;
 use chrono::{DateTime, Utc};
 
@@ -64,25 +63,6 @@ impl Board {
     }
 }
 
-/// What a step key does to the complaint `number`.
-pub fn step_effect(action: &Action, number: String) -> Option<Effect> {
-    let Action::Step(key) = action else {
-        return None;
-    };
-    Some(match key {
-        StepKey::Acknowledge => Effect::Work(Work::Move(number, Step::Acknowledged)),
-        StepKey::Investigate => Effect::Work(Work::Move(number, Step::Investigating)),
-        StepKey::Plan => Effect::Work(Work::Move(number, Step::PlanProposed)),
-        StepKey::FollowUp => Effect::Work(Work::Move(number, Step::FollowedUp)),
-        StepKey::Dispose => Effect::Work(Work::Dispose(number)),
-        StepKey::Resume => Effect::Work(Work::Resume(number)),
-        StepKey::Escalate => Effect::Work(Work::Escalate(number)),
-        StepKey::Close => Effect::Form(FormRequest::Move(number, Step::Closed)),
-        StepKey::Reject => Effect::Form(FormRequest::Move(number, Step::Rejected)),
-        StepKey::Wait => Effect::Form(FormRequest::Wait(number)),
-    })
-}
-
 impl Component for Board {
     fn name(&self) -> &'static str {
         "board"
@@ -112,7 +92,10 @@ impl Component for Board {
             fx.push(Effect::Form(FormRequest::NewComplaint(customer)));
             return Handled::Consumed;
         }
-        match number.and_then(|n| step_effect(action, n)) {
+        let owner = self.selected().and_then(|c| c.owner.as_deref());
+        match number
+            .and_then(|n| super::complaint_actions::complaint_effect(action, &n, owner, app))
+        {
             Some(e) => {
                 fx.push(e);
                 Handled::Consumed

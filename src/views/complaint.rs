@@ -41,11 +41,12 @@ impl Component for ComplaintView {
         Mode::Detail
     }
 
-    fn handle(&mut self, action: &Action, _app: &App, fx: &mut Vec<Effect>) -> Handled {
+    fn handle(&mut self, action: &Action, app: &App, fx: &mut Vec<Effect>) -> Handled {
         if super::scroll_or_close(&mut self.sel, action, fx) {
             return Handled::Consumed;
         }
-        match super::board::step_effect(action, self.number.clone()) {
+        let owner = self.detail.as_ref().and_then(|d| d.row.owner.as_deref());
+        match super::complaint_actions::complaint_effect(action, &self.number, owner, app) {
             Some(e) => {
                 fx.push(e);
                 Handled::Consumed

@@ -6,10 +6,12 @@
 mod board;
 mod capas;
 mod complaint;
+mod complaint_actions;
 mod customer;
 mod customers;
 mod knowhow;
 mod kpi;
+mod meeting;
 mod nps;
 mod stats;
 mod suggestions;
@@ -25,6 +27,7 @@ pub use customer::CustomerView;
 pub use customers::Customers;
 pub use knowhow::KnowhowView;
 pub use kpi::Kpis;
+pub use meeting::MeetingView;
 pub use nps::Nps;
 pub use stats::Stats;
 pub use suggestions::Suggestions;
@@ -43,6 +46,7 @@ pub fn registry() -> Registry {
             (ViewKey::Capas, || Box::new(Capas::default())),
             (ViewKey::Suggestions, || Box::new(Suggestions::default())),
             (ViewKey::Knowhow, || Box::new(KnowhowView::default())),
+            (ViewKey::Meeting, || Box::new(MeetingView::default())),
         ],
     }
 }
