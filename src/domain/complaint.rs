@@ -167,6 +167,19 @@ impl ClockFacts {
     }
 }
 
+/// A note added to a complaint's history (in the meeting, on the board, or `complaint note`).
+pub const NOTE: crate::domain::fields::FieldSpec =
+    crate::domain::fields::FieldSpec::of(crate::domain::fields::FieldKind::Note { max: 1000 })
+        .required()
+        .named("note")
+        .labelled("field.complaint_note");
+
+/// The new owner a complaint is given to.
+pub const NEW_OWNER: crate::domain::fields::FieldSpec =
+    crate::domain::fields::FieldSpec::of(crate::domain::fields::FieldKind::Staff)
+        .required()
+        .named("owner");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,16 +233,3 @@ mod tests {
         assert_eq!(terminal, vec![&Step::Closed, &Step::Rejected]);
     }
 }
-
-/// A note added to a complaint's history (in the meeting, on the board, or `complaint note`).
-pub const NOTE: crate::domain::fields::FieldSpec =
-    crate::domain::fields::FieldSpec::of(crate::domain::fields::FieldKind::Note { max: 1000 })
-        .required()
-        .named("note")
-        .labelled("field.complaint_note");
-
-/// The new owner a complaint is given to.
-pub const NEW_OWNER: crate::domain::fields::FieldSpec =
-    crate::domain::fields::FieldSpec::of(crate::domain::fields::FieldKind::Staff)
-        .required()
-        .named("owner");

@@ -175,7 +175,7 @@ const TITLE_MIN: usize = 12;
 
 fn item_line<'a>(app: &App, i: &Item, width: usize) -> Line<'a> {
     let fixed = NUMBER + CUSTOMER + OWNER + STEP + CLOCK + LEFT + 6;
-    let due_fits = width >= fixed + DUE + 1 + TITLE_MIN + 1;
+    let due_fits = width > fixed + DUE + 1 + TITLE_MIN;
     let title_w = width.saturating_sub(fixed + if due_fits { DUE + 1 } else { 0 } + 1);
     let cell = |s: &str, w: usize| format!("{} ", pad(&clean(s), w));
     let number = if i.escalated {
