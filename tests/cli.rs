@@ -947,7 +947,7 @@ fn shipments_set_errors() {
         has_all(&err, &[bad, "YYYY-MM"]);
     }
     let err = k.fails(&["shipments", "set", "2026-11", "-3"], 2);
-    has_all(&err, &["-3", "0 or more"]);
+    has_all(&err, &["-3", "cannot be negative"]);
     let err = k.fails(&["shipments", "set", "2026-11", "many"], 2);
     has_all(&err, &["many"]);
     // nothing was stored: no rate can be computed

@@ -111,7 +111,7 @@ pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error
                 source,
                 "returns] approval_threshold",
                 v,
-                "rule.not_negative",
+                "rule.not_negative_number",
             )),
         }
     }

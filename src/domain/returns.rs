@@ -32,7 +32,7 @@ pub fn check_new(quantity: i64, value: f64) -> Result<(), Error> {
         return Err(Error::Invalid {
             field: FieldId::named("value"),
             value: value.to_string(),
-            rule: "rule.not_negative",
+            rule: "rule.not_negative_number",
         });
     }
     Ok(())
@@ -94,9 +94,12 @@ mod tests {
         assert_eq!(rule(check_new(1, 0.0)), "ok");
         assert_eq!(rule(check_new(0, 10.0)), "rule.positive");
         assert_eq!(rule(check_new(-3, 10.0)), "rule.positive");
-        assert_eq!(rule(check_new(1, -0.01)), "rule.not_negative");
-        assert_eq!(rule(check_new(1, f64::NAN)), "rule.not_negative");
-        assert_eq!(rule(check_new(1, f64::INFINITY)), "rule.not_negative");
+        assert_eq!(rule(check_new(1, -0.01)), "rule.not_negative_number");
+        assert_eq!(rule(check_new(1, f64::NAN)), "rule.not_negative_number");
+        assert_eq!(
+            rule(check_new(1, f64::INFINITY)),
+            "rule.not_negative_number"
+        );
     }
 
     #[test]
