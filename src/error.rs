@@ -79,6 +79,14 @@ pub enum Error {
         /// Catalog key of the step that must come first (None when it is finished).
         needs: Option<&'static str>,
     },
+    /// A move the complaint has already made (a key pressed twice): nothing is written.
+    #[error("{}", self.message(Catalog::en()))]
+    AlreadyDone {
+        /// The complaint number.
+        number: String,
+        /// Catalog key of what it already is (`step.acknowledged`, `done.escalated`).
+        state: &'static str,
+    },
     /// A move or change is refused by a rule; `rule` is the catalog key that explains it.
     #[error("{}", self.message(Catalog::en()))]
     Refused {
@@ -175,6 +183,7 @@ impl Error {
                 | Error::Duplicate { .. }
                 | Error::NotEmpty { .. }
                 | Error::IllegalMove { .. }
+                | Error::AlreadyDone { .. }
                 | Error::Refused { .. }
                 | Error::NoDatabase { .. }
                 | Error::NotADatabase { .. }
@@ -193,6 +202,7 @@ impl Error {
             Error::NotFound { .. }
             | Error::Conflict { .. }
             | Error::IllegalMove { .. }
+            | Error::AlreadyDone { .. }
             | Error::Refused { .. }
             | Error::NotEmpty { .. }
             | Error::NoDatabase { .. }
@@ -300,6 +310,10 @@ impl Error {
                     None => cat.fmt("err.finished", &args),
                 }
             }
+            Error::AlreadyDone { number, state } => cat.fmt(
+                "err.already_done",
+                &[("number", number), ("state", cat.get(state))],
+            ),
             Error::Refused { number, rule } => cat.fmt(
                 "err.refused",
                 &[("number", number), ("rule", cat.get(rule))],

@@ -374,20 +374,25 @@ fn skipping_and_going_back_are_refused_naming_the_step_needed() {
     has_all(&err, &["must be followed up"]);
 
     k.ok(&["complaint", "ack", &n, "--at", "2026-11-23 08:30"]);
-    let err = k.fails(&["complaint", "ack", &n], 2);
-    has_all(&err, &["is acknowledged", "must be received"]);
-    k.ok(&["complaint", "investigate", &n, "--at", "2026-11-23 09:00"]);
-    // Backwards.
+    // Twice: said to be done already, and nothing written.
+    let head = k.ok(&["audit", "head"]);
     let err = k.fails(&["complaint", "ack", &n], 2);
     has_all(
         &err,
-        &[
-            &n,
-            "is investigating",
-            "must be received",
-            "before it can be acknowledged",
-        ],
+        &[&n, "is already acknowledged", "nothing was written"],
     );
+    assert_eq!(k.ok(&["audit", "head"]), head);
+    k.ok(&["complaint", "investigate", &n, "--at", "2026-11-23 09:00"]);
+    // Backwards: it is past that step already.
+    let err = k.fails(&["complaint", "ack", &n], 2);
+    has_all(&err, &[&n, "is already investigating"]);
+    // Escalating twice reports no second escalation.
+    k.ok(&["complaint", "assign", &n, "--to", "li.na"]);
+    k.ok(&["complaint", "escalate", &n]);
+    let head = k.ok(&["audit", "head"]);
+    let err = k.fails(&["complaint", "escalate", &n], 2);
+    has_all(&err, &[&n, "is already escalated", "nothing was written"]);
+    assert_eq!(k.ok(&["audit", "head"]), head);
     // A move cannot be dated before the complaint came in.
     let err = k.fails(&["complaint", "plan", &n, "--at", "2026-11-23 07:59"], 2);
     has_all(

@@ -94,16 +94,21 @@ pub fn check_resume(number: &str, waiting: bool) -> Result<(), Error> {
     }
 }
 
-/// Only an unfinished complaint is escalated.
-pub fn check_escalate(number: &str, step: Step) -> Result<(), Error> {
+/// Only an unfinished complaint is escalated, and only once.
+pub fn check_escalate(number: &str, step: Step, escalated: bool) -> Result<(), Error> {
     if step.is_terminal() {
-        Err(Error::Refused {
+        return Err(Error::Refused {
             number: number.to_string(),
             rule: "rule.finished_no_escalation",
-        })
-    } else {
-        Ok(())
+        });
     }
+    if escalated {
+        return Err(Error::AlreadyDone {
+            number: number.to_string(),
+            state: "done.escalated",
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -193,10 +198,17 @@ mod tests {
     fn resume_needs_a_wait_and_escalation_an_open_complaint() {
         assert_eq!(rule(check_resume("KS-1", true)), "ok");
         assert_eq!(rule(check_resume("KS-1", false)), "rule.not_waiting");
-        assert_eq!(rule(check_escalate("KS-1", Step::Disposed)), "ok");
+        assert_eq!(rule(check_escalate("KS-1", Step::Disposed, false)), "ok");
         assert_eq!(
-            rule(check_escalate("KS-1", Step::Closed)),
+            rule(check_escalate("KS-1", Step::Closed, false)),
             "rule.finished_no_escalation"
         );
+        assert!(matches!(
+            check_escalate("KS-1", Step::Disposed, true),
+            Err(Error::AlreadyDone {
+                state: "done.escalated",
+                ..
+            })
+        ));
     }
 }

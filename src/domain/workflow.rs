@@ -80,6 +80,13 @@ pub fn check(f: &MoveFacts, to: Step) -> Result<(), Error> {
             }
         }
         _ if f.from.is_terminal() => return Err(illegal(None)),
+        // Pressed twice, or someone else got there first: say so, write nothing.
+        _ if to != Step::Rejected && to <= f.from => {
+            return Err(Error::AlreadyDone {
+                number: f.number.clone(),
+                state: f.from.label_key(),
+            })
+        }
         Step::Rejected => {
             return if f.has_note {
                 Ok(())

@@ -27,6 +27,7 @@ fn rule(r: Result<(), Error>) -> &'static str {
         Err(Error::Refused { rule, .. }) => rule,
         Err(Error::IllegalMove { needs: Some(_), .. }) => "needs",
         Err(Error::IllegalMove { needs: None, .. }) => "finished",
+        Err(Error::AlreadyDone { .. }) => "already",
         Err(other) => panic!("{other:?}"),
         Ok(()) => "ok",
     }
@@ -45,7 +46,7 @@ fn every_step_of_the_main_line_follows_the_one_before() {
 }
 
 #[test]
-fn every_skip_and_backward_move_is_refused_naming_the_step_needed() {
+fn every_skip_is_refused_naming_the_step_needed_and_every_backward_move_as_done() {
     for (i, from) in FLOW.iter().enumerate() {
         for (j, to) in FLOW.iter().enumerate().skip(1) {
             if j == i + 1 {
@@ -61,6 +62,10 @@ fn every_skip_and_backward_move_is_refused_naming_the_step_needed() {
                     )
                 }
                 Err(Error::IllegalMove { needs: None, .. }) => assert!(from.is_terminal()),
+                Err(Error::AlreadyDone { state, .. }) => {
+                    assert!(j <= i, "{from:?} -> {to:?}");
+                    assert_eq!(state, from.label_key());
+                }
                 other => panic!("{from:?} -> {to:?}: {other:?}"),
             }
         }
@@ -168,5 +173,42 @@ fn the_quality_lead_may_close_a_minor_complaint_on_the_day() {
         rule(check(&major, Step::Closed)),
         "needs",
         "not a major one"
+    );
+}
+
+#[test]
+fn a_move_already_made_says_so_rather_than_naming_a_step_before_it() {
+    // Acknowledging twice, or investigating what is already planned.
+    assert_eq!(
+        rule(check(
+            &facts(Step::Acknowledged, Severity::Major),
+            Step::Acknowledged
+        )),
+        "already"
+    );
+    assert_eq!(
+        rule(check(
+            &facts(Step::PlanProposed, Severity::Major),
+            Step::Investigating
+        )),
+        "already"
+    );
+    let err = check(
+        &facts(Step::Acknowledged, Severity::Minor),
+        Step::Acknowledged,
+    )
+    .err()
+    .unwrap();
+    assert_eq!(
+        err.message(crate::i18n::Catalog::en()),
+        "KS-2026-00001 is already acknowledged; nothing was written"
+    );
+    // A step further on is still "must be ... first".
+    assert_eq!(
+        rule(check(
+            &facts(Step::Received, Severity::Major),
+            Step::PlanProposed
+        )),
+        "needs"
     );
 }

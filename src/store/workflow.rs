@@ -49,6 +49,7 @@ struct Current {
     start: DateTime<Utc>,
     decisions: Decisions,
     owner: Option<String>,
+    escalated: bool,
 }
 
 fn not_found(number: &str) -> Error {
@@ -63,7 +64,7 @@ impl Tx<'_> {
         self.conn()
             .query_row(
                 "SELECT id, step, severity, COALESCE(reopened_at, received_at), decision_shipped,
-                        decision_stock, decision_wip, owner
+                        decision_stock, decision_wip, owner, escalated_at IS NOT NULL
                  FROM complaints WHERE number = ?1",
                 [number],
                 |r| {
@@ -83,6 +84,7 @@ impl Tx<'_> {
                             wip: r.get(6)?,
                         },
                         owner: r.get(7)?,
+                        escalated: r.get(8)?,
                     })
                 },
             )
@@ -358,7 +360,7 @@ impl Tx<'_> {
     pub fn escalate(&self, number: &str, at: DateTime<Utc>) -> Result<Option<String>> {
         let _event = self.event_at(at);
         let cur = self.current(number)?;
-        waits::check_escalate(number, cur.step)?;
+        waits::check_escalate(number, cur.step, cur.escalated)?;
         let supervisor: Option<String> = match &cur.owner {
             Some(o) => self
                 .conn()
