@@ -62,6 +62,16 @@ impl Kefu {
             .collect()
     }
 
+    /// The verdict of CAPA `id` on complaint `number` (empty when not verified).
+    fn capa_verdict(&self, number: &str, id: i64) -> String {
+        arr(&self.json(&["capa", "list", "--complaint", number]))
+            .iter()
+            .find(|c| c["id"].as_i64() == Some(id))
+            .and_then(|c| c["verdict"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Adds a CAPA owned by chen.jing; returns its id.
     fn capa(&self, number: &str, due: &str) -> i64 {
         self.ok(&[
@@ -281,6 +291,31 @@ fn a_major_complaint_walks_every_step_to_closed() {
         ],
     );
     assert_eq!(out.trim(), "Saved.");
+    // Verified effective: checked again only with a reason, which the history keeps.
+    let again = [
+        "capa",
+        "verify",
+        &capa.to_string(),
+        "--verdict",
+        "not_effective",
+    ];
+    let err = k.fails_as("chen.jing", &again, 2);
+    has_all(&err, &["is verified already", "--reopen"]);
+    assert_eq!(k.capa_verdict(&n, capa), "effective");
+    let mut with_reason = again.to_vec();
+    with_reason.extend(["--reopen", "客户再次反馈同类问题"]);
+    k.ok_as("chen.jing", &with_reason);
+    assert_eq!(k.capa_verdict(&n, capa), "not_effective");
+    k.ok_as(
+        "chen.jing",
+        &[
+            "capa",
+            "verify",
+            &capa.to_string(),
+            "--verdict",
+            "effective",
+        ],
+    );
     mv("zhao.min", &close, "closed");
 
     let v = k.show(&n);

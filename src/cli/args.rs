@@ -447,6 +447,9 @@ pub enum CapaCmd {
         /// When [default: now]
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
+        /// Check an already verified CAPA again, for this reason (kept in the history)
+        #[arg(long, value_name = "REASON")]
+        reopen: Option<String>,
     },
     /// List CAPAs by due date; overdue ones are marked
     List {

@@ -53,12 +53,17 @@ pub fn capa(ctx: &Ctx, cmd: &CapaCmd) -> anyhow::Result<()> {
             let id = ctx.open()?.write(|tx| tx.add_capa(number, &c))?;
             id_out(ctx, id)
         }
-        CapaCmd::Verify { id, verdict, at } => {
+        CapaCmd::Verify {
+            id,
+            verdict,
+            at,
+            reopen,
+        } => {
             let verdict = Verdict::parse(FieldId::flag("--verdict"), verdict)?;
             let at = ctx.time_or_now("--at", at.as_deref())?;
             let user = ctx.user.clone();
             ctx.open()?
-                .write(|tx| tx.verify_capa(*id, verdict, at, &user))?;
+                .write(|tx| tx.verify_capa(*id, verdict, at, &user, reopen.as_deref()))?;
             ctx.saved()
         }
         CapaCmd::List {

@@ -138,6 +138,7 @@ pub(super) fn add_closed_complaints(
                     crate::domain::capa::Verdict::Effective,
                     close,
                     "chen.jing",
+                    None,
                 )?;
             }
             tx.record_step(&number, Step::Closed, close, &owner, Some("客户签字确认"))?;

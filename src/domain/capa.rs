@@ -38,9 +38,57 @@ pub fn required_text(field: FieldId, value: &str) -> Result<(), Error> {
     }
 }
 
+/// Whether a CAPA with verdict `old` may be verified now: unverified or found not
+/// effective (more action, then another check), always; found effective, only with the
+/// reason it is checked again (returned, trimmed, to record).
+pub fn check_reverify(
+    id: i64,
+    old: Option<&str>,
+    reopen: Option<&str>,
+) -> Result<Option<String>, Error> {
+    let reason = reopen.map(str::trim);
+    let old = old.filter(|v| *v == Verdict::Effective.as_str());
+    match (old, reason) {
+        (None, Some(r)) if !r.is_empty() => Ok(Some(r.to_string())),
+        (None, _) => Ok(None),
+        (Some(_), Some(r)) if !r.is_empty() => Ok(Some(r.to_string())),
+        (Some(_), Some(_)) => Err(Error::Required {
+            field: FieldId::named("reopen"),
+        }),
+        (Some(_), None) => Err(Error::Refused {
+            number: format!("CAPA {id}"),
+            rule: "rule.capa_verified",
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verified_capa_is_checked_again_only_with_a_reason() {
+        assert_eq!(check_reverify(1, None, None).ok(), Some(None));
+        assert_eq!(
+            check_reverify(1, Some("not_effective"), None).ok(),
+            Some(None)
+        );
+        assert!(matches!(
+            check_reverify(1, Some("effective"), None),
+            Err(Error::Refused {
+                rule: "rule.capa_verified",
+                ..
+            })
+        ));
+        assert!(matches!(
+            check_reverify(1, Some("effective"), Some("  ")),
+            Err(Error::Required { .. })
+        ));
+        assert_eq!(
+            check_reverify(1, Some("effective"), Some(" 客户再次投诉 ")).ok(),
+            Some(Some("客户再次投诉".to_string()))
+        );
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -190,12 +190,16 @@ impl Tx<'_> {
     }
 
     /// Records a CAPA's effectiveness check.
+    ///
+    /// A CAPA already verified keeps its verdict: it is checked again only when
+    /// `reopen` gives the reason (kept in the history beside the new verdict).
     pub fn verify_capa(
         &self,
         id: i64,
         verdict: Verdict,
         at: DateTime<Utc>,
         by: &str,
+        reopen: Option<&str>,
     ) -> Result<()> {
         let _event = self.event_at(at);
         let old: Option<Option<String>> = self
@@ -209,6 +213,17 @@ impl Tx<'_> {
             key: id.to_string(),
         })?;
         self.require(by, crate::domain::permission::Permission::VerifyCapa)?;
+        let reason = crate::domain::capa::check_reverify(id, old.as_deref(), reopen)?;
+        if let Some(reason) = reason {
+            self.record(
+                "capa",
+                &id.to_string(),
+                "update",
+                Some("verification_reopened"),
+                old.as_deref(),
+                Some(&reason),
+            )?;
+        }
         self.conn().execute(
             "UPDATE capas SET verdict = ?1, checked_at = ?2, checked_by = ?3 WHERE id = ?4",
             params![verdict.as_str(), to_store(at), by, id],
