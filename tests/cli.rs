@@ -713,6 +713,19 @@ fn sla_report_clock_follows_the_reply_by_deadline() {
     assert_eq!(v[1]["clock"], "report", "{v}");
     let list = k.json(&["complaint", "list"]);
     assert_eq!(list[0]["reply_by"], "2026-11-23T18:00:00+08:00");
+    // The complaint's clocks say the report runs to the customer's time and does not pause.
+    let number = list[0]["number"].as_str().expect("a number");
+    let text = k.ok(&["complaint", "show", number]);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Report"))
+        .expect("the report clock");
+    has_all(
+        line,
+        &["customer's reply-by (does not pause)", "2026-11-23 18:00"],
+    );
+    let plan = text.lines().find(|l| l.starts_with("Plan")).expect("plan");
+    has_all(plan, &["calendar time"]);
 }
 
 #[test]

@@ -126,6 +126,14 @@ pub fn clock_lines(
     cat: &Catalog,
     tz: Tz,
 ) -> Vec<ClockLine> {
+    let specs = policy.specs_for(&d.row.subject());
+    // A clock running to the customer's own reply-by keeps running while we wait on them.
+    let on_customer_deadline = |name: &str| {
+        d.row.facts.reply_by.is_some()
+            && specs
+                .iter()
+                .any(|s| &*s.name == name && s.customer_deadline)
+    };
     policy
         .clocks(&d.row.subject(), &d.row.facts, now)
         .into_iter()
@@ -147,7 +155,11 @@ pub fn clock_lines(
             };
             ClockLine {
                 name: clock_label(cat, &c.name).to_string(),
-                basis: cat.get(c.basis.label_key()).to_string(),
+                basis: if on_customer_deadline(&c.name) {
+                    cat.get("basis.customer_deadline").to_string()
+                } else {
+                    cat.get(c.basis.label_key()).to_string()
+                },
                 due: local(c.due, tz),
                 left,
                 state,
