@@ -506,6 +506,75 @@ fn skipping_and_going_back_are_refused_naming_the_step_needed() {
 }
 
 #[test]
+fn reopening_asks_for_a_new_reply_by_or_restarts_the_report_clock() {
+    let k = Kefu::demo();
+    let closed = |reply_by: &str| {
+        let n = k.complaint(
+            "minor",
+            "2026-11-20 09:00",
+            &["--owner", "li.na", "--reply-by", reply_by],
+        );
+        for (step, at) in [
+            ("ack", "2026-11-20 09:30"),
+            ("investigate", "2026-11-20 10:00"),
+            ("plan", "2026-11-20 11:00"),
+            ("dispose", "2026-11-20 15:00"),
+            ("follow-up", "2026-11-21 10:00"),
+        ] {
+            k.ok(&["complaint", step, &n, "--at", at]);
+        }
+        k.ok(&[
+            "complaint",
+            "close",
+            &n,
+            "--signed-by",
+            "刘工",
+            "--how",
+            "微信",
+            "--at",
+            "2026-11-22 10:00",
+        ]);
+        n
+    };
+    // Without a new reply-by the report clock restarts: 16 working hours from Monday
+    // 09:00 is Wednesday 09:00, not the old Friday 17:00 (breached at once).
+    let n = closed("2026-11-20 17:00");
+    k.ok(&["complaint", "reopen", &n, "--at", "2026-11-23 09:00"]);
+    let c = k.sla(&n, None);
+    assert_eq!(clock(&c, "report")["due"], "2026-11-25T09:00:00+08:00");
+    assert_eq!(clock(&c, "report")["state"], "ok");
+    assert_eq!(k.show(&n)["reply_by"], Value::Null);
+    // With one, the report runs to it; one before the reopening is refused.
+    let n = closed("2026-11-20 17:00");
+    let err = k.fails(
+        &[
+            "complaint",
+            "reopen",
+            &n,
+            "--at",
+            "2026-11-23 09:00",
+            "--reply-by",
+            "2026-11-23 08:00",
+        ],
+        2,
+    );
+    has_all(&err, &["--reply-by", "later than the reopening"]);
+    assert_eq!(k.show(&n)["step"], "closed", "nothing was written");
+    k.ok(&[
+        "complaint",
+        "reopen",
+        &n,
+        "--at",
+        "2026-11-23 09:00",
+        "--reply-by",
+        "2026-11-24 12:00",
+    ]);
+    let c = k.sla(&n, None);
+    assert_eq!(clock(&c, "report")["due"], "2026-11-24T12:00:00+08:00");
+    assert_eq!(k.show(&n)["reply_by"], "2026-11-24T12:00:00+08:00");
+}
+
+#[test]
 fn a_closed_complaint_is_finished_until_reopened_and_reopening_restarts_the_clocks() {
     let k = Kefu::demo();
     // A minor complaint needs neither decisions nor a CAPA. Friday 20 Nov 09:00.

@@ -248,6 +248,7 @@ fn form_write(
                     stock: form.opt("decision_stock"),
                     wip: form.opt("decision_wip"),
                 },
+                reply_by: None,
             };
             W::Move(number, to, m)
         }

@@ -186,7 +186,7 @@ pub enum ComplaintCmd {
     /// Closed as not our responsibility (--note with the evidence is required)
     Reject(MoveArgs),
     /// Reopen a finished complaint: its clocks restart, its history stays
-    Reopen(MoveArgs),
+    Reopen(ReopenArgs),
     /// Written report sent to the customer (stops the report clock)
     Report(MoveArgs),
     /// Wait on the customer (samples, information): pausing clocks stop
@@ -274,6 +274,17 @@ pub struct MoveArgs {
     /// When it happened [default: now]
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
+}
+
+/// `kefu complaint reopen`.
+#[derive(Debug, Args)]
+pub struct ReopenArgs {
+    /// The move
+    #[command(flatten)]
+    pub m: MoveArgs,
+    /// The customer's new reply-by [default: the report clock restarts from the reopening]
+    #[arg(long, value_name = "TIME")]
+    pub reply_by: Option<String>,
 }
 
 /// `kefu complaint dispose`.

@@ -23,7 +23,18 @@ pub fn run(ctx: &Ctx, cmd: &ComplaintCmd) -> anyhow::Result<()> {
         ComplaintCmd::FollowUp(a) => moves::step(ctx, a, Step::FollowedUp, Move::default()),
         ComplaintCmd::Close(a) => moves::close(ctx, a),
         ComplaintCmd::Reject(a) => moves::step(ctx, a, Step::Rejected, Move::default()),
-        ComplaintCmd::Reopen(a) => moves::step(ctx, a, Step::Received, Move::default()),
+        ComplaintCmd::Reopen(a) => {
+            let reply_by = a
+                .reply_by
+                .as_deref()
+                .map(|t| ctx.time("--reply-by", t))
+                .transpose()?;
+            let m = Move {
+                reply_by,
+                ..Move::default()
+            };
+            moves::step(ctx, &a.m, Step::Received, m)
+        }
         ComplaintCmd::Report(a) => moves::report(ctx, a),
         ComplaintCmd::Wait { number, reason, at } => {
             moves::wait(ctx, number, reason, at.as_deref())

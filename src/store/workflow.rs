@@ -40,6 +40,9 @@ pub struct Move {
     pub signoff: Option<String>,
     /// Major complaints: decisions made with (or before) disposal.
     pub decisions: Decisions,
+    /// Reopening: the customer's new reply-by (None: the report clock restarts from the
+    /// reopening at its usual target).
+    pub reply_by: Option<DateTime<Utc>>,
 }
 
 struct Current {
@@ -186,7 +189,7 @@ impl Tx<'_> {
         // Moving on ends a wait on the customer.
         self.end_pause(cur.id, number, at)?;
         match to {
-            Step::Received => self.reopen(cur.id, number, at, by, m.note.as_deref()),
+            Step::Received => self.reopen(cur.id, number, at, by, m),
             Step::Rejected => {
                 self.set_field(cur.id, number, "responsibility", Some("not_ours"))?;
                 self.record_step(number, to, at, by, m.note.as_deref())
@@ -204,14 +207,14 @@ impl Tx<'_> {
         }
     }
 
-    fn reopen(
-        &self,
-        id: i64,
-        number: &str,
-        at: DateTime<Utc>,
-        by: &str,
-        note: Option<&str>,
-    ) -> Result<()> {
+    fn reopen(&self, id: i64, number: &str, at: DateTime<Utc>, by: &str, m: &Move) -> Result<()> {
+        if let Some(by_when) = m.reply_by.filter(|t| *t <= at) {
+            return Err(Error::Invalid {
+                field: FieldId::named("reply_by"),
+                value: crate::domain::time::local(by_when, self.tz()),
+                rule: "rule.after_reopened",
+            });
+        }
         // The old step times stay in the step history and the change history.
         for column in [
             "acknowledged_at",
@@ -229,9 +232,13 @@ impl Tx<'_> {
         }
         // Reopening revisits the judgement too.
         self.set_field(id, number, "responsibility", Some("undetermined"))?;
+        // The old reply-by was for the first round: keeping it would breach the report
+        // clock the moment the complaint reopens.
+        let reply_by = m.reply_by.map(to_store);
+        self.set_field(id, number, "reply_by", reply_by.as_deref())?;
         let at_s = to_store(at);
         self.set_field(id, number, "reopened_at", Some(&at_s))?;
-        self.record_step(number, Step::Received, at, by, note)
+        self.record_step(number, Step::Received, at, by, m.note.as_deref())
     }
 
     fn end_pause(&self, id: i64, number: &str, at: DateTime<Utc>) -> Result<bool> {
