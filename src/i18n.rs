@@ -99,6 +99,17 @@ impl Catalog {
     pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
         fill(self.get(key), args)
     }
+
+    /// A message about `n` things, `{n}` filled: `KEY_one` when `n` is 1 ("1 urgent
+    /// complaint"), else `KEY` ("2 urgent complaints"); Chinese says both alike.
+    pub fn fmt_count(&self, key: &str, n: usize) -> String {
+        let one = format!("{key}_one");
+        let template = match self.get_owned(&one) {
+            Some(t) if n == 1 => t,
+            Some(_) | None => self.get(key),
+        };
+        fill(template, &[("n", &n.to_string())])
+    }
 }
 
 /// Replaces `{name}` in `template` with the matching value of `args`.
@@ -160,6 +171,23 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_thing_is_said_in_the_singular() {
+        let en = Catalog::en();
+        assert_eq!(
+            en.fmt_count("ui.urgent_notice", 1),
+            "⚑ 1 urgent complaint open"
+        );
+        assert_eq!(
+            en.fmt_count("ui.urgent_notice", 2),
+            "⚑ 2 urgent complaints open"
+        );
+        assert_eq!(
+            Catalog::zh().fmt_count("ui.urgent_notice", 1),
+            "⚑ 紧急客诉 1 件未结"
+        );
+    }
 
     #[test]
     fn embedded_catalogs_parse_and_have_the_same_keys() {

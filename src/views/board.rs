@@ -176,10 +176,7 @@ impl Component for Board {
             .flatten()
             .filter(|r| r.severity == Severity::Urgent)
             .count();
-        (urgent > 0).then(|| {
-            app.cat
-                .fmt("ui.urgent_notice", &[("n", &urgent.to_string())])
-        })
+        (urgent > 0).then(|| app.cat.fmt_count("ui.urgent_notice", urgent))
     }
 
     fn select_key(&mut self, key: &str) {
