@@ -463,3 +463,30 @@ fn a_worker_thread_fills_the_panes_and_drops_a_stale_result() {
     let c = customers(&app).selected().expect("selected");
     assert_eq!(c.name, "工作线程有限公司");
 }
+
+#[test]
+fn the_capa_list_shows_overdue_ones_first_then_by_due_date() {
+    let mut app = app(Lang::En, "dark");
+    press(&mut app, KeyCode::Char('C'));
+    drain_until(&mut app, "the CAPA list", |a| {
+        a.open_view::<kefu::views::Capas>()
+            .is_some_and(|v| v.list.is_some())
+    });
+    let list = app
+        .open_view::<kefu::views::Capas>()
+        .and_then(|v| v.list.clone())
+        .expect("loaded");
+    let today = now()
+        .with_timezone(&kefu::domain::time::DEFAULT_TZ)
+        .date_naive();
+    let late: Vec<bool> = list
+        .iter()
+        .map(|c| kefu::domain::capa::overdue(c.due_date, c.verdict, today))
+        .collect();
+    let first_on_time = late.iter().position(|l| !l).unwrap_or(late.len());
+    assert!(first_on_time > 0, "the demo has an overdue CAPA");
+    assert!(late[first_on_time..].iter().all(|l| !l), "{late:?}");
+    for part in [&list[..first_on_time], &list[first_on_time..]] {
+        assert!(part.windows(2).all(|w| w[0].due_date <= w[1].due_date));
+    }
+}

@@ -51,8 +51,14 @@ impl Component for Capas {
         }
     }
 
-    fn needs(&self, _app: &App) -> Vec<Job> {
-        vec![Job::new("capas", |s| s.list_capas(None))]
+    fn needs(&self, app: &App) -> Vec<Job> {
+        let today = app.now.with_timezone(&app.tz).date_naive();
+        vec![Job::new("capas", move |s| {
+            // Overdue ones first (as the key's help says), each part by due date.
+            let mut list = s.list_capas(None)?;
+            list.sort_by_key(|c| !crate::domain::capa::overdue(c.due_date, c.verdict, today));
+            Ok(list)
+        })]
     }
 
     fn receive(&mut self, _slot: &str, data: Payload) {
