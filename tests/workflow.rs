@@ -72,6 +72,35 @@ impl Kefu {
             .to_string()
     }
 
+    /// A minor complaint (needing neither decisions nor a CAPA) received Friday 20 Nov
+    /// 09:00, owned by li.na, taken step by step to closed on Sunday; returns its number.
+    fn closed_minor(&self, extra: &[&str]) -> String {
+        let mut args = vec!["--owner", "li.na"];
+        args.extend_from_slice(extra);
+        let n = self.complaint("minor", "2026-11-20 09:00", &args);
+        for (step, at) in [
+            ("ack", "2026-11-20 09:30"),
+            ("investigate", "2026-11-20 10:00"),
+            ("plan", "2026-11-20 11:00"),
+            ("dispose", "2026-11-20 15:00"),
+            ("follow-up", "2026-11-21 10:00"),
+        ] {
+            self.ok(&["complaint", step, &n, "--at", at]);
+        }
+        self.ok(&[
+            "complaint",
+            "close",
+            &n,
+            "--signed-by",
+            "刘工",
+            "--how",
+            "微信",
+            "--at",
+            "2026-11-22 10:00",
+        ]);
+        n
+    }
+
     /// Adds a CAPA owned by chen.jing; returns its id.
     fn capa(&self, number: &str, due: &str) -> i64 {
         self.ok(&[
@@ -508,34 +537,7 @@ fn skipping_and_going_back_are_refused_naming_the_step_needed() {
 #[test]
 fn reopening_asks_for_a_new_reply_by_or_restarts_the_report_clock() {
     let k = Kefu::demo();
-    let closed = |reply_by: &str| {
-        let n = k.complaint(
-            "minor",
-            "2026-11-20 09:00",
-            &["--owner", "li.na", "--reply-by", reply_by],
-        );
-        for (step, at) in [
-            ("ack", "2026-11-20 09:30"),
-            ("investigate", "2026-11-20 10:00"),
-            ("plan", "2026-11-20 11:00"),
-            ("dispose", "2026-11-20 15:00"),
-            ("follow-up", "2026-11-21 10:00"),
-        ] {
-            k.ok(&["complaint", step, &n, "--at", at]);
-        }
-        k.ok(&[
-            "complaint",
-            "close",
-            &n,
-            "--signed-by",
-            "刘工",
-            "--how",
-            "微信",
-            "--at",
-            "2026-11-22 10:00",
-        ]);
-        n
-    };
+    let closed = |reply_by: &str| k.closed_minor(&["--reply-by", reply_by]);
     // Without a new reply-by the report clock restarts: 16 working hours from Monday
     // 09:00 is Wednesday 09:00, not the old Friday 17:00 (breached at once).
     let n = closed("2026-11-20 17:00");
@@ -578,27 +580,7 @@ fn reopening_asks_for_a_new_reply_by_or_restarts_the_report_clock() {
 fn a_closed_complaint_is_finished_until_reopened_and_reopening_restarts_the_clocks() {
     let k = Kefu::demo();
     // A minor complaint needs neither decisions nor a CAPA. Friday 20 Nov 09:00.
-    let n = k.complaint("minor", "2026-11-20 09:00", &["--owner", "li.na"]);
-    for (step, at) in [
-        ("ack", "2026-11-20 09:30"),
-        ("investigate", "2026-11-20 10:00"),
-        ("plan", "2026-11-20 11:00"),
-        ("dispose", "2026-11-20 15:00"),
-        ("follow-up", "2026-11-21 10:00"),
-    ] {
-        k.ok(&["complaint", step, &n, "--at", at]);
-    }
-    k.ok(&[
-        "complaint",
-        "close",
-        &n,
-        "--signed-by",
-        "刘工",
-        "--how",
-        "微信",
-        "--at",
-        "2026-11-22 10:00",
-    ]);
+    let n = k.closed_minor(&[]);
     for (args, to) in [
         (vec!["complaint", "ack", &n], "acknowledged"),
         (vec!["complaint", "follow-up", &n], "followed up"),
