@@ -8,24 +8,9 @@ mod harness;
 use harness::Kefu;
 
 fn complaint(k: &Kefu) -> String {
-    k.ok(&[
-        "complaint",
-        "add",
-        "--customer",
-        "C100000",
-        "--title",
-        "划伤",
-        "--severity",
-        "minor",
-        "--category",
-        "quality",
-        "--channel",
-        "phone",
-        "--received",
-        "2026-11-23 09:00",
-    ])
-    .trim()
-    .to_string()
+    let mut args = harness::minor_complaint("C100000");
+    args.extend(["--received", "2026-11-23 09:00"]);
+    k.ok(&args).trim().to_string()
 }
 
 fn sql(k: &Kefu, statement: &str) {

@@ -101,6 +101,14 @@ impl Kefu {
         n
     }
 
+    /// `capa verify ID --verdict VERDICT` as chen.jing (quality); returns stdout.
+    fn verify_capa(&self, id: i64, verdict: &str) -> String {
+        self.ok_as(
+            "chen.jing",
+            &["capa", "verify", &id.to_string(), "--verdict", verdict],
+        )
+    }
+
     /// Adds a CAPA owned by chen.jing; returns its id.
     fn capa(&self, number: &str, due: &str) -> i64 {
         self.ok(&[
@@ -297,28 +305,10 @@ fn a_major_complaint_walks_every_step_to_closed() {
     let capa = k.capa(&n, "2026-12-01");
     let err = k.fails_as("zhao.min", &close, 2);
     has_all(&err, &["CAPA", "verified effective"]);
-    k.ok_as(
-        "chen.jing",
-        &[
-            "capa",
-            "verify",
-            &capa.to_string(),
-            "--verdict",
-            "not_effective",
-        ],
-    );
+    k.verify_capa(capa, "not_effective");
     let err = k.fails_as("zhao.min", &close, 2);
     has_all(&err, &["CAPA", "verified effective"]);
-    let out = k.ok_as(
-        "chen.jing",
-        &[
-            "capa",
-            "verify",
-            &capa.to_string(),
-            "--verdict",
-            "effective",
-        ],
-    );
+    let out = k.verify_capa(capa, "effective");
     assert_eq!(out.trim(), "Saved.");
     // Verified effective: checked again only with a reason, which the history keeps.
     let again = [
@@ -335,16 +325,7 @@ fn a_major_complaint_walks_every_step_to_closed() {
     with_reason.extend(["--reopen", "客户再次反馈同类问题"]);
     k.ok_as("chen.jing", &with_reason);
     assert_eq!(k.capa_verdict(&n, capa), "not_effective");
-    k.ok_as(
-        "chen.jing",
-        &[
-            "capa",
-            "verify",
-            &capa.to_string(),
-            "--verdict",
-            "effective",
-        ],
-    );
+    k.verify_capa(capa, "effective");
     mv("zhao.min", &close, "closed");
 
     let v = k.show(&n);
@@ -1036,27 +1017,9 @@ fn capa_overdue_list_verdicts_and_closure() {
     has_all(&err, &["no complaint 'KS-2026-99999'"]);
 
     // Not effective is still overdue; effective is done.
-    k.ok_as(
-        "chen.jing",
-        &[
-            "capa",
-            "verify",
-            &late.to_string(),
-            "--verdict",
-            "not_effective",
-        ],
-    );
+    k.verify_capa(late, "not_effective");
     assert_eq!(overdue_ids(&k), vec![late]);
-    k.ok_as(
-        "chen.jing",
-        &[
-            "capa",
-            "verify",
-            &late.to_string(),
-            "--verdict",
-            "effective",
-        ],
-    );
+    k.verify_capa(late, "effective");
     assert!(overdue_ids(&k).is_empty());
 
     // Closure waits for every CAPA.
@@ -1078,27 +1041,9 @@ fn capa_overdue_list_verdicts_and_closure() {
             "cannot be closed until it has a CAPA and every CAPA is verified effective",
         ],
     );
-    k.ok_as(
-        "chen.jing",
-        &[
-            "capa",
-            "verify",
-            &today.to_string(),
-            "--verdict",
-            "effective",
-        ],
-    );
+    k.verify_capa(today, "effective");
     k.fails(&close, 2);
-    k.ok_as(
-        "chen.jing",
-        &[
-            "capa",
-            "verify",
-            &later.to_string(),
-            "--verdict",
-            "effective",
-        ],
-    );
+    k.verify_capa(later, "effective");
     k.ok(&close);
     let v = k.show(&n);
     assert_eq!(v["step"], "closed");
@@ -1480,16 +1425,7 @@ fn times_of_capas_and_returns_in_json_are_local_rfc3339() {
     let k = Kefu::demo();
     let n = k.complaint("major", "2026-11-23 08:00", &[]);
     let capa = k.capa(&n, "2026-12-01");
-    k.ok_as(
-        "chen.jing",
-        &[
-            "capa",
-            "verify",
-            &capa.to_string(),
-            "--verdict",
-            "effective",
-        ],
-    );
+    k.verify_capa(capa, "effective");
     let id = k
         .ok(&[
             "return",

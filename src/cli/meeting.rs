@@ -8,7 +8,7 @@ use super::output::{print, print_json, Table};
 use super::Ctx;
 use crate::domain::meeting::Section;
 use crate::domain::time::{local, rfc3339};
-use crate::readmodel::meeting::{load, Agenda, ChangeLine, Item, OwnerLine};
+use crate::readmodel::meeting::{heading, load, Agenda, ChangeLine, Item, OwnerLine};
 use crate::report::{clock_label, remaining_label};
 
 /// `kefu meeting` options.
@@ -42,15 +42,7 @@ pub fn print_agenda(ctx: &Ctx, a: &MeetingArgs) -> anyhow::Result<()> {
 
 /// The agenda as plain text that lines up in both languages.
 fn text(ctx: &Ctx, a: &Agenda) -> String {
-    let when = |t: Option<_>| t.map_or_else(|| "–".to_string(), |t| local(t, ctx.tz));
-    let mut out = ctx.cat.fmt(
-        "meeting.heading",
-        &[
-            ("at", &local(a.at, ctx.tz)),
-            ("next", &when(a.next_meeting)),
-            ("last", &when(a.last_meeting)),
-        ],
-    );
+    let mut out = heading(a, a.at, ctx.cat, ctx.tz);
     out.push('\n');
     for (section, items) in &a.sections {
         out.push('\n');
@@ -92,7 +84,7 @@ fn text(ctx: &Ctx, a: &Agenda) -> String {
 }
 
 /// `Breached (3)`.
-pub fn section_title(ctx: &Ctx, s: Section, n: usize) -> String {
+fn section_title(ctx: &Ctx, s: Section, n: usize) -> String {
     format!("{} ({n})", ctx.t(s.label_key()))
 }
 
@@ -189,20 +181,11 @@ struct AgendaJson {
     changes: Vec<ChangeJson>,
 }
 
-/// One agenda item as JSON.
+/// One agenda item as JSON: a `kefu sla --json` entry plus title and owner.
 #[derive(Serialize)]
 struct ItemJson<'a> {
-    record: &'a str,
-    kind: &'static str,
-    customer: &'a str,
-    customer_name: &'a str,
-    severity: crate::domain::complaint::Severity,
-    step: crate::domain::complaint::Step,
-    clock: &'a str,
-    due: String,
-    remaining_s: i64,
-    state: crate::domain::sla::ClockState,
-    escalated: bool,
+    #[serde(flatten)]
+    entry: super::sla_json::SlaJson<'a>,
     title: &'a str,
     owner: Option<&'a str>,
 }
@@ -223,17 +206,19 @@ impl AgendaJson {
     fn new(a: &Agenda, tz: Tz) -> AgendaJson {
         let item = |i: &Item| {
             serde_json::to_value(ItemJson {
-                record: &i.record,
-                kind: "complaint",
-                customer: &i.customer,
-                customer_name: &i.customer_name,
-                severity: i.severity,
-                step: i.step,
-                clock: &i.clock,
-                due: rfc3339(i.due, tz),
-                remaining_s: i.remaining_s,
-                state: i.state,
-                escalated: i.escalated,
+                entry: super::sla_json::SlaJson {
+                    record: &i.record,
+                    kind: "complaint",
+                    customer: &i.customer,
+                    customer_name: &i.customer_name,
+                    severity: i.severity,
+                    step: i.step,
+                    clock: &i.clock,
+                    due: rfc3339(i.due, tz),
+                    remaining_s: i.remaining_s,
+                    state: i.state,
+                    escalated: i.escalated,
+                },
                 title: &i.title,
                 owner: i.owner.as_deref(),
             })

@@ -16,20 +16,20 @@ use crate::store::Store;
 /// Complaints handed to the clock thread at a time: small enough to overlap the reading.
 const CHUNK: usize = 512;
 
-/// One line of `kefu sla --json`.
+/// One line of `kefu sla --json` (also each item of `kefu meeting --json`).
 #[derive(serde::Serialize)]
-struct SlaJson<'a> {
-    record: &'a str,
-    kind: &'a str,
-    customer: &'a str,
-    customer_name: &'a str,
-    severity: Severity,
-    step: Step,
-    clock: &'a str,
-    due: String,
-    remaining_s: i64,
-    state: ClockState,
-    escalated: bool,
+pub(super) struct SlaJson<'a> {
+    pub record: &'a str,
+    pub kind: &'a str,
+    pub customer: &'a str,
+    pub customer_name: &'a str,
+    pub severity: Severity,
+    pub step: Step,
+    pub clock: &'a str,
+    pub due: String,
+    pub remaining_s: i64,
+    pub state: ClockState,
+    pub escalated: bool,
 }
 
 /// The JSON lines of the running clocks, with what orders them.

@@ -10,10 +10,11 @@ use serde::Serialize;
 use crate::domain::complaint::{Severity, Step};
 use crate::domain::meeting::{change_since, next_meeting, place, Change, Section};
 use crate::domain::sla::{ClockState, SlaPolicy};
-use crate::domain::time::local_to_utc;
+use crate::domain::time::{local, local_to_utc};
 use crate::error::Result;
 use crate::store::complaints::ComplaintRow;
 use crate::store::Store;
+use chrono_tz::Tz;
 
 /// One complaint on the agenda, by the clock that put it there.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -108,6 +109,19 @@ impl Agenda {
             .iter()
             .flat_map(|(s, items)| items.iter().map(move |i| (*s, i)))
     }
+}
+
+/// The meeting's heading at `at`: its time, the next meeting's and the last one's.
+pub fn heading(a: &Agenda, at: DateTime<Utc>, cat: &crate::i18n::Catalog, tz: Tz) -> String {
+    let when = |t: Option<DateTime<Utc>>| t.map_or_else(|| "–".to_string(), |t| local(t, tz));
+    cat.fmt(
+        "meeting.heading",
+        &[
+            ("at", &local(at, tz)),
+            ("next", &when(a.next_meeting)),
+            ("last", &when(a.last_meeting)),
+        ],
+    )
 }
 
 /// Reads what the agenda at `at` needs and builds it.

@@ -13,7 +13,7 @@ use crate::app::selection::Selection;
 use crate::app::App;
 use crate::domain::sla::ClockState;
 use crate::domain::time::{local, short_duration};
-use crate::readmodel::meeting::{Agenda, Item};
+use crate::readmodel::meeting::{heading, Agenda, Item};
 use crate::report::{clock_label, remaining_label};
 use crate::text::{pad, truncate};
 
@@ -26,15 +26,8 @@ const CARD: u16 = 30;
 
 /// Draws the meeting view into `area`.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, a: &Agenda, sel: &Selection, held: bool) {
-    let when = |t: Option<_>| t.map_or_else(|| "–".to_string(), |t| local(t, app.tz));
-    let mut title = app.cat.fmt(
-        "meeting.heading",
-        &[
-            ("at", &local(app.now, app.tz)),
-            ("next", &when(a.next_meeting)),
-            ("last", &when(a.last_meeting)),
-        ],
-    );
+    // The heading's time is the room's clock, which moves on after the agenda was read.
+    let mut title = heading(a, app.now, app.cat, app.tz);
     if !held {
         title = format!("{title} · {}", app.t("meeting.preview"));
     }

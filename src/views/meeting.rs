@@ -145,12 +145,14 @@ impl Component for MeetingView {
     }
 
     fn tick_labels(&self, app: &App) -> Vec<String> {
-        // The countdowns move with the clock: one label per item, by minute.
+        // The countdowns move with the clock: one label per item on screen, by minute (a
+        // screen shows no more items than lines, so the first offset + height cover it).
         let Some(a) = &self.agenda else {
             return Vec::new();
         };
+        let shown = self.sel.offset.get() + self.sel.height.get() + 1;
         let minutes = |due: DateTime<Utc>| (due - app.now).num_minutes().to_string();
-        a.items().map(|(_, i)| minutes(i.due)).collect()
+        a.items().take(shown).map(|(_, i)| minutes(i.due)).collect()
     }
 
     fn select_key(&mut self, key: &str) {
