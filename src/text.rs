@@ -47,7 +47,11 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-/// Cuts `s` to at most `max` columns, ending with `…` when cut.
+/// What a cut text ends with: one cell wide in every terminal (`…` is two in many CJK
+/// terminals, which breaks a table's alignment there).
+pub const CUT_MARK: char = '~';
+
+/// Cuts `s` to at most `max` columns, ending with [`CUT_MARK`] when cut.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     if width(s) <= max {
         return Cow::Borrowed(s);
@@ -65,7 +69,7 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
         out.push(c);
         used += w;
     }
-    out.push('…');
+    out.push(CUT_MARK);
     Cow::Owned(out)
 }
 
@@ -123,16 +127,16 @@ mod tests {
         assert_eq!(width("ACME"), 4);
         assert_eq!(pad("恒瑞", 6), "恒瑞  ");
         assert_eq!(width(&pad("恒瑞化工有限公司", 7)), 7);
-        assert_eq!(pad("恒瑞化工有限公司", 7), "恒瑞化…");
+        assert_eq!(pad("恒瑞化工有限公司", 7), "恒瑞化~");
         assert_eq!(pad_left("5", 3), "  5");
     }
 
     #[test]
     fn truncate_edges() {
         assert_eq!(truncate("abc", 3), "abc");
-        assert_eq!(truncate("abcd", 3), "ab…");
+        assert_eq!(truncate("abcd", 3), "ab~");
         assert_eq!(truncate("abcd", 0), "");
         // a wide char that does not fit is dropped, never split
-        assert_eq!(truncate("a恒瑞", 3), "a…");
+        assert_eq!(truncate("a恒瑞", 3), "a~");
     }
 }

@@ -111,6 +111,8 @@ pub enum Effect {
     Work(Work),
     /// The component's data request changed (a filter, a page): run its jobs again.
     Load,
+    /// Show this (localised) line in the status bar.
+    Say(String),
 }
 
 /// A pane or view of the workbench.
@@ -133,6 +135,8 @@ pub trait Component {
     fn tick_labels(&self, _app: &App) -> Vec<String> {
         Vec::new()
     }
+    /// The clock moved to `now` (for state that depends on it, such as a breached filter).
+    fn on_tick(&mut self, _now: chrono::DateTime<chrono::Utc>) {}
     /// An urgent line for the status bar, when it has one.
     fn notice(&self, _app: &App) -> Option<String> {
         None

@@ -8,6 +8,7 @@ mod pickers;
 pub mod record_form;
 pub mod selection;
 mod steps;
+pub mod triage;
 mod update;
 pub mod worker;
 

@@ -48,6 +48,9 @@ impl App {
                 | Action::Assign
                 | Action::Note
                 | Action::Show(_)
+                | Action::Toggle(_)
+                | Action::Sort(_)
+                | Action::NextBreached
                 | Action::Key(_)
                 | Action::Paste(_) => {}
             }
@@ -97,6 +100,9 @@ impl App {
             | Action::Assign
             | Action::Note
             | Action::Show(_)
+            | Action::Toggle(_)
+            | Action::Sort(_)
+            | Action::NextBreached
             | Action::Refresh
             | Action::Tick
             | Action::DataChanged
@@ -147,6 +153,9 @@ impl App {
             | Action::Step(_)
             | Action::Assign
             | Action::Note
+            | Action::Toggle(_)
+            | Action::Sort(_)
+            | Action::NextBreached
             | Action::Open
             | Action::Filter
             | Action::New
@@ -176,6 +185,7 @@ impl App {
                 self.submit(jobs);
             }
             Effect::Form(req) => self.open_form(req),
+            Effect::Say(text) => self.say(text, false),
             Effect::Work(w) => match w {
                 Work::Move(n, to) => self.move_complaint(&n, to),
                 Work::Dispose(n) => self.dispose(&n),
@@ -205,6 +215,12 @@ impl App {
     pub fn tick(&mut self, now: chrono::DateTime<chrono::Utc>) -> bool {
         let before = self.tick_labels();
         self.set_now(now);
+        for p in &mut self.panes {
+            p.on_tick(now);
+        }
+        if let Some(v) = &mut self.view {
+            v.on_tick(now);
+        }
         let changed = self.tick_labels() != before;
         self.needs_draw |= changed;
         changed

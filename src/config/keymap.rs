@@ -360,7 +360,8 @@ mod tests {
             find(Action::Quit),
             Some(vec!["q".to_string(), "ctrl-c".to_string()])
         );
-        assert_eq!(find(Action::Filter), None);
+        assert_eq!(find(Action::Filter), Some(vec!["/".to_string()]));
+        assert_eq!(find(Action::Edit), None);
         let order: Vec<_> = help.iter().map(|(a, _)| a.name()).collect();
         let expected: Vec<_> = BINDABLE
             .iter()

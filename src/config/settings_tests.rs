@@ -39,11 +39,11 @@ fn defaults_load_without_warnings() {
 
 #[test]
 fn a_user_file_overrides_only_what_it_names() {
-    let (s, w, _dir) = load_src("[keys.board]\nacknowledge = [\"A\"]\n");
+    let (s, w, _dir) = load_src("[keys.board]\nacknowledge = [\"K\"]\n");
     assert!(w.is_empty(), "{w:?}");
     let km = &s.keymap;
     assert_eq!(
-        km.resolve(Mode::Board, k("A")),
+        km.resolve(Mode::Board, k("K")),
         Some(Action::Step(StepKey::Acknowledge))
     );
     assert_eq!(km.resolve(Mode::Board, k("a")), None);
@@ -156,7 +156,7 @@ fn each_bad_item_warns_and_the_rest_applies() {
     ];
     for (line, expected, at) in cases {
         // The same good binding follows every bad item, and must still apply.
-        let (st, w, _dir) = load_src(&format!("# kefu\n{line}\n[keys.list]\ntop = [\"t\"]\n"));
+        let (st, w, _dir) = load_src(&format!("# kefu\n{line}\n[keys.list]\ntop = [\"T\"]\n"));
         assert_eq!(w.len(), 1, "{line}: {w:?}");
         assert_eq!(w[0].problem, expected, "{line}");
         let in_theme = matches!(expected, Problem::BadColour { .. });
@@ -168,7 +168,7 @@ fn each_bad_item_warns_and_the_rest_applies() {
         assert!(w[0].file.ends_with(file), "{line}: {:?}", w[0].file);
         assert_eq!(w[0].line, Some(at), "{line}");
         assert_eq!(
-            st.keymap.resolve(Mode::Board, k("t")),
+            st.keymap.resolve(Mode::Board, k("T")),
             Some(Action::Move(Movement::Top)),
             "{line}"
         );

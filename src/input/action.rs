@@ -39,6 +39,12 @@ pub enum Action {
     Note,
     /// Open a view (the analysis, the CAPA list, a record log).
     Show(ViewKey),
+    /// Narrow the board to some complaints, or widen it again.
+    Toggle(Toggle),
+    /// Sort the list by a column; again to reverse, a third time back to the usual order.
+    Sort(Column),
+    /// Select the next complaint whose clock is breached.
+    NextBreached,
     /// Answer yes to a question.
     Confirm,
     /// Re-read everything from the database.
@@ -95,6 +101,40 @@ pub enum ViewKey {
     Meeting,
 }
 
+/// The board's one-key narrowings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toggle {
+    /// Only breached complaints.
+    Breached,
+    /// Only complaints due before the end of today.
+    DueToday,
+    /// Only the user's own complaints.
+    Mine,
+    /// Only urgent complaints.
+    Urgent,
+    /// Closed complaints instead of open ones.
+    Closed,
+}
+
+/// The board's columns, each sortable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// Complaint number.
+    Number,
+    /// Customer's short name.
+    Customer,
+    /// The complaint's title.
+    Title,
+    /// Severity (urgent first).
+    Severity,
+    /// Workflow step.
+    Step,
+    /// Owner.
+    Owner,
+    /// Time left on the nearest clock.
+    Remaining,
+}
+
 /// The list movements, for every pane and view that scrolls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Movement {
@@ -113,7 +153,6 @@ pub enum Movement {
 }
 
 impl Action {
-    /// The movement this action is, if it is one (every action listed, so a new one is
     /// The movement this action is, if it is one.
     pub fn movement(&self) -> Option<Movement> {
         if let Action::Move(m) = self {
@@ -199,6 +238,19 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Show(ViewKey::Suggestions), "suggestions"),
     (Action::Show(ViewKey::Knowhow), "knowhow"),
     (Action::Show(ViewKey::Meeting), "meeting"),
+    (Action::Toggle(Toggle::Breached), "only_breached"),
+    (Action::Toggle(Toggle::DueToday), "only_due_today"),
+    (Action::Toggle(Toggle::Mine), "only_mine"),
+    (Action::Toggle(Toggle::Urgent), "only_urgent"),
+    (Action::Toggle(Toggle::Closed), "closed_complaints"),
+    (Action::Sort(Column::Number), "sort_number"),
+    (Action::Sort(Column::Customer), "sort_customer"),
+    (Action::Sort(Column::Title), "sort_title"),
+    (Action::Sort(Column::Severity), "sort_severity"),
+    (Action::Sort(Column::Step), "sort_step"),
+    (Action::Sort(Column::Owner), "sort_owner"),
+    (Action::Sort(Column::Remaining), "sort_remaining"),
+    (Action::NextBreached, "next_breached"),
     (Action::Confirm, "confirm"),
     (Action::Refresh, "refresh"),
 ];

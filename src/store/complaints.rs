@@ -234,6 +234,22 @@ impl Store {
         Ok(rows)
     }
 
+    /// The `limit` complaints closed (either way) most recently, newest first.
+    pub fn recently_closed(&self, limit: usize) -> Result<Vec<ComplaintRow>> {
+        let mut rows = Vec::new();
+        self.complaint_chunks(
+            "k.closed_at IS NOT NULL",
+            &[],
+            &format!("ORDER BY k.closed_at DESC, k.id DESC LIMIT {limit}"),
+            usize::MAX,
+            |chunk| {
+                rows = chunk;
+                Ok(())
+            },
+        )?;
+        Ok(rows)
+    }
+
     /// Complaints closed (either way) after `after`, oldest closing first.
     pub fn complaints_closed_since(&self, after: DateTime<Utc>) -> Result<Vec<ComplaintRow>> {
         let mut rows = Vec::new();

@@ -1,111 +1,206 @@
 //! The complaint board: open complaints, urgent first, with live countdowns.
 
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row, Table};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::widgets::{clean, pane_block, state_style};
+use super::widgets::{clean, fitted_table, pane_block, scrollbar, state_style};
 use crate::app::data::nearest_clock;
 use crate::app::selection::Selection;
+use crate::app::triage::Triage;
 use crate::app::App;
 use crate::domain::complaint::Severity;
-use crate::report::{clock_label, remaining_label};
+use crate::input::action::{Column, Toggle};
+use crate::report::remaining_label;
 use crate::store::complaints::ComplaintRow;
 
-/// Draws the board pane.
-pub fn draw(
-    frame: &mut Frame,
-    app: &App,
-    area: Rect,
-    focused: bool,
-    rows: &[ComplaintRow],
-    breached: usize,
-    sel: &Selection,
-) {
-    let title = app.cat.fmt(
-        "ui.board_title",
-        &[
-            ("n", &rows.len().to_string()),
-            ("breached", &breached.to_string()),
-        ],
-    );
-    let block = pane_block(app, title, focused);
-    let inner_h = area.height.saturating_sub(3) as usize;
-    let offset = sel.visible_offset(inner_h, rows.len());
-    // Narrow panes drop the owner and clock-name columns; `z` zooms for the full row.
-    let wide = area.width >= 80;
-    let visible = rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(inner_h)
-        .map(|(i, r)| {
-            let clock = nearest_clock(r, &app.policy, app.now);
-            let (label, style) = match &clock {
-                Some(c) => (
+/// What the board pane shows.
+pub struct BoardList<'a> {
+    /// The complaints shown, in order.
+    pub rows: &'a [&'a ComplaintRow],
+    /// Complaints loaded before the filter and toggles.
+    pub total: usize,
+    /// Loaded complaints past due.
+    pub breached: usize,
+    /// The filter, toggles and sort.
+    pub triage: &'a Triage,
+    /// The selection.
+    pub sel: &'a Selection,
+}
+
+/// A column the board draws: which, its header key and its width.
+struct Col {
+    col: Option<Column>,
+    header: &'static str,
+    width: Constraint,
+}
+
+/// The columns that fit `inner` cells: the title joins when there is room, the owner
+/// leaves when there is not; the clock's short name always stays beside its countdown.
+fn columns(inner: u16) -> Vec<Col> {
+    let c = |col, header, width| Col { col, header, width };
+    let mut v = vec![
+        c(Some(Column::Number), "col.number", Constraint::Length(13)),
+        c(Some(Column::Customer), "col.customer", Constraint::Fill(1)),
+    ];
+    if inner >= 100 {
+        v.push(c(Some(Column::Title), "col.title", Constraint::Fill(2)));
+    }
+    v.push(c(
+        Some(Column::Severity),
+        "col.severity_short",
+        Constraint::Length(6),
+    ));
+    v.push(c(Some(Column::Step), "col.step", Constraint::Length(8)));
+    if inner >= 60 {
+        v.push(c(Some(Column::Owner), "col.owner", Constraint::Length(10)));
+    }
+    v.push(c(None, "col.clock_short", Constraint::Length(4)));
+    v.push(c(
+        Some(Column::Remaining),
+        "col.remaining",
+        Constraint::Length(13),
+    ));
+    v
+}
+
+/// The pane's title: counts, the toggles on, the filter.
+fn title(app: &App, b: &BoardList) -> String {
+    let n = b.rows.len().to_string();
+    let (total, breached) = (b.total.to_string(), b.breached.to_string());
+    let args = [
+        ("n", n.as_str()),
+        ("total", &total),
+        ("breached", &breached),
+    ];
+    let key = match (b.triage.closed, b.rows.len() == b.total) {
+        (false, true) => "ui.board_title",
+        (false, false) => "ui.board_title_of",
+        (true, true) => "ui.closed_title",
+        (true, false) => "ui.closed_title_of",
+    };
+    let mut t = app.cat.fmt(key, &args);
+    let on: Vec<&str> = [
+        Toggle::Breached,
+        Toggle::DueToday,
+        Toggle::Mine,
+        Toggle::Urgent,
+    ]
+    .into_iter()
+    .filter(|x| b.triage.is_on(*x))
+    .map(|x| app.t(toggle_key(x)))
+    .collect();
+    if !on.is_empty() {
+        t.push_str(&app.cat.fmt("ui.only", &[("what", &on.join(", "))]));
+    }
+    if b.triage.editing || !b.triage.text.is_empty() {
+        let cursor = if b.triage.editing { "_" } else { "" };
+        t.push_str(&format!(" · /{}{cursor}", clean(&b.triage.text)));
+    }
+    t
+}
+
+/// The catalog key naming a toggle.
+pub fn toggle_key(t: Toggle) -> &'static str {
+    match t {
+        Toggle::Breached => "toggle.breached",
+        Toggle::DueToday => "toggle.due_today",
+        Toggle::Mine => "toggle.mine",
+        Toggle::Urgent => "toggle.urgent",
+        Toggle::Closed => "toggle.closed",
+    }
+}
+
+/// One cell's text and style.
+fn cell(app: &App, r: &ComplaintRow, col: &Col) -> (String, Style) {
+    let base = app.theme.base;
+    match col.col {
+        Some(Column::Number) => (clean(&r.number), base),
+        Some(Column::Customer) => (clean(&r.customer_name), base),
+        Some(Column::Title) => (clean(&r.title), base),
+        Some(Column::Severity) => {
+            let style = if r.severity == Severity::Urgent {
+                app.theme.urgent
+            } else {
+                base
+            };
+            (app.t(r.severity.label_key()).to_string(), style)
+        }
+        Some(Column::Step) => {
+            // ▲: escalated to the owner's supervisor (by hand or by the day limit).
+            let escalated = r.escalated.is_some() || app.policy.escalated(&r.facts, app.now);
+            let step = app.t(&format!("step_short.{}", r.step.as_str()));
+            if escalated && !r.step.is_terminal() {
+                (format!("▲{step}"), app.theme.breached)
+            } else {
+                (step.to_string(), base)
+            }
+        }
+        Some(Column::Owner) => (clean(r.owner.as_deref().unwrap_or("")), base),
+        None => match nearest_clock(r, &app.policy, app.now) {
+            Some(c) => (app.t(&format!("clock_short.{}", c.name)).to_string(), base),
+            None => (String::new(), base),
+        },
+        Some(Column::Remaining) => {
+            match (r.facts.closed_at, nearest_clock(r, &app.policy, app.now)) {
+                (Some(at), _) => (crate::domain::time::local(at, app.tz), app.theme.muted),
+                (None, Some(c)) => (
                     remaining_label(app.cat, c.remaining_s),
                     state_style(app, c.state),
                 ),
-                None => ("–".to_string(), app.theme.muted),
-            };
-            let sev_style = if r.severity == Severity::Urgent {
-                app.theme.urgent
-            } else {
-                app.theme.base
-            };
-            let clock_name = clock
-                .as_ref()
-                .map(|c| clock_label(app.cat, &c.name).to_string())
-                .unwrap_or_default();
-            let mut cells = vec![
-                Cell::from(clean(&r.number)),
-                Cell::from(clean(&r.customer_name)),
-                Cell::from(Span::styled(app.t(r.severity.label_key()), sev_style)),
-                {
-                    // ▲: escalated to the owner's supervisor (by hand or by the day limit).
-                    let escalated =
-                        r.escalated.is_some() || app.policy.escalated(&r.facts, app.now);
-                    let step = app.t(r.step.label_key());
-                    if escalated {
-                        Cell::from(Line::from(vec![
-                            Span::styled("▲", app.theme.breached),
-                            Span::raw(step),
-                        ]))
-                    } else {
-                        Cell::from(step)
-                    }
-                },
-            ];
-            if wide {
-                cells.push(Cell::from(clean(r.owner.as_deref().unwrap_or(""))));
-                cells.push(Cell::from(clock_name));
+                (None, None) => ("–".to_string(), app.theme.muted),
             }
-            cells.push(Cell::from(Span::styled(label, style)));
-            let row = Row::new(cells);
-            if focused && i == sel.selected {
-                row.style(app.theme.selected)
-            } else {
-                row
-            }
-        });
-    let mut keys = vec!["col.number", "col.customer", "col.severity", "col.step"];
-    let mut widths = vec![
-        Constraint::Length(13),
-        Constraint::Fill(1),
-        Constraint::Length(8),
-        Constraint::Length(10),
-    ];
-    if wide {
-        keys.extend(["col.owner", "col.clock"]);
-        widths.extend([Constraint::Length(10), Constraint::Length(8)]);
+        }
     }
-    keys.push("col.remaining");
-    widths.push(Constraint::Length(13));
-    let header = Row::new(keys.into_iter().map(|k| app.t(k))).style(app.theme.header);
-    let table = Table::new(visible, widths)
-        .header(header)
-        .block(block)
-        .column_spacing(1);
-    frame.render_widget(table, area);
+}
+
+/// Draws the board pane.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, b: &BoardList) {
+    let block = pane_block(app, title(app, b), focused);
+    let inner = block.inner(area);
+    let cols = columns(inner.width);
+    let body_h = inner.height.saturating_sub(1) as usize;
+    let offset = b.sel.visible_offset(body_h, b.rows.len());
+    let header: Vec<String> = cols
+        .iter()
+        .map(|c| {
+            let mark = match b.triage.sort {
+                Some((s, rev)) if c.col == Some(s) => {
+                    if rev {
+                        "v"
+                    } else {
+                        "^"
+                    }
+                }
+                _ => "",
+            };
+            format!("{}{mark}", app.t(c.header))
+        })
+        .collect();
+    let widths: Vec<Constraint> = cols.iter().map(|c| c.width).collect();
+    let rows: Vec<Vec<(String, Style)>> = b
+        .rows
+        .iter()
+        .skip(offset)
+        .take(body_h)
+        .map(|r| cols.iter().map(|c| cell(app, r, c)).collect())
+        .collect();
+    let selected = focused
+        .then(|| b.sel.selected.checked_sub(offset))
+        .flatten();
+    frame.render_widget(block, area);
+    if b.rows.is_empty() && (b.triage.active() || b.triage.closed) {
+        let key = if b.triage.active() {
+            "ui.no_match"
+        } else {
+            "ui.none_closed"
+        };
+        let p = Paragraph::new(Line::from(Span::styled(app.t(key), app.theme.muted)));
+        frame.render_widget(p, inner);
+        return;
+    }
+    fitted_table(frame, app, inner, &header, &widths, rows, selected);
+    scrollbar(frame, area, b.rows.len(), offset, body_h);
 }

@@ -141,3 +141,77 @@ pub fn action_text(
         .get_owned(&format!("{section}.{}.{name}", mode.name()))
         .unwrap_or_else(|| app.t(&format!("{section}.{name}")))
 }
+
+/// A table whose cells are cut to their column with a one-cell mark (ratatui would cut
+/// them silently), with a header and the `selected` row (on screen) highlighted.
+pub fn fitted_table(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    header: &[String],
+    widths: &[ratatui::layout::Constraint],
+    rows: Vec<Vec<(String, Style)>>,
+    selected: Option<usize>,
+) {
+    use ratatui::layout::{Flex, Layout};
+    use ratatui::widgets::{Cell, Row, Table};
+    // The same split the table makes, so each cell knows its width.
+    let cols: Vec<usize> = Layout::horizontal(widths.iter().copied())
+        .flex(Flex::Start)
+        .spacing(1)
+        .split(area)
+        .iter()
+        .map(|r| r.width as usize)
+        .collect();
+    let fit = |t: &str, i: usize| {
+        crate::text::truncate(t, cols.get(i).copied().unwrap_or(0)).into_owned()
+    };
+    let head = Row::new(
+        header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| Cell::from(fit(h, i))),
+    )
+    .style(app.theme.header);
+    let body = rows.into_iter().enumerate().map(|(n, cells)| {
+        let row = Row::new(
+            cells
+                .iter()
+                .enumerate()
+                .map(|(i, (t, s))| Cell::from(Span::styled(fit(t, i), *s))),
+        );
+        if Some(n) == selected {
+            row.style(app.theme.selected)
+        } else {
+            row
+        }
+    });
+    let table = Table::new(body, widths.iter().copied())
+        .header(head)
+        .flex(Flex::Start)
+        .column_spacing(1);
+    frame.render_widget(table, area);
+}
+
+/// A scroll marker on the right border of a list's pane, when the list does not fit.
+pub fn scrollbar(frame: &mut Frame, area: Rect, len: usize, offset: usize, visible: usize) {
+    use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+    if len <= visible || area.height < 4 {
+        return;
+    }
+    let track = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(3),
+        ..area
+    };
+    // Mono-safe glyphs: the thumb is a full block, the track the border it sits on.
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(None)
+        .thumb_symbol("█");
+    let mut state = ScrollbarState::new(len.saturating_sub(visible) + 1)
+        .position(offset)
+        .viewport_content_length(visible);
+    frame.render_stateful_widget(bar, track, &mut state);
+}

@@ -9,31 +9,61 @@ use ratatui::Frame;
 use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload};
 use crate::app::data::{breach_times, load_board, nearest_clock};
 use crate::app::selection::Selection;
+use crate::app::triage::{Judge, Triage};
 use crate::app::{Action, App, Mode};
 use crate::domain::complaint::Severity;
+use crate::input::action::Toggle;
 use crate::store::complaints::ComplaintRow;
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 
-/// The board's rows and when each breaches.
-type Loaded = (Vec<ComplaintRow>, Vec<Option<DateTime<Utc>>>);
+/// The board's rows, when each breaches, and who and where the user is (for "mine" and
+/// "today").
+type Loaded = (
+    Vec<ComplaintRow>,
+    Vec<Option<DateTime<Utc>>>,
+    String,
+    Tz,
+    DateTime<Utc>,
+);
 
 /// The board's state.
 #[derive(Default)]
 pub struct Board {
-    /// Open complaints (None until loaded).
+    /// Open (or, toggled, recently closed) complaints, None until loaded.
     pub rows: Option<Vec<ComplaintRow>>,
-    /// When each row's nearest clock breaches (for the title's count).
+    /// When each row's nearest clock breaches.
     breach_at: Vec<Option<DateTime<Utc>>>,
-    /// The selection.
+    /// Positions in `rows` shown, in order (after the filter, toggles and sort).
+    shown: Vec<usize>,
+    /// The filter, toggles and sort.
+    pub triage: Triage,
+    /// The selection, a position in `shown`.
     pub sel: Selection,
     /// The complaint to select when the rows arrive.
     want: Option<String>,
+    /// The user's account and time zone, as of the last load.
+    me: String,
+    tz: Option<Tz>,
 }
+
+/// Closed complaints the closed view lists (the newest).
+const CLOSED_SHOWN: usize = 500;
 
 impl Board {
     /// The selected complaint.
     pub fn selected(&self) -> Option<&ComplaintRow> {
-        self.rows.as_ref()?.get(self.sel.selected)
+        self.row(self.sel.selected)
+    }
+
+    /// The `i`th complaint shown.
+    pub fn row(&self, i: usize) -> Option<&ComplaintRow> {
+        self.rows.as_ref()?.get(*self.shown.get(i)?)
+    }
+
+    /// The complaints shown, in order.
+    pub fn shown(&self) -> Vec<&ComplaintRow> {
+        (0..self.shown.len()).filter_map(|i| self.row(i)).collect()
     }
 
     /// How many rows are past their nearest due time at `now`.
@@ -44,13 +74,16 @@ impl Board {
             .count()
     }
 
+    fn is_breached(&self, i: usize, now: DateTime<Utc>) -> bool {
+        self.shown
+            .get(i)
+            .and_then(|&r| self.breach_at.get(r).copied().flatten())
+            .is_some_and(|d| now > d)
+    }
+
     /// Selects the complaint `number` (now, or when the rows arrive).
     pub fn select(&mut self, number: &str) -> bool {
-        match self
-            .rows
-            .as_ref()
-            .and_then(|r| r.iter().position(|c| c.number == number))
-        {
+        match (0..self.shown.len()).find(|&i| self.row(i).is_some_and(|c| c.number == number)) {
             Some(i) => {
                 self.sel.selected = i;
                 true
@@ -61,6 +94,77 @@ impl Board {
             }
         }
     }
+
+    /// Works out the rows shown again, keeping the selected complaint when it still shows.
+    fn refilter(&mut self, now: DateTime<Utc>) {
+        let keep = self.selected().map(|c| c.number.clone());
+        let judge = Judge {
+            now,
+            tz: self.tz.unwrap_or(chrono_tz::UTC),
+            me: &self.me,
+        };
+        self.shown = match &self.rows {
+            Some(rows) => self.triage.view(rows, &self.breach_at, &judge),
+            None => Vec::new(),
+        };
+        if let Some(n) = keep {
+            if !self.select(&n) {
+                self.want = None;
+            }
+        }
+        self.sel.clamp(self.shown.len());
+    }
+
+    /// The triage keys: filter typing, toggles, sorts, next breached; false for the rest.
+    fn triage_key(&mut self, action: &Action, app: &App, fx: &mut Vec<Effect>) -> bool {
+        if self.triage.editing {
+            match action {
+                Action::Key(k) => {
+                    if !super::filter_text(&mut self.triage.text, k.code, k.mods) {
+                        return false;
+                    }
+                }
+                Action::Paste(text) => super::filter_paste(&mut self.triage.text, text),
+                Action::Open => self.triage.editing = false,
+                Action::Back => {
+                    self.triage.editing = false;
+                    self.triage.text.clear();
+                }
+                _ => return false,
+            }
+            self.sel.selected = 0;
+            self.refilter(app.now);
+            return true;
+        }
+        match action {
+            Action::Filter => self.triage.editing = true,
+            Action::Toggle(t) => {
+                self.triage.toggle(*t);
+                self.sel.selected = 0;
+                if *t == Toggle::Closed {
+                    self.rows = None;
+                    fx.push(Effect::Load);
+                    return true;
+                }
+            }
+            Action::Sort(c) => self.triage.sort_by(*c),
+            Action::NextBreached => {
+                let n = self.shown.len();
+                let next = (1..=n)
+                    .map(|d| (self.sel.selected + d) % n.max(1))
+                    .find(|&i| self.is_breached(i, app.now));
+                match next {
+                    Some(i) => self.sel.selected = i,
+                    None => fx.push(Effect::Say(app.t("msg.none_breached").to_string())),
+                }
+                return true;
+            }
+            Action::Back if self.triage.active() => self.triage.clear(),
+            _ => return false,
+        }
+        self.refilter(app.now);
+        true
+    }
 }
 
 impl Component for Board {
@@ -69,12 +173,18 @@ impl Component for Board {
     }
 
     fn mode(&self) -> Mode {
-        Mode::Board
+        if self.triage.editing {
+            Mode::Filter
+        } else {
+            Mode::Board
+        }
     }
 
     fn handle(&mut self, action: &Action, app: &App, fx: &mut Vec<Effect>) -> Handled {
-        let len = self.rows.as_ref().map_or(0, Vec::len);
-        if super::navigate(&mut self.sel, action, len) {
+        if self.triage_key(action, app, fx) {
+            return Handled::Consumed;
+        }
+        if super::navigate(&mut self.sel, action, self.shown.len()) {
             return Handled::Consumed;
         }
         let number = self.selected().map(|c| c.number.clone());
@@ -97,6 +207,13 @@ impl Component for Board {
             .and_then(|n| super::complaint_actions::complaint_effect(action, &n, owner, app))
         {
             Some(e) => {
+                if matches!(e, Effect::Work(_)) {
+                    // The cursor stays where the work is: on the next complaint.
+                    self.want = self
+                        .row(self.sel.selected + 1)
+                        .or_else(|| self.row(self.sel.selected.wrapping_sub(1)))
+                        .map(|c| c.number.clone());
+                }
                 fx.push(e);
                 Handled::Consumed
             }
@@ -106,9 +223,16 @@ impl Component for Board {
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, focused: bool) {
         match &self.rows {
-            Some(rows) => {
-                let breached = self.breached(app.now);
-                crate::ui::board::draw(frame, app, area, focused, rows, breached, &self.sel)
+            Some(_) => {
+                let shown = self.shown();
+                let board = crate::ui::board::BoardList {
+                    rows: &shown,
+                    total: self.rows.as_ref().map_or(0, Vec::len),
+                    breached: self.breached(app.now),
+                    triage: &self.triage,
+                    sel: &self.sel,
+                };
+                crate::ui::board::draw(frame, app, area, focused, &board)
             }
             None => {
                 let title = app
@@ -120,11 +244,16 @@ impl Component for Board {
     }
 
     fn needs(&self, app: &App) -> Vec<Job> {
-        let (policy, now) = (app.policy.clone(), app.now);
+        let (policy, now, tz) = (app.policy.clone(), app.now, app.tz);
+        let (me, closed) = (app.store.actor().to_string(), self.triage.closed);
         vec![Job::new("board", move |s| {
-            let rows = load_board(s, &policy, now)?;
+            let rows = if closed {
+                s.recently_closed(CLOSED_SHOWN)?
+            } else {
+                load_board(s, &policy, now)?
+            };
             let due = breach_times(&rows, &policy, now);
-            Ok((rows, due))
+            Ok((rows, due, me, tz, now))
         })]
     }
 
@@ -132,19 +261,28 @@ impl Component for Board {
         let Ok(loaded) = data.downcast::<Loaded>() else {
             return;
         };
-        let (rows, breach_at) = *loaded;
-        self.breach_at = breach_at;
+        let (rows, breach_at, me, tz, now) = *loaded;
         // The selection follows its complaint, not its row: the list re-sorts as clocks move.
         let keep = self
             .want
             .take()
             .or_else(|| self.selected().map(|c| c.number.clone()));
+        self.breach_at = breach_at;
         self.rows = Some(rows);
+        (self.me, self.tz) = (me, Some(tz));
+        self.refilter(now);
         if let Some(n) = keep {
             self.select(&n);
             self.want = None;
         }
-        self.sel.clamp(self.rows.as_ref().map_or(0, Vec::len));
+        self.sel.clamp(self.shown.len());
+    }
+
+    fn on_tick(&mut self, now: DateTime<Utc>) {
+        // Breached and due-today rows change with the clock.
+        if self.triage.breached || self.triage.due_today {
+            self.refilter(now);
+        }
     }
 
     fn depends(&self) -> &'static [RecordKind] {
@@ -155,7 +293,7 @@ impl Component for Board {
         // Only the rows on screen: the rest are recomputed when scrolled to.
         let (off, h) = (self.sel.offset.get(), self.sel.height.get());
         let title = self.breached(app.now).to_string();
-        let rows = self.rows.iter().flatten().skip(off).take(h).map(|r| {
+        let rows = self.shown().into_iter().skip(off).take(h).map(|r| {
             nearest_clock(r, &app.policy, app.now)
                 .map(|c| {
                     format!(
@@ -170,6 +308,9 @@ impl Component for Board {
     }
 
     fn notice(&self, app: &App) -> Option<String> {
+        if self.triage.closed {
+            return None;
+        }
         let urgent = self
             .rows
             .iter()

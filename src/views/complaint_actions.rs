@@ -41,6 +41,9 @@ pub fn complaint_effect(
         | Action::NextField
         | Action::PrevField
         | Action::Show(_)
+        | Action::Toggle(_)
+        | Action::Sort(_)
+        | Action::NextBreached
         | Action::Confirm
         | Action::Refresh
         | Action::Key(_)

@@ -111,19 +111,11 @@ impl Customers {
     }
 
     fn text(&mut self, code: KeyCode, mods: KeyModifiers) -> bool {
-        let text = self.filter.get_or_insert_with(String::new);
-        if let KeyCode::Char(c) = code {
-            if mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
-                return false;
-            }
-            text.push(c);
-        } else if code == KeyCode::Backspace {
-            text.pop();
-        } else {
-            return false;
+        let changed = super::filter_text(self.filter.get_or_insert_with(String::new), code, mods);
+        if changed {
+            self.sel.selected = 0;
         }
-        self.sel.selected = 0;
-        true
+        changed
     }
 }
 
@@ -147,15 +139,7 @@ impl Component for Customers {
                     fx.push(Effect::Load);
                 }
             } else if let Action::Paste(text) = action {
-                // One line of a paste, without controls, filters like typing it would.
-                let line: String = text
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .chars()
-                    .filter(|c| !c.is_control())
-                    .collect();
-                self.filter.get_or_insert_with(String::new).push_str(&line);
+                super::filter_paste(self.filter.get_or_insert_with(String::new), text);
                 self.sel.selected = 0;
                 fx.push(Effect::Load);
             } else if *action == Action::Open {

@@ -25,9 +25,14 @@ pub fn now() -> DateTime<Utc> {
 
 /// A store with 120 demo customers (seed 1) at the fixed time.
 pub fn demo_store(path: Option<&std::path::Path>) -> Store {
+    demo_store_as(path, "tester")
+}
+
+/// The demo store, used by `actor`.
+pub fn demo_store_as(path: Option<&std::path::Path>, actor: &str) -> Store {
     let mut store = match path {
-        Some(p) => Store::create(p, true, "tester", now(), DEFAULT_TZ).unwrap(),
-        None => Store::open_in_memory("tester", now(), DEFAULT_TZ).unwrap(),
+        Some(p) => Store::create(p, true, actor, now(), DEFAULT_TZ).unwrap(),
+        None => Store::open_in_memory(actor, now(), DEFAULT_TZ).unwrap(),
     };
     store
         .write(|tx| {
