@@ -95,6 +95,13 @@ impl Catalog {
         self.get_owned(key).unwrap_or("?")
     }
 
+    /// What `name` does where it is used: `{section}.{place}.{name}` when the place says
+    /// it its own way, else `{section}.{name}` (`act.records.new`, `act.new`).
+    pub fn in_place(&'static self, section: &str, place: &str, name: &str) -> &'static str {
+        self.get_owned(&format!("{section}.{place}.{name}"))
+            .unwrap_or_else(|| self.get_static(&format!("{section}.{name}")))
+    }
+
     /// The message for `key` with `{name}` placeholders filled from `args`.
     pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
         fill(self.get(key), args)

@@ -219,14 +219,14 @@ pub fn on_key(app: &mut App, key: KeyPress) {
     let mode = app.mode();
     let action = app.keymap.resolve(mode, key).or_else(|| {
         // Ctrl chords (quit, refresh) still work while typing.
-        let typing = matches!(mode, Mode::Form | Mode::Filter);
+        let typing = mode.takes_text();
         (typing && key.mods.contains(KeyModifiers::CONTROL))
             .then(|| app.keymap.resolve(Mode::Global, key))
             .flatten()
     });
     match action {
         Some(a) => app.update(a),
-        None if matches!(mode, Mode::Form | Mode::Filter) => app.update(Action::Key(key)),
+        None if mode.takes_text() => app.update(Action::Key(key)),
         None => {}
     }
 }

@@ -157,4 +157,9 @@ pub struct Registry {
     pub panes: Vec<Box<dyn Component>>,
     /// Views opened by a global action.
     pub launchers: Vec<Launcher>,
+    /// The view showing one record of a kind (for the palette and the jump).
+    pub record_view: RecordOpener,
 }
+
+/// Makes the view of the record `key` of a kind; None for kinds without one.
+pub type RecordOpener = fn(RecordKind, &str) -> Option<Box<dyn Component>>;

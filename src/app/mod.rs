@@ -1,9 +1,11 @@
 //! The workbench's state and how actions change it. Decides, never draws.
 
+mod commands;
 pub mod component;
 pub mod data;
 pub mod form;
 pub mod form_field;
+pub mod palette;
 mod pickers;
 pub mod record_form;
 pub mod selection;
@@ -99,6 +101,10 @@ pub struct App {
     pub form: Option<Form>,
     /// The help screen is shown.
     pub help: bool,
+    /// The command palette (or the jump), when open.
+    pub palette: Option<palette::Palette>,
+    /// Opens the view of one record.
+    record_view: component::RecordOpener,
     /// A pending question.
     pub confirm: Option<Confirm>,
     /// The status-bar message.
@@ -143,6 +149,8 @@ impl App {
             view: None,
             form: None,
             help: false,
+            palette: None,
+            record_view: setup.views.record_view,
             confirm: None,
             message: setup.warnings.first().map(|w| Message {
                 text: w.clone(),
@@ -167,6 +175,8 @@ impl App {
             Mode::Confirm
         } else if self.help {
             Mode::Help
+        } else if self.palette.is_some() {
+            Mode::Palette
         } else {
             self.mode_under_help()
         }
@@ -309,6 +319,16 @@ impl App {
 
     /// Hands a result to the component whose slot it is (or opens the form it was for).
     fn deliver(&mut self, slot: &str, data: component::Payload) {
+        if slot == "palette" {
+            if let (Some(p), Ok(found)) = (
+                self.palette.as_mut(),
+                data.downcast::<(String, Vec<crate::store::search::Found>)>(),
+            ) {
+                let (query, records) = *found;
+                p.set_records(&query, records);
+            }
+            return;
+        }
         if slot == "form" {
             if let Ok(file) = data.downcast::<crate::store::customers::CustomerFile>() {
                 self.show_form(Form::edit_customer(&file, self.cat));

@@ -51,6 +51,8 @@ impl App {
                 | Action::Toggle(_)
                 | Action::Sort(_)
                 | Action::NextBreached
+                | Action::Palette
+                | Action::Jump
                 | Action::Key(_)
                 | Action::Paste(_) => {}
             }
@@ -62,6 +64,9 @@ impl App {
                 return Handled::Consumed;
             }
             return Handled::NotConsumed;
+        }
+        if self.palette.is_some() {
+            return self.palette_key(action);
         }
         let Some(form) = &mut self.form else {
             return Handled::NotConsumed;
@@ -103,6 +108,8 @@ impl App {
             | Action::Toggle(_)
             | Action::Sort(_)
             | Action::NextBreached
+            | Action::Palette
+            | Action::Jump
             | Action::Refresh
             | Action::Tick
             | Action::DataChanged
@@ -141,6 +148,8 @@ impl App {
                 self.focus = (self.focus + d) % n;
             }
             Action::Zoom => self.zoomed = !self.zoomed,
+            Action::Palette => self.open_palette(false),
+            Action::Jump => self.open_palette(true),
             Action::Show(key) => {
                 if let Some((_, make)) = self.launchers.iter().find(|(k, _)| *k == key) {
                     let view = make();

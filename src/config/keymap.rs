@@ -317,7 +317,10 @@ mod tests {
             Some(Action::Step(StepKey::Acknowledge))
         );
         assert_eq!(r(Mode::Board, "G"), Some(Action::Move(Movement::Bottom)));
-        assert_eq!(r(Mode::Board, "g"), Some(Action::Move(Movement::Top)));
+        assert_eq!(r(Mode::Board, "g"), Some(Action::Jump));
+        assert_eq!(r(Mode::Board, "home"), Some(Action::Move(Movement::Top)));
+        assert_eq!(r(Mode::Palette, "q"), None);
+        assert_eq!(r(Mode::Palette, "down"), Some(Action::Move(Movement::Down)));
         assert_eq!(r(Mode::Board, "tab"), Some(Action::FocusNext));
         assert_eq!(r(Mode::Detail, "c"), Some(Action::Step(StepKey::Close)));
         assert_eq!(r(Mode::Detail, "n"), None);

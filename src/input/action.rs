@@ -45,6 +45,10 @@ pub enum Action {
     Sort(Column),
     /// Select the next complaint whose clock is breached.
     NextBreached,
+    /// The command palette: find an action of this view, or a record.
+    Palette,
+    /// Jump to a record by number, code or name.
+    Jump,
     /// Answer yes to a question.
     Confirm,
     /// Re-read everything from the database.
@@ -251,6 +255,8 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Sort(Column::Owner), "sort_owner"),
     (Action::Sort(Column::Remaining), "sort_remaining"),
     (Action::NextBreached, "next_breached"),
+    (Action::Palette, "palette"),
+    (Action::Jump, "jump"),
     (Action::Confirm, "confirm"),
     (Action::Refresh, "refresh"),
 ];

@@ -21,6 +21,8 @@ pub enum Mode {
     Form,
     /// Typing a filter (unbound keys are text).
     Filter,
+    /// The command palette (unbound keys are text).
+    Palette,
     /// The help screen.
     Help,
     /// A yes/no question.
@@ -29,7 +31,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in config-file order.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Global,
         Mode::List,
         Mode::Customers,
@@ -39,6 +41,7 @@ impl Mode {
         Mode::Meeting,
         Mode::Form,
         Mode::Filter,
+        Mode::Palette,
         Mode::Help,
         Mode::Confirm,
     ];
@@ -55,6 +58,7 @@ impl Mode {
             Mode::Meeting => "meeting",
             Mode::Form => "form",
             Mode::Filter => "filter",
+            Mode::Palette => "palette",
             Mode::Help => "help",
             Mode::Confirm => "confirm",
         }
@@ -79,9 +83,15 @@ impl Mode {
             // typed into a field is text and not quit/down.
             Mode::Form => &[Mode::Form],
             Mode::Filter => &[Mode::Filter],
+            Mode::Palette => &[Mode::Palette],
             Mode::Help => &[Mode::Help],
             Mode::Confirm => &[Mode::Confirm],
         }
+    }
+
+    /// Whether unbound keys are typed text here.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::Form | Mode::Filter | Mode::Palette)
     }
 
     /// The position in `ALL` (tables are kept in that order).

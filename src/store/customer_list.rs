@@ -67,7 +67,7 @@ const LIST_WHERE: &str = "(?1 IS NULL OR c.grade = ?1) AND (?2 IS NULL OR c.kam 
           OR c.short_name LIKE ?3 ESCAPE '\\')";
 
 /// `%text%` with LIKE's wildcards escaped; None when there is nothing to match.
-fn like_pattern(text: Option<&str>) -> Option<String> {
+pub(crate) fn like_pattern(text: Option<&str>) -> Option<String> {
     let t = text?.trim();
     if t.is_empty() {
         return None;

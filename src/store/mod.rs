@@ -16,6 +16,7 @@ pub mod open;
 pub mod permissions;
 pub(crate) mod records;
 pub mod schema;
+pub mod search;
 pub mod staff;
 pub mod suggestions;
 pub mod surveys;

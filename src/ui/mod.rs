@@ -10,6 +10,7 @@ mod help;
 pub mod kpi;
 pub mod meeting;
 pub mod nps;
+mod palette;
 mod status;
 pub mod widgets;
 
@@ -40,6 +41,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, app, status_area);
     if let Some(f) = &app.form {
         form::draw(frame, app, main, f);
+    }
+    if let Some(p) = &app.palette {
+        palette::draw(frame, app, main, p);
     }
     if app.help {
         help::draw(frame, app, main);

@@ -136,10 +136,8 @@ pub fn action_text(
     mode: crate::input::mode::Mode,
     action: &crate::input::action::Action,
 ) -> &'static str {
-    let name = action.name().unwrap_or("none");
     app.cat
-        .get_owned(&format!("{section}.{}.{name}", mode.name()))
-        .unwrap_or_else(|| app.t(&format!("{section}.{name}")))
+        .in_place(section, mode.name(), action.name().unwrap_or("none"))
 }
 
 /// A table whose cells are cut to their column with a one-cell mark (ratatui would cut

@@ -44,6 +44,8 @@ pub fn complaint_effect(
         | Action::Toggle(_)
         | Action::Sort(_)
         | Action::NextBreached
+        | Action::Palette
+        | Action::Jump
         | Action::Confirm
         | Action::Refresh
         | Action::Key(_)

@@ -19,6 +19,7 @@ mod suggestions;
 use crate::app::component::Registry;
 use crate::app::Action;
 use crate::input::action::{Movement, ViewKey};
+use crate::kind::RecordKind;
 pub(crate) use crate::ui::widgets::loading;
 pub use board::Board;
 pub use capas::Capas;
@@ -48,6 +49,24 @@ pub fn registry() -> Registry {
             (ViewKey::Knowhow, || Box::new(KnowhowView::default())),
             (ViewKey::Meeting, || Box::new(MeetingView::default())),
         ],
+        record_view,
+    }
+}
+
+/// The view of one record, for the kinds that have one.
+fn record_view(kind: RecordKind, key: &str) -> Option<Box<dyn crate::app::component::Component>> {
+    match kind {
+        RecordKind::Complaint => Some(Box::new(ComplaintView::new(key.to_string()))),
+        RecordKind::Customer => Some(Box::new(CustomerView::new(key.to_string()))),
+        RecordKind::Contact
+        | RecordKind::Capa
+        | RecordKind::Return
+        | RecordKind::NpsAnswer
+        | RecordKind::Staff
+        | RecordKind::Inquiry
+        | RecordKind::Shipments
+        | RecordKind::Suggestion
+        | RecordKind::Knowhow => None,
     }
 }
 
