@@ -95,10 +95,10 @@ impl Catalog {
         self.get_owned(key).unwrap_or("?")
     }
 
-    /// What `name` does where it is used: `{section}.{place}.{name}` when the place says
-    /// it its own way, else `{section}.{name}` (`act.records.new`, `act.new`).
+    /// What `name` does where it is used: `{section}_in.{place}.{name}` when the place
+    /// says it its own way, else `{section}.{name}` (`act_in.records.new`, `act.new`).
     pub fn in_place(&'static self, section: &str, place: &str, name: &str) -> &'static str {
-        self.get_owned(&format!("{section}.{place}.{name}"))
+        self.get_owned(&format!("{section}_in.{place}.{name}"))
             .unwrap_or_else(|| self.get_static(&format!("{section}.{name}")))
     }
 

@@ -84,6 +84,8 @@ pub enum FormRequest {
     Move(String, Step),
     /// A form over a record's declared fields, saved as it says.
     Record(super::record_form::RecordForm),
+    /// Such a form, built from what the store holds when it is read.
+    Load(super::record_form::FormLoad),
 }
 
 /// A complaint write the app should run.
@@ -97,6 +99,8 @@ pub enum Work {
     Resume(String),
     /// Escalate to the owner's supervisor.
     Escalate(String),
+    /// The written report went to the customer.
+    Report(String),
 }
 
 /// What a component asks the app to do after handling an action.
@@ -113,6 +117,8 @@ pub enum Effect {
     Load,
     /// Show this (localised) line in the status bar.
     Say(String),
+    /// Show this (localised) refusal in the status bar, as an error.
+    Fail(String),
 }
 
 /// A pane or view of the workbench.

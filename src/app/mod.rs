@@ -330,8 +330,13 @@ impl App {
             return;
         }
         if slot == "form" {
-            if let Ok(file) = data.downcast::<crate::store::customers::CustomerFile>() {
-                self.show_form(Form::edit_customer(&file, self.cat));
+            match data.downcast::<crate::store::customers::CustomerFile>() {
+                Ok(file) => self.show_form(Form::edit_customer(&file, self.cat)),
+                Err(data) => {
+                    if let Ok(rf) = data.downcast::<record_form::RecordForm>() {
+                        self.show_form(Form::for_record(*rf, self.cat));
+                    }
+                }
             }
             return;
         }

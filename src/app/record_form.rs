@@ -89,3 +89,42 @@ impl PartialEq for RecordForm {
 }
 
 impl Eq for RecordForm {}
+
+/// Builds a record form from what the store holds now (an edit form starts at the stored
+/// values); runs on the worker, and the form opens when it answers.
+#[derive(Clone)]
+pub struct FormLoad(pub Arc<LoadFn>);
+
+/// Reads what a form starts at and builds it.
+pub type LoadFn = dyn Fn(&Store) -> Result<RecordForm> + Send + Sync;
+
+impl FormLoad {
+    /// A loader from a closure.
+    pub fn new(f: impl Fn(&Store) -> Result<RecordForm> + Send + Sync + 'static) -> FormLoad {
+        FormLoad(Arc::new(f))
+    }
+}
+
+impl std::fmt::Debug for FormLoad {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FormLoad")
+    }
+}
+
+/// Two loaders are the same when they are the same closure.
+impl PartialEq for FormLoad {
+    fn eq(&self, other: &FormLoad) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for FormLoad {}
+
+/// The stored value of the field `name` in a saved form; None when blank.
+pub fn value_of(values: &Values, name: &str) -> Option<String> {
+    values
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}

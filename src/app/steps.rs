@@ -180,6 +180,22 @@ impl App {
         );
     }
 
+    /// The written report went out (stops the report clock).
+    pub(super) fn report_sent(&mut self, number: &str) {
+        let (cat, number) = (self.cat, number.to_string());
+        self.write(
+            move |s| {
+                let now = s.now();
+                s.write(|tx| tx.record_report(&number, now))?;
+                Ok(Wrote::said(
+                    moved(cat, &number, "done.report"),
+                    RecordKind::Complaint,
+                ))
+            },
+            false,
+        );
+    }
+
     /// Opens a form for editing the customer `code` once its file is read.
     pub(super) fn edit_customer(&mut self, code: &str) {
         let code = code.to_string();

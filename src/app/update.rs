@@ -1,7 +1,7 @@
 //! `App::update`: the one place actions change the state. Routing goes popup-first
 //! (question, help, form), then the focused component, then the global keys.
 
-use super::component::{Effect, FormRequest, Handled, Work};
+use super::component::{Effect, FormRequest, Handled, Job, Work};
 use super::form::Form;
 use super::{Action, App, Confirm};
 
@@ -47,6 +47,7 @@ impl App {
                 | Action::Step(_)
                 | Action::Assign
                 | Action::Note
+                | Action::File(_)
                 | Action::Show(_)
                 | Action::Toggle(_)
                 | Action::Sort(_)
@@ -104,6 +105,7 @@ impl App {
             | Action::Step(_)
             | Action::Assign
             | Action::Note
+            | Action::File(_)
             | Action::Show(_)
             | Action::Toggle(_)
             | Action::Sort(_)
@@ -162,6 +164,7 @@ impl App {
             | Action::Step(_)
             | Action::Assign
             | Action::Note
+            | Action::File(_)
             | Action::Toggle(_)
             | Action::Sort(_)
             | Action::NextBreached
@@ -195,11 +198,13 @@ impl App {
             }
             Effect::Form(req) => self.open_form(req),
             Effect::Say(text) => self.say(text, false),
+            Effect::Fail(text) => self.say(text, true),
             Effect::Work(w) => match w {
                 Work::Move(n, to) => self.move_complaint(&n, to),
                 Work::Dispose(n) => self.dispose(&n),
                 Work::Resume(n) => self.resume(&n),
                 Work::Escalate(n) => self.escalate(&n),
+                Work::Report(n) => self.report_sent(&n),
             },
         }
         self.needs_draw = true;
@@ -216,6 +221,9 @@ impl App {
             FormRequest::Record(rf) => Form::for_record(rf, self.cat),
             // Opens when the file is read (at once when the worker runs inline).
             FormRequest::EditCustomer(code) => return self.edit_customer(&code),
+            FormRequest::Load(load) => {
+                return self.submit(vec![Job::new("form", move |s| (load.0)(s))]);
+            }
         };
         self.show_form(form);
     }

@@ -364,7 +364,7 @@ mod tests {
             Some(vec!["q".to_string(), "ctrl-c".to_string()])
         );
         assert_eq!(find(Action::Filter), Some(vec!["/".to_string()]));
-        assert_eq!(find(Action::Edit), None);
+        assert_eq!(find(Action::Edit), Some(vec!["e".to_string()]));
         let order: Vec<_> = help.iter().map(|(a, _)| a.name()).collect();
         let expected: Vec<_> = BINDABLE
             .iter()

@@ -156,7 +156,7 @@ fn each_bad_item_warns_and_the_rest_applies() {
     ];
     for (line, expected, at) in cases {
         // The same good binding follows every bad item, and must still apply.
-        let (st, w, _dir) = load_src(&format!("# kefu\n{line}\n[keys.list]\ntop = [\"T\"]\n"));
+        let (st, w, _dir) = load_src(&format!("# kefu\n{line}\n[keys.list]\ntop = [\"J\"]\n"));
         assert_eq!(w.len(), 1, "{line}: {w:?}");
         assert_eq!(w[0].problem, expected, "{line}");
         let in_theme = matches!(expected, Problem::BadColour { .. });
@@ -168,7 +168,7 @@ fn each_bad_item_warns_and_the_rest_applies() {
         assert!(w[0].file.ends_with(file), "{line}: {:?}", w[0].file);
         assert_eq!(w[0].line, Some(at), "{line}");
         assert_eq!(
-            st.keymap.resolve(Mode::Board, k("T")),
+            st.keymap.resolve(Mode::Board, k("J")),
             Some(Action::Move(Movement::Top)),
             "{line}"
         );

@@ -7,6 +7,7 @@ pub mod complaint;
 pub mod customer;
 pub mod enums;
 pub mod fields;
+pub mod followup;
 pub mod intake;
 pub mod knowhow;
 pub mod kpi;

@@ -14,6 +14,17 @@ pub enum NpsClass {
     Detractor,
 }
 
+impl NpsClass {
+    /// The catalog key of its name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            NpsClass::Promoter => "nps_class.promoter",
+            NpsClass::Passive => "nps_class.passive",
+            NpsClass::Detractor => "nps_class.detractor",
+        }
+    }
+}
+
 /// Classifies a 0-10 score.
 pub fn classify(score: u8) -> NpsClass {
     match score {

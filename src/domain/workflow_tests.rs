@@ -212,3 +212,32 @@ fn a_move_already_made_says_so_rather_than_naming_a_step_before_it() {
         "needs"
     );
 }
+
+#[test]
+fn a_form_opens_only_for_a_move_its_answers_can_make_legal() {
+    use super::check_before_form as pre;
+    let n = "KS-2026-00001";
+    // Close from received: minor may close on its first day (the save checks the day and
+    // the right); a major one must be followed up first, whatever the form says.
+    assert!(pre(n, Step::Received, Severity::Minor, Step::Closed).is_ok());
+    let e = pre(n, Step::Received, Severity::Major, Step::Closed).unwrap_err();
+    assert!(matches!(e, Error::IllegalMove { .. }), "{e:?}");
+    // A major close waits on verified CAPAs, which the form does not give: it opens.
+    assert!(pre(n, Step::FollowedUp, Severity::Major, Step::Closed).is_ok());
+    // Not ours: from any open step (the evidence is the form's).
+    assert!(pre(n, Step::Investigating, Severity::Major, Step::Rejected).is_ok());
+    assert!(pre(n, Step::Closed, Severity::Major, Step::Rejected).is_err());
+    // Reopen only what is finished.
+    assert!(pre(n, Step::Closed, Severity::Major, Step::Received).is_ok());
+    let e = pre(n, Step::Investigating, Severity::Major, Step::Received).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Refused {
+                rule: "rule.reopen_open",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+}

@@ -37,6 +37,8 @@ pub enum Action {
     Assign,
     /// Add a note to the selected complaint's history.
     Note,
+    /// Fill in more of the selected complaint's file: report, reopen, CAPA, return.
+    File(FileKey),
     /// Open a view (the analysis, the CAPA list, a record log).
     Show(ViewKey),
     /// Narrow the board to some complaints, or widen it again.
@@ -103,6 +105,25 @@ pub enum ViewKey {
     Knowhow,
     /// The SLA check-in meeting's agenda.
     Meeting,
+}
+
+/// What more can be filed on a complaint from the workbench.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKey {
+    /// The written report went to the customer.
+    Report,
+    /// Reopen a finished complaint.
+    Reopen,
+    /// Raise a CAPA on it.
+    AddCapa,
+    /// Register a return on it.
+    AddReturn,
+    /// Record a CAPA's effectiveness check.
+    VerifyCapa,
+    /// Approve a return's replacement.
+    ApproveReturn,
+    /// Mark a return's replacement shipped.
+    ShipReturn,
 }
 
 /// The board's one-key narrowings.
@@ -237,6 +258,13 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Step(StepKey::Escalate), "escalate"),
     (Action::Assign, "assign"),
     (Action::Note, "note"),
+    (Action::File(FileKey::Report), "report_sent"),
+    (Action::File(FileKey::Reopen), "reopen"),
+    (Action::File(FileKey::AddCapa), "add_capa"),
+    (Action::File(FileKey::AddReturn), "add_return"),
+    (Action::File(FileKey::VerifyCapa), "verify_capa"),
+    (Action::File(FileKey::ApproveReturn), "approve_return"),
+    (Action::File(FileKey::ShipReturn), "ship_return"),
     (Action::Show(ViewKey::Stats), "stats"),
     (Action::Show(ViewKey::Capas), "capas"),
     (Action::Show(ViewKey::Suggestions), "suggestions"),

@@ -17,6 +17,8 @@ pub enum Mode {
     Records,
     /// The SLA meeting view: the agenda, with the complaint keys.
     Meeting,
+    /// The CAPA list.
+    Capas,
     /// Editing a form (unbound keys are text).
     Form,
     /// Typing a filter (unbound keys are text).
@@ -31,7 +33,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in config-file order.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Global,
         Mode::List,
         Mode::Customers,
@@ -39,6 +41,7 @@ impl Mode {
         Mode::Detail,
         Mode::Records,
         Mode::Meeting,
+        Mode::Capas,
         Mode::Form,
         Mode::Filter,
         Mode::Palette,
@@ -56,6 +59,7 @@ impl Mode {
             Mode::Detail => "detail",
             Mode::Records => "records",
             Mode::Meeting => "meeting",
+            Mode::Capas => "capa_list",
             Mode::Form => "form",
             Mode::Filter => "filter",
             Mode::Palette => "palette",
@@ -77,6 +81,7 @@ impl Mode {
             Mode::Detail => &[Mode::Detail, Mode::List, Mode::Global],
             Mode::Records => &[Mode::Records, Mode::List, Mode::Global],
             Mode::Meeting => &[Mode::Meeting, Mode::List, Mode::Global],
+            Mode::Capas => &[Mode::Capas, Mode::List, Mode::Global],
             Mode::List => &[Mode::List, Mode::Global],
             Mode::Global => &[Mode::Global],
             // Text-entry and modal screens see only their own table, so that `q` or `j`

@@ -234,6 +234,22 @@ impl Store {
         Ok(rows)
     }
 
+    /// The customer `code`'s complaints, newest first.
+    pub fn complaints_of(&self, code: &str) -> Result<Vec<ComplaintRow>> {
+        let mut rows = Vec::new();
+        self.complaint_chunks(
+            "k.customer_id = (SELECT id FROM customers WHERE code = ?1)",
+            &[&code],
+            "ORDER BY k.received_at DESC, k.id DESC",
+            usize::MAX,
+            |chunk| {
+                rows = chunk;
+                Ok(())
+            },
+        )?;
+        Ok(rows)
+    }
+
     /// The `limit` complaints closed (either way) most recently, newest first.
     pub fn recently_closed(&self, limit: usize) -> Result<Vec<ComplaintRow>> {
         let mut rows = Vec::new();

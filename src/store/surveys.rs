@@ -35,7 +35,36 @@ impl Tx<'_> {
     }
 }
 
+/// One NPS answer of a customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NpsAnswer {
+    /// When it was given.
+    pub at: DateTime<Utc>,
+    /// The score, 0-10.
+    pub score: i64,
+    /// What the customer said.
+    pub comment: Option<String>,
+}
+
 impl Store {
+    /// The customer `code`'s NPS answers, newest first.
+    pub fn nps_answers_of(&self, code: &str) -> Result<Vec<NpsAnswer>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT n.responded_at, n.score, n.comment FROM nps_responses n
+             JOIN customers c ON c.id = n.customer_id WHERE c.code = ?1
+             ORDER BY n.responded_at DESC, n.id DESC",
+        )?;
+        let rows = stmt.query_map([code], |r| {
+            let at: String = r.get(0)?;
+            Ok(NpsAnswer {
+                at: crate::domain::time::from_store(&at).unwrap_or(DateTime::<Utc>::UNIX_EPOCH),
+                score: r.get(1)?,
+                comment: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// NPS tallies for answers in `[from, to)`: all customers, and grade A only.
     pub fn nps_tallies(
         &self,

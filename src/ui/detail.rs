@@ -9,7 +9,6 @@ use super::widgets::{clean, grade_style, pane_block, state_style};
 use crate::app::selection::Selection;
 use crate::app::App;
 use crate::store::complaints::ComplaintDetail;
-use crate::store::customers::CustomerFile;
 use crate::store::history::Change;
 use crate::text::{pad, width};
 
@@ -60,10 +59,10 @@ pub fn customer(
     frame: &mut Frame,
     app: &App,
     area: Rect,
-    file: &CustomerFile,
-    history: &[Change],
+    rec: &crate::views::CustomerRecord,
     sel: &Selection,
 ) {
+    let file = &rec.file;
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     use crate::readmodel::customer_file as model;
@@ -102,8 +101,40 @@ pub fn customer(
     for row in model::grade_rows(file, app.tz) {
         lines.push(Line::from(clean(&row.join("  "))));
     }
+    lines.extend(heading(app, "head.customer_complaints"));
+    if rec.complaints.is_empty() {
+        lines.push(Line::from(Span::styled("–", app.theme.muted)));
+    }
+    for c in &rec.complaints {
+        let step = app.t(&format!("step_short.{}", c.step.as_str()));
+        lines.push(Line::from(vec![
+            Span::styled(clean(&c.number), app.theme.key_hint),
+            Span::raw(format!(
+                "  {}  {}  {}",
+                crate::domain::time::local(c.facts.received_at, app.tz),
+                pad(step, 8),
+                clean(&c.title)
+            )),
+        ]));
+    }
+    lines.extend(heading(app, "head.customer_nps"));
+    if rec.nps.is_empty() {
+        lines.push(Line::from(Span::styled("–", app.theme.muted)));
+    }
+    for n in &rec.nps {
+        let kind = crate::domain::nps::classify(n.score.clamp(0, 10) as u8);
+        lines.push(Line::from(vec![
+            Span::raw(format!("{}  ", crate::domain::time::local(n.at, app.tz))),
+            Span::styled(format!("{:>2}", n.score), app.theme.title),
+            Span::raw(format!(
+                "  {}  {}",
+                app.t(kind.label_key()),
+                clean(n.comment.as_deref().unwrap_or(""))
+            )),
+        ]));
+    }
     lines.extend(heading(app, "head.history"));
-    lines.extend(history_lines(app, history));
+    lines.extend(history_lines(app, &rec.history));
     scrolled(
         frame,
         app,
@@ -115,7 +146,14 @@ pub fn customer(
 }
 
 /// Draws one complaint with every clock and its steps.
-pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail, sel: &Selection) {
+pub fn complaint(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    d: &ComplaintDetail,
+    history: &[Change],
+    sel: &Selection,
+) {
     use crate::readmodel::complaint as model;
     let r = &d.row;
     let escalated = model::escalated(d, &app.policy, app.now);
@@ -187,11 +225,13 @@ pub fn complaint(frame: &mut Frame, app: &App, area: Rect, d: &ComplaintDetail, 
         lines.push(Line::from(format!(
             "{}  {}  {}  {}",
             row[0],
-            pad(&row[1], 12),
+            pad(&row[1], 14),
             clean(&row[2]),
             clean(&row[3])
         )));
     }
+    lines.extend(heading(app, "head.history"));
+    lines.extend(history_lines(app, history));
     scrolled(frame, app, area, lines, clean(&r.number), sel);
 }
 

@@ -129,7 +129,7 @@ pub fn loading(frame: &mut Frame, app: &App, area: Rect, title: String, focused:
 }
 
 /// An action's description (`act`) or short hint (`hint`) where it is used: a mode may
-/// say what a key does there (`act.records.new`), else the action's own text (`act.new`).
+/// say what a key does there (`act_in.records.new`), else the action's own text (`act.new`).
 pub fn action_text(
     app: &App,
     section: &str,

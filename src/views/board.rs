@@ -202,10 +202,13 @@ impl Component for Board {
             fx.push(Effect::Form(FormRequest::NewComplaint(customer)));
             return Handled::Consumed;
         }
-        let owner = self.selected().and_then(|c| c.owner.as_deref());
-        match number
-            .and_then(|n| super::complaint_actions::complaint_effect(action, &n, owner, app))
-        {
+        let target = self.selected().map(|c| super::complaint_actions::Target {
+            number: &c.number,
+            owner: c.owner.as_deref(),
+            step: c.step,
+            severity: c.severity,
+        });
+        match target.and_then(|t| super::complaint_actions::complaint_effect(action, t, app)) {
             Some(e) => {
                 if matches!(e, Effect::Work(_)) {
                     // The cursor stays where the work is: on the next complaint.

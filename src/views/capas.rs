@@ -6,9 +6,10 @@ use std::any::Any;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use crate::app::component::{Component, Effect, Handled, Job, Payload};
+use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload};
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
+use crate::input::action::FileKey;
 use crate::store::capa::Capa;
 
 /// The CAPA list's state.
@@ -26,19 +27,30 @@ impl Component for Capas {
     }
 
     fn mode(&self) -> Mode {
-        Mode::Detail
+        Mode::Capas
     }
 
-    fn handle(&mut self, action: &Action, _app: &App, fx: &mut Vec<Effect>) -> Handled {
+    fn handle(&mut self, action: &Action, app: &App, fx: &mut Vec<Effect>) -> Handled {
         let len = self.list.as_ref().map_or(0, Vec::len);
         if super::navigate(&mut self.sel, action, len) {
             return Handled::Consumed;
         }
-        if *action == Action::Back {
-            fx.push(Effect::Close);
-            return Handled::Consumed;
+        let selected = self.list.as_ref().and_then(|l| l.get(self.sel.selected));
+        match action {
+            Action::Back => fx.push(Effect::Close),
+            Action::Open => {
+                if let Some(c) = selected {
+                    let view = super::ComplaintView::new(c.complaint.clone());
+                    fx.push(Effect::Open(Box::new(view)));
+                }
+            }
+            Action::File(FileKey::VerifyCapa) => {
+                let rf = super::complaint_forms::verify_capa(app, selected.map(|c| c.id));
+                fx.push(Effect::Form(FormRequest::Record(rf)));
+            }
+            _ => return Handled::NotConsumed,
         }
-        Handled::NotConsumed
+        Handled::Consumed
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, _focused: bool) {

@@ -6,10 +6,13 @@ use std::any::Any;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use crate::app::component::{Component, Effect, Handled, Job, Payload};
+use super::complaint_forms as forms;
+use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload};
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
+use crate::input::action::FileKey;
 use crate::store::complaints::ComplaintDetail;
+use crate::store::history::Change;
 
 /// The complaint view's state.
 pub struct ComplaintView {
@@ -17,6 +20,8 @@ pub struct ComplaintView {
     pub number: String,
     /// The complaint (None until loaded).
     pub detail: Option<Box<ComplaintDetail>>,
+    /// Its change history (fields, owners, notes, escalation), oldest first.
+    pub history: Vec<Change>,
     /// Scroll.
     pub sel: Selection,
 }
@@ -27,6 +32,7 @@ impl ComplaintView {
         ComplaintView {
             number,
             detail: None,
+            history: Vec::new(),
             sel: Selection::default(),
         }
     }
@@ -45,8 +51,42 @@ impl Component for ComplaintView {
         if super::scroll_or_close(&mut self.sel, action, fx) {
             return Handled::Consumed;
         }
-        let owner = self.detail.as_ref().and_then(|d| d.row.owner.as_deref());
-        match super::complaint_actions::complaint_effect(action, &self.number, owner, app) {
+        let Some(d) = self.detail.as_deref() else {
+            return Handled::NotConsumed;
+        };
+        if let Action::File(key) = action {
+            // The first CAPA or return the step is still to be done for, to start with.
+            let form = match key {
+                FileKey::VerifyCapa => {
+                    let id = d
+                        .capas
+                        .iter()
+                        .find(|c| c.verdict.is_none())
+                        .or(d.capas.first());
+                    Some(forms::verify_capa(app, id.map(|c| c.id)))
+                }
+                FileKey::ApproveReturn => {
+                    let id = d.returns.iter().find(|r| r.approved_by.is_none());
+                    Some(forms::return_step(app, id.map(|r| r.id), false))
+                }
+                FileKey::ShipReturn => {
+                    let id = d.returns.iter().find(|r| r.shipped_at.is_none());
+                    Some(forms::return_step(app, id.map(|r| r.id), true))
+                }
+                FileKey::Report | FileKey::Reopen | FileKey::AddCapa | FileKey::AddReturn => None,
+            };
+            if let Some(rf) = form {
+                fx.push(Effect::Form(FormRequest::Record(rf)));
+                return Handled::Consumed;
+            }
+        }
+        let target = super::complaint_actions::Target {
+            number: &self.number,
+            owner: d.row.owner.as_deref(),
+            step: d.row.step,
+            severity: d.row.severity,
+        };
+        match super::complaint_actions::complaint_effect(action, target, app) {
             Some(e) => {
                 fx.push(e);
                 Handled::Consumed
@@ -57,7 +97,7 @@ impl Component for ComplaintView {
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, _focused: bool) {
         match &self.detail {
-            Some(d) => crate::ui::detail::complaint(frame, app, area, d, &self.sel),
+            Some(d) => crate::ui::detail::complaint(frame, app, area, d, &self.history, &self.sel),
             None => super::loading(frame, app, area, self.number.clone(), true),
         }
     }
@@ -65,13 +105,15 @@ impl Component for ComplaintView {
     fn needs(&self, _app: &App) -> Vec<Job> {
         let n = self.number.clone();
         vec![Job::new(format!("complaint:{n}"), move |s| {
-            Ok(Box::new(s.complaint(&n)?))
+            Ok((Box::new(s.complaint(&n)?), s.history_of("complaint", &n)?))
         })]
     }
 
     fn receive(&mut self, _slot: &str, data: Payload) {
-        if let Ok(d) = data.downcast::<Box<ComplaintDetail>>() {
-            self.detail = Some(*d);
+        if let Ok(d) = data.downcast::<(Box<ComplaintDetail>, Vec<Change>)>() {
+            let (detail, history) = *d;
+            self.detail = Some(detail);
+            self.history = history;
         }
     }
 

@@ -4,27 +4,50 @@
 use crate::app::component::{Effect, FormRequest, Work};
 use crate::app::record_form::RecordForm;
 use crate::app::{Action, App};
-use crate::domain::complaint::{Step, NEW_OWNER, NOTE};
-use crate::input::action::StepKey;
+use crate::domain::complaint::{Severity, Step, NEW_OWNER, NOTE};
+use crate::domain::workflow::check_before_form;
+use crate::input::action::{FileKey, StepKey};
 use crate::kind::RecordKind;
 
-/// The effect of a complaint key on the complaint `number` (owned by `owner`); None for
-/// any other action.
-pub fn complaint_effect(
-    action: &Action,
-    number: &str,
-    owner: Option<&str>,
-    app: &App,
-) -> Option<Effect> {
-    let n = number.to_string();
+use super::complaint_forms as forms;
+
+/// The selected complaint, as much as the keys need of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    /// Its number.
+    pub number: &'a str,
+    /// Its owner.
+    pub owner: Option<&'a str>,
+    /// Where it is.
+    pub step: Step,
+    /// How serious.
+    pub severity: Severity,
+}
+
+/// The effect of a complaint key on `t`; None for any other action.
+pub fn complaint_effect(action: &Action, t: Target, app: &App) -> Option<Effect> {
+    let n = t.number.to_string();
+    let record = |rf| Some(Effect::Form(FormRequest::Record(rf)));
     let key = match action {
         Action::Step(key) => *key,
-        Action::Assign => {
-            return Some(Effect::Form(FormRequest::Record(assign_form(
-                app, n, owner,
-            ))))
+        Action::Assign => return record(assign_form(app, n, t.owner)),
+        Action::Note => return record(note_form(app, n)),
+        Action::Edit => return Some(Effect::Form(FormRequest::Load(forms::details(app, &n)))),
+        Action::File(f) => {
+            return match f {
+                FileKey::Report => Some(Effect::Work(Work::Report(n))),
+                FileKey::Reopen => Some(
+                    match check_before_form(&n, t.step, t.severity, Step::Received) {
+                        Ok(()) => Effect::Form(FormRequest::Record(forms::reopen(app, &n))),
+                        Err(e) => Effect::Fail(e.message(app.cat)),
+                    },
+                ),
+                FileKey::AddCapa => record(forms::add_capa(app, &n)),
+                FileKey::AddReturn => record(forms::add_return(app, &n)),
+                // These pick one of the complaint's CAPAs or returns: its detail view does.
+                FileKey::VerifyCapa | FileKey::ApproveReturn | FileKey::ShipReturn => None,
+            };
         }
-        Action::Note => return Some(Effect::Form(FormRequest::Record(note_form(app, n)))),
         // Listed, so a new action is looked at here too.
         Action::Quit
         | Action::Help
@@ -36,7 +59,6 @@ pub fn complaint_effect(
         | Action::Zoom
         | Action::Filter
         | Action::New
-        | Action::Edit
         | Action::Save
         | Action::NextField
         | Action::PrevField
@@ -54,6 +76,11 @@ pub fn complaint_effect(
         | Action::DataChanged
         | Action::Resize(..) => return None,
     };
+    // A form opens only for a move its answers can make legal; else say why at once.
+    let ask = |to: Step, req: FormRequest| match check_before_form(&n, t.step, t.severity, to) {
+        Ok(()) => Effect::Form(req),
+        Err(e) => Effect::Fail(e.message(app.cat)),
+    };
     Some(match key {
         StepKey::Acknowledge => Effect::Work(Work::Move(n, Step::Acknowledged)),
         StepKey::Investigate => Effect::Work(Work::Move(n, Step::Investigating)),
@@ -62,8 +89,17 @@ pub fn complaint_effect(
         StepKey::Dispose => Effect::Work(Work::Dispose(n)),
         StepKey::Resume => Effect::Work(Work::Resume(n)),
         StepKey::Escalate => Effect::Work(Work::Escalate(n)),
-        StepKey::Close => Effect::Form(FormRequest::Move(n, Step::Closed)),
-        StepKey::Reject => Effect::Form(FormRequest::Move(n, Step::Rejected)),
+        StepKey::Close => ask(Step::Closed, FormRequest::Move(n.clone(), Step::Closed)),
+        StepKey::Reject => ask(Step::Rejected, FormRequest::Move(n.clone(), Step::Rejected)),
+        StepKey::Wait if t.step.is_terminal() => Effect::Fail(
+            crate::error::Error::IllegalMove {
+                number: n,
+                from: t.step.label_key(),
+                to: "done.wait",
+                needs: None,
+            }
+            .message(app.cat),
+        ),
         StepKey::Wait => Effect::Form(FormRequest::Wait(n)),
     })
 }
@@ -76,7 +112,7 @@ fn assign_form(app: &App, number: String, owner: Option<&str>) -> RecordForm {
         &[NEW_OWNER],
         RecordKind::Complaint,
         move |s, values| {
-            let to = value(values, NEW_OWNER.name);
+            let to = crate::app::record_form::value_of(values, NEW_OWNER.name).unwrap_or_default();
             s.write(|tx| tx.assign(&number, &to))?;
             Ok(number.clone())
         },
@@ -88,16 +124,8 @@ fn assign_form(app: &App, number: String, owner: Option<&str>) -> RecordForm {
 fn note_form(app: &App, number: String) -> RecordForm {
     let title = app.cat.fmt("ui.note_form", &[("number", &number)]);
     RecordForm::new(title, &[NOTE], RecordKind::Complaint, move |s, values| {
-        let note = value(values, NOTE.name);
+        let note = crate::app::record_form::value_of(values, NOTE.name).unwrap_or_default();
         s.write(|tx| tx.note_complaint(&number, &note))?;
         Ok(number.clone())
     })
-}
-
-fn value(values: &crate::app::record_form::Values, name: &str) -> String {
-    values
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
 }

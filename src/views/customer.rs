@@ -9,15 +9,29 @@ use ratatui::Frame;
 use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload};
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
+use crate::store::complaints::ComplaintRow;
 use crate::store::customers::CustomerFile;
 use crate::store::history::Change;
+use crate::store::surveys::NpsAnswer;
+
+/// Everything the customer file view shows.
+pub struct CustomerRecord {
+    /// The file.
+    pub file: CustomerFile,
+    /// Its change history.
+    pub history: Vec<Change>,
+    /// The customer's complaints, newest first.
+    pub complaints: Vec<ComplaintRow>,
+    /// The customer's NPS answers, newest first.
+    pub nps: Vec<NpsAnswer>,
+}
 
 /// The customer file view's state.
 pub struct CustomerView {
     /// The customer's code.
     pub code: String,
-    /// The file and its history (None until loaded).
-    pub file: Option<(CustomerFile, Vec<Change>)>,
+    /// What it shows (None until loaded).
+    pub file: Option<CustomerRecord>,
     /// Scroll.
     pub sel: Selection,
 }
@@ -48,6 +62,13 @@ impl Component for CustomerView {
         }
         if *action == Action::Edit {
             fx.push(Effect::Form(FormRequest::EditCustomer(self.code.clone())));
+        } else if *action == Action::Open {
+            // The customer's latest complaint opens; the palette or `g` opens any other.
+            if let Some(c) = self.file.as_ref().and_then(|r| r.complaints.first()) {
+                fx.push(Effect::Open(Box::new(super::ComplaintView::new(
+                    c.number.clone(),
+                ))));
+            }
         } else {
             return Handled::NotConsumed;
         }
@@ -56,9 +77,7 @@ impl Component for CustomerView {
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, _focused: bool) {
         match &self.file {
-            Some((file, history)) => {
-                crate::ui::detail::customer(frame, app, area, file, history, &self.sel)
-            }
+            Some(rec) => crate::ui::detail::customer(frame, app, area, rec, &self.sel),
             None => super::loading(frame, app, area, self.code.clone(), true),
         }
     }
@@ -66,18 +85,27 @@ impl Component for CustomerView {
     fn needs(&self, _app: &App) -> Vec<Job> {
         let code = self.code.clone();
         vec![Job::new(format!("customer:{code}"), move |s| {
-            Ok((s.customer(&code)?, s.history_of("customer", &code)?))
+            Ok(CustomerRecord {
+                file: s.customer(&code)?,
+                history: s.history_of("customer", &code)?,
+                complaints: s.complaints_of(&code)?,
+                nps: s.nps_answers_of(&code)?,
+            })
         })]
     }
 
     fn receive(&mut self, _slot: &str, data: Payload) {
-        if let Ok(f) = data.downcast::<(CustomerFile, Vec<Change>)>() {
+        if let Ok(f) = data.downcast::<CustomerRecord>() {
             self.file = Some(*f);
         }
     }
 
     fn depends(&self) -> &'static [RecordKind] {
-        &[RecordKind::Customer]
+        &[
+            RecordKind::Customer,
+            RecordKind::Complaint,
+            RecordKind::NpsAnswer,
+        ]
     }
 
     fn as_any(&self) -> &dyn Any {

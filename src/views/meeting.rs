@@ -85,8 +85,13 @@ impl Component for MeetingView {
             ))));
             return Handled::Consumed;
         }
-        let owner = item.owner.as_deref();
-        match super::complaint_actions::complaint_effect(action, &item.record, owner, app) {
+        let target = super::complaint_actions::Target {
+            number: &item.record,
+            owner: item.owner.as_deref(),
+            step: item.step,
+            severity: item.severity,
+        };
+        match super::complaint_actions::complaint_effect(action, target, app) {
             Some(e) => {
                 fx.push(e);
                 Handled::Consumed
