@@ -107,6 +107,8 @@ pub struct App {
     record_view: component::RecordOpener,
     /// A pending question.
     pub confirm: Option<Confirm>,
+    /// The last one-key move and when it was made, while `u` may take it back.
+    pub undo: Option<(crate::store::undo::Undo, DateTime<Utc>)>,
     /// The status-bar message.
     pub message: Option<Message>,
     /// Config problems found at start.
@@ -152,6 +154,7 @@ impl App {
             palette: None,
             record_view: setup.views.record_view,
             confirm: None,
+            undo: None,
             message: setup.warnings.first().map(|w| Message {
                 text: w.clone(),
                 error: true,

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Catalog;
 use crate::kind::RecordKind;
 use crate::store::complaints::{Decisions, NewComplaint};
+use crate::store::undo::Undo;
 use crate::store::workflow::Move;
 use crate::store::Store;
 
@@ -27,6 +28,8 @@ pub struct Wrote {
     pub select: Option<String>,
     /// A form the write needs first instead (disposal without its decisions).
     pub ask: Option<FormRequest>,
+    /// How to take it back, for a one-key move.
+    pub undo: Option<Undo>,
 }
 
 impl Wrote {
@@ -36,9 +39,13 @@ impl Wrote {
             touched,
             select: None,
             ask: None,
+            undo: None,
         }
     }
 }
+
+/// How long a one-key move can be taken back with `u`.
+pub const UNDO_SECONDS: i64 = 10;
 
 /// The message for a done move.
 fn moved(cat: &Catalog, number: &str, what_key: &str) -> String {
@@ -52,6 +59,19 @@ fn apply_move(store: &mut Store, cat: &Catalog, number: &str, to: Step, m: &Move
     store.write(|tx| tx.move_complaint(number, to, now, &user, m))?;
     let text = moved(cat, number, &format!("done.{}", to.as_str()));
     Ok(Wrote::said(text, RecordKind::Complaint))
+}
+
+/// A one-key move: `apply_move`, and how to take it back.
+fn one_key_move(store: &mut Store, cat: &Catalog, number: &str, to: Step) -> Result<Wrote> {
+    let from = store.complaint(number)?.row.step;
+    let mut w = apply_move(store, cat, number, to, &Move::default())?;
+    w.text = cat.fmt("msg.undoable", &[("done", &w.text)]);
+    w.undo = Some(Undo::Step {
+        number: number.to_string(),
+        from,
+        to,
+    });
+    Ok(w)
 }
 
 impl App {
@@ -107,6 +127,7 @@ impl App {
                 if from_form {
                     self.form = None;
                 }
+                self.undo = w.undo.map(|u| (u, self.now));
                 self.say(w.text, false);
                 if let Some(key) = &w.select {
                     self.select(key, w.touched);
@@ -126,10 +147,7 @@ impl App {
     /// Moves the complaint to `to` (moves that need no details).
     pub(super) fn move_complaint(&mut self, number: &str, to: Step) {
         let (cat, number) = (self.cat, number.to_string());
-        self.write(
-            move |s| apply_move(s, cat, &number, to, &Move::default()),
-            false,
-        );
+        self.write(move |s| one_key_move(s, cat, &number, to), false);
     }
 
     /// Disposal: a major complaint without its three decisions asks for them first.
@@ -143,7 +161,7 @@ impl App {
                     w.ask = Some(FormRequest::Move(number, Step::Disposed));
                     return Ok(w);
                 }
-                apply_move(s, cat, &number, Step::Disposed, &Move::default())
+                one_key_move(s, cat, &number, Step::Disposed)
             },
             false,
         );
@@ -174,7 +192,12 @@ impl App {
                 let to = s.write(|tx| tx.escalate(&number, now))?;
                 let who = to.unwrap_or_else(|| cat.get("msg.no_supervisor").to_string());
                 let text = cat.fmt("msg.escalated", &[("number", &number), ("to", &who)]);
-                Ok(Wrote::said(text, RecordKind::Complaint))
+                let mut w = Wrote::said(
+                    cat.fmt("msg.undoable", &[("done", &text)]),
+                    RecordKind::Complaint,
+                );
+                w.undo = Some(Undo::Escalation { number });
+                Ok(w)
             },
             false,
         );
@@ -191,6 +214,31 @@ impl App {
                     moved(cat, &number, "done.report"),
                     RecordKind::Complaint,
                 ))
+            },
+            false,
+        );
+    }
+
+    /// Takes back the last one-key move, within `UNDO_SECONDS` of making it.
+    pub(super) fn undo_last(&mut self) {
+        let Some((undo, at)) = self.undo.take() else {
+            self.say(self.t("msg.nothing_to_undo").to_string(), true);
+            return;
+        };
+        if (self.now - at).num_seconds() > UNDO_SECONDS {
+            let text = self
+                .cat
+                .fmt("msg.undo_too_late", &[("number", undo.number())]);
+            self.say(text, true);
+            return;
+        }
+        let cat = self.cat;
+        self.write(
+            move |s| {
+                let (now, by) = (s.now(), s.actor().to_string());
+                s.write(|tx| tx.undo(&undo, now, &by))?;
+                let text = cat.fmt("msg.undone", &[("number", undo.number())]);
+                Ok(Wrote::said(text, RecordKind::Complaint))
             },
             false,
         );
@@ -275,6 +323,7 @@ fn form_write(
             touched,
             select: Some(key),
             ask: None,
+            undo: None,
         };
         match w {
             W::Customer(code, None, fields) => s

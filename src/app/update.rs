@@ -54,6 +54,7 @@ impl App {
                 | Action::NextBreached
                 | Action::Palette
                 | Action::Jump
+                | Action::Undo
                 | Action::Key(_)
                 | Action::Paste(_) => {}
             }
@@ -112,6 +113,7 @@ impl App {
             | Action::NextBreached
             | Action::Palette
             | Action::Jump
+            | Action::Undo
             | Action::Refresh
             | Action::Tick
             | Action::DataChanged
@@ -152,6 +154,7 @@ impl App {
             Action::Zoom => self.zoomed = !self.zoomed,
             Action::Palette => self.open_palette(false),
             Action::Jump => self.open_palette(true),
+            Action::Undo => self.undo_last(),
             Action::Show(key) => {
                 if let Some((_, make)) = self.launchers.iter().find(|(k, _)| *k == key) {
                     let view = make();

@@ -51,6 +51,8 @@ pub enum Action {
     Palette,
     /// Jump to a record by number, code or name.
     Jump,
+    /// Take back the last one-key move (within seconds of it).
+    Undo,
     /// Answer yes to a question.
     Confirm,
     /// Re-read everything from the database.
@@ -285,6 +287,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::NextBreached, "next_breached"),
     (Action::Palette, "palette"),
     (Action::Jump, "jump"),
+    (Action::Undo, "undo"),
     (Action::Confirm, "confirm"),
     (Action::Refresh, "refresh"),
 ];

@@ -61,7 +61,7 @@ fn read_row(r: &Row) -> rusqlite::Result<ComplaintRow> {
 }
 
 /// The column that records when `step` was reached.
-fn step_column(step: Step) -> Option<&'static str> {
+pub(super) fn step_column(step: Step) -> Option<&'static str> {
     match step {
         Step::Received => None,
         Step::Acknowledged => Some("acknowledged_at"),
@@ -199,7 +199,7 @@ impl Tx<'_> {
         )
     }
 
-    fn insert_step(
+    pub(super) fn insert_step(
         &self,
         complaint_id: i64,
         step: Step,

@@ -21,6 +21,7 @@ pub mod staff;
 pub mod suggestions;
 pub mod surveys;
 pub mod team_settings;
+pub mod undo;
 pub mod workflow;
 
 use std::path::{Path, PathBuf};

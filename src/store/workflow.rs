@@ -45,14 +45,14 @@ pub struct Move {
     pub reply_by: Option<DateTime<Utc>>,
 }
 
-struct Current {
-    id: i64,
-    step: Step,
+pub(super) struct Current {
+    pub(super) id: i64,
+    pub(super) step: Step,
     severity: Severity,
     start: DateTime<Utc>,
     decisions: Decisions,
     owner: Option<String>,
-    escalated: bool,
+    pub(super) escalated: bool,
 }
 
 fn not_found(number: &str) -> Error {
@@ -63,7 +63,7 @@ fn not_found(number: &str) -> Error {
 }
 
 impl Tx<'_> {
-    fn current(&self, number: &str) -> Result<Current> {
+    pub(super) fn current(&self, number: &str) -> Result<Current> {
         self.conn()
             .query_row(
                 "SELECT id, step, severity, COALESCE(reopened_at, received_at), decision_shipped,
@@ -96,7 +96,13 @@ impl Tx<'_> {
     }
 
     /// Sets one complaint column, with a history row (old -> new) when it changes.
-    fn set_field(&self, id: i64, number: &str, column: &str, new: Option<&str>) -> Result<()> {
+    pub(super) fn set_field(
+        &self,
+        id: i64,
+        number: &str,
+        column: &str,
+        new: Option<&str>,
+    ) -> Result<()> {
         // `column` is always one of this module's literals, never user text.
         let old: Option<String> = self.conn().query_row(
             &format!("SELECT CAST({column} AS TEXT) FROM complaints WHERE id = ?1"),

@@ -68,6 +68,7 @@ pub fn complaint_effect(action: &Action, t: Target, app: &App) -> Option<Effect>
         | Action::NextBreached
         | Action::Palette
         | Action::Jump
+        | Action::Undo
         | Action::Confirm
         | Action::Refresh
         | Action::Key(_)
