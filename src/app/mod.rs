@@ -101,6 +101,14 @@ pub struct App {
     pub form: Option<Form>,
     /// The help screen is shown.
     pub help: bool,
+    /// How far the help screen is scrolled.
+    pub help_scroll: usize,
+    /// How many help rows the last draw could show (to keep the scroll in range).
+    pub help_rows: std::cell::Cell<usize>,
+    /// The last message shown, for `L` after the status line has moved on.
+    pub last_message: Option<Message>,
+    /// The whole last message is shown.
+    pub message_open: bool,
     /// The command palette (or the jump), when open.
     pub palette: Option<palette::Palette>,
     /// Opens the view of one record.
@@ -151,6 +159,10 @@ impl App {
             view: None,
             form: None,
             help: false,
+            help_scroll: 0,
+            help_rows: std::cell::Cell::new(0),
+            last_message: None,
+            message_open: false,
             palette: None,
             record_view: setup.views.record_view,
             confirm: None,
@@ -168,6 +180,7 @@ impl App {
             generation: 0,
             saving: None,
         };
+        app.last_message = app.message.clone();
         app.reload();
         app
     }
@@ -176,7 +189,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.confirm.is_some() {
             Mode::Confirm
-        } else if self.help {
+        } else if self.help || self.message_open {
             Mode::Help
         } else if self.palette.is_some() {
             Mode::Palette
@@ -387,6 +400,10 @@ impl App {
 
     /// Shows a message in the status bar.
     pub fn say(&mut self, text: String, error: bool) {
+        self.last_message = Some(Message {
+            text: text.clone(),
+            error,
+        });
         self.message = Some(Message { text, error });
         self.needs_draw = true;
     }

@@ -4,6 +4,7 @@
 use super::component::{Effect, FormRequest, Handled, Job, Work};
 use super::form::Form;
 use super::{Action, App, Confirm};
+use crate::input::action::Movement;
 
 impl App {
     /// Applies one action.
@@ -55,17 +56,42 @@ impl App {
                 | Action::Palette
                 | Action::Jump
                 | Action::Undo
+                | Action::Message
                 | Action::Key(_)
                 | Action::Paste(_) => {}
             }
             return Handled::Consumed;
         }
-        if self.help {
-            if matches!(action, Action::Help | Action::Back) {
-                self.help = false;
+        if self.message_open {
+            if matches!(action, Action::Message | Action::Back | Action::Help) {
+                self.message_open = false;
                 return Handled::Consumed;
             }
             return Handled::NotConsumed;
+        }
+        if self.help {
+            match action {
+                Action::Help | Action::Back => {
+                    self.help = false;
+                    self.help_scroll = 0;
+                }
+                Action::Move(m) => {
+                    let page = 10;
+                    self.help_scroll = match m {
+                        Movement::Up => self.help_scroll.saturating_sub(1),
+                        Movement::Down => self.help_scroll + 1,
+                        Movement::PageUp => self.help_scroll.saturating_sub(page),
+                        Movement::PageDown => self.help_scroll + page,
+                        Movement::Top => 0,
+                        Movement::Bottom => usize::MAX / 2,
+                    };
+                    let rows = self.keymap.help(self.mode_under_help()).len();
+                    let last = rows.saturating_sub(self.help_rows.get().max(1));
+                    self.help_scroll = self.help_scroll.min(last);
+                }
+                _ => return Handled::NotConsumed,
+            }
+            return Handled::Consumed;
         }
         if self.palette.is_some() {
             return self.palette_key(action);
@@ -114,6 +140,7 @@ impl App {
             | Action::Palette
             | Action::Jump
             | Action::Undo
+            | Action::Message
             | Action::Refresh
             | Action::Tick
             | Action::DataChanged
@@ -155,6 +182,7 @@ impl App {
             Action::Palette => self.open_palette(false),
             Action::Jump => self.open_palette(true),
             Action::Undo => self.undo_last(),
+            Action::Message => self.message_open = self.last_message.is_some(),
             Action::Show(key) => {
                 if let Some((_, make)) = self.launchers.iter().find(|(k, _)| *k == key) {
                     let view = make();

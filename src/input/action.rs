@@ -53,6 +53,8 @@ pub enum Action {
     Jump,
     /// Take back the last one-key move (within seconds of it).
     Undo,
+    /// Show the whole last message (the status line may cut it).
+    Message,
     /// Answer yes to a question.
     Confirm,
     /// Re-read everything from the database.
@@ -288,6 +290,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Palette, "palette"),
     (Action::Jump, "jump"),
     (Action::Undo, "undo"),
+    (Action::Message, "message"),
     (Action::Confirm, "confirm"),
     (Action::Refresh, "refresh"),
 ];

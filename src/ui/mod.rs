@@ -48,6 +48,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.help {
         help::draw(frame, app, main);
     }
+    if app.message_open {
+        help::message(frame, app, main);
+    }
     if let Some(c) = app.confirm {
         let r = widgets::centered(main, 50, 5);
         widgets::clear_popup(frame, r);

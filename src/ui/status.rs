@@ -25,13 +25,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         clean(app.store.actor()),
         local(app.now, app.tz)
     );
+    let left_w = width(&left);
     let mut spans = vec![Span::styled(left, t.status)];
     let notice = app.panes.iter().find_map(|p| p.notice(app));
     if let Some(m) = &app.message {
-        spans.push(Span::styled(
-            format!(" {} ", clean(&m.text)),
-            if m.error { t.error } else { t.status },
-        ));
+        let style = if m.error { t.error } else { t.status };
+        let room = (area.width as usize).saturating_sub(left_w + 2);
+        let text = clean(&m.text);
+        if width(&text) > room {
+            // Cut, and say which key shows it whole.
+            let more = app.t("ui.message_more");
+            let cut = truncate(&text, room.saturating_sub(width(more) + 1)).into_owned();
+            spans.push(Span::styled(format!(" {cut}"), style));
+            spans.push(Span::styled(format!("{more} "), t.key_hint));
+        } else {
+            spans.push(Span::styled(format!(" {text} "), style));
+        }
     } else if let Some(text) = notice {
         spans.push(Span::styled(format!(" {} ", clean(&text)), t.urgent));
     }

@@ -184,10 +184,12 @@ pub fn fitted_table(
             row
         }
     });
-    let table = Table::new(body, widths.iter().copied())
-        .header(head)
+    let mut table = Table::new(body, widths.iter().copied())
         .flex(Flex::Start)
         .column_spacing(1);
+    if !header.is_empty() {
+        table = table.header(head);
+    }
     frame.render_widget(table, area);
 }
 

@@ -69,6 +69,7 @@ pub fn complaint_effect(action: &Action, t: Target, app: &App) -> Option<Effect>
         | Action::Palette
         | Action::Jump
         | Action::Undo
+        | Action::Message
         | Action::Confirm
         | Action::Refresh
         | Action::Key(_)
