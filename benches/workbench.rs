@@ -114,6 +114,7 @@ fn open_app(db: &Path, now: DateTime<Utc>) -> App {
         keymap: s.keymap,
         tz: DEFAULT_TZ,
         policy: kefu::config::policy::builtin(DEFAULT_TZ),
+        bell: false,
         warnings: vec![],
         views: kefu::views::registry(),
     };

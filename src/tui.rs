@@ -161,6 +161,13 @@ fn event_loop(
             terminal.draw(|f| crate::ui::draw(f, app))?;
             app.needs_draw = false;
         }
+        if std::mem::take(&mut app.ring) {
+            // BEL: the terminal rings or flashes, as its user has set it to.
+            use std::io::Write;
+            let mut out = io::stdout();
+            out.write_all(b"\x07")?;
+            out.flush()?;
+        }
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }

@@ -300,3 +300,33 @@ fn board_select(app: &mut App, i: usize) {
     }
     assert_eq!(board(app).sel.selected, i);
 }
+
+#[test]
+fn a_clock_that_becomes_breached_flashes_its_row_and_rings_if_asked() {
+    for bell in [false, true] {
+        let mut app = app(Lang::En, "dark");
+        app.bell = bell;
+        let now = app.now;
+        // The next clock to fall due, among those still running in time.
+        let (number, due) = board_rows(&app)
+            .iter()
+            .filter_map(|r| {
+                nearest_clock(r, &app.policy, now)
+                    .filter(|c| c.state != ClockState::Paused && c.due > now)
+                    .map(|c| (r.number.clone(), c.due))
+            })
+            .min_by_key(|(_, d)| *d)
+            .expect("a clock still in time");
+        app.tick(due - chrono::Duration::seconds(1));
+        assert!(!app.ring && board(&app).flashing(due).is_empty(), "not yet");
+        // An even second, when a flashing row is lit.
+        let after = due + chrono::Duration::seconds(1 + (due.timestamp() + 1) % 2);
+        app.tick(after);
+        assert_eq!(app.ring, bell, "the bell rings only when asked for");
+        assert_eq!(board(&app).flashing(after), vec![number.clone()]);
+        app.tick(after + chrono::Duration::seconds(10));
+        assert!(board(&app)
+            .flashing(after + chrono::Duration::seconds(10))
+            .is_empty());
+    }
+}

@@ -391,6 +391,7 @@ fn a_broken_config_starts_with_defaults_and_says_so() {
         keymap: settings.keymap,
         tz: kefu::domain::time::DEFAULT_TZ,
         policy: kefu::config::policy::builtin(kefu::domain::time::DEFAULT_TZ),
+        bell: false,
         warnings,
         views: kefu::views::registry(),
     };

@@ -141,8 +141,11 @@ pub trait Component {
     fn tick_labels(&self, _app: &App) -> Vec<String> {
         Vec::new()
     }
-    /// The clock moved to `now` (for state that depends on it, such as a breached filter).
-    fn on_tick(&mut self, _now: chrono::DateTime<chrono::Utc>) {}
+    /// The clock moved to `now` (for state that depends on it, such as a breached filter);
+    /// true when a clock it shows has just become breached.
+    fn on_tick(&mut self, _now: chrono::DateTime<chrono::Utc>) -> bool {
+        false
+    }
     /// An urgent line for the status bar, when it has one.
     fn notice(&self, _app: &App) -> Option<String> {
         None

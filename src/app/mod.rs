@@ -63,6 +63,8 @@ pub struct Setup {
     pub tz: Tz,
     /// The SLA policy (clocks, rules, working-time calendar).
     pub policy: SlaPolicy,
+    /// Ring the bell when a clock on screen becomes breached (`bell = true`).
+    pub bell: bool,
     /// Config problems to show at start (localised).
     pub warnings: Vec<String>,
     /// The panes and views (`views::registry()`).
@@ -85,6 +87,10 @@ pub struct App {
     pub tz: Tz,
     /// SLA policy.
     pub policy: SlaPolicy,
+    /// Ring the bell when a clock on screen becomes breached (the user's setting).
+    pub bell: bool,
+    /// A bell is due (the event loop rings it and clears this).
+    pub ring: bool,
     /// Now.
     pub now: DateTime<Utc>,
     /// The dashboard panes, in Tab order.
@@ -151,6 +157,8 @@ impl App {
             keymap: setup.keymap,
             tz: setup.tz,
             policy: setup.policy,
+            bell: setup.bell,
+            ring: false,
             now,
             panes: setup.views.panes,
             launchers: setup.views.launchers,

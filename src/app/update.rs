@@ -263,12 +263,14 @@ impl App {
     pub fn tick(&mut self, now: chrono::DateTime<chrono::Utc>) -> bool {
         let before = self.tick_labels();
         self.set_now(now);
+        let mut breached = false;
         for p in &mut self.panes {
-            p.on_tick(now);
+            breached |= p.on_tick(now);
         }
         if let Some(v) = &mut self.view {
-            v.on_tick(now);
+            breached |= v.on_tick(now);
         }
+        self.ring |= breached && self.bell;
         let changed = self.tick_labels() != before;
         self.needs_draw |= changed;
         changed

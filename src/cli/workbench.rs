@@ -45,6 +45,7 @@ pub fn run(
         keymap: settings.keymap,
         tz: ctx.tz,
         policy: ctx.policy.clone(),
+        bell: settings.bell,
         warnings,
         views: crate::views::registry(),
     };

@@ -48,6 +48,8 @@ pub struct Settings {
     pub timezone: Tz,
     /// How often to look for changes made in other terminals, in milliseconds.
     pub poll_ms: u64,
+    /// Ring the terminal bell when a clock on the board becomes breached.
+    pub bell: bool,
     /// Keys to actions, per mode.
     pub keymap: Keymap,
     /// The styles to draw with.
@@ -99,6 +101,7 @@ pub fn load(path: Option<&Path>, no_color: bool) -> (Settings, Vec<ConfigWarning
         theme_name: "dark".to_string(),
         timezone: Tz::Asia__Shanghai,
         poll_ms: 1000,
+        bell: false,
         keys: Vec::new(),
     };
     let builtin = Path::new("default.toml");
@@ -190,6 +193,7 @@ pub fn load(path: Option<&Path>, no_color: bool) -> (Settings, Vec<ConfigWarning
         theme_name: draft.theme_name,
         timezone: draft.timezone,
         poll_ms: draft.poll_ms,
+        bell: draft.bell,
         keymap,
         theme,
     };
@@ -219,6 +223,7 @@ struct Draft {
     theme_name: String,
     timezone: Tz,
     poll_ms: u64,
+    bell: bool,
     keys: Vec<Binding>,
 }
 
@@ -276,6 +281,10 @@ impl Draft {
                         _ => warn(line, bad(&i.to_string())),
                     },
                     None => warn(line, wrong("integer")),
+                },
+                ("bell", _) => match value.get_ref().as_bool() {
+                    Some(b) => self.bell = b,
+                    None => warn(line, wrong("true or false")),
                 },
                 ("keys", _) => match value.get_ref().as_table() {
                     Some(modes) => {

@@ -271,3 +271,14 @@ fn a_keymap_with_no_way_to_quit_is_refused_and_ctrl_c_quits_again() {
     assert_eq!(s.keymap.keys_for(Mode::Global, &Action::Quit), vec![k("x")]);
     assert!(w.iter().all(|w| w.problem != Problem::NoQuit), "{w:?}");
 }
+
+#[test]
+fn the_bell_is_off_unless_asked_for_and_must_be_true_or_false() {
+    assert!(!load(None, false).0.bell);
+    let (s, w, _dir) = load_src("bell = true\n");
+    assert!(w.is_empty(), "{w:?}");
+    assert!(s.bell);
+    let (s, w, _dir) = load_src("bell = \"loud\"\n");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(!s.bell);
+}

@@ -28,6 +28,8 @@ pub struct BoardList<'a> {
     pub triage: &'a Triage,
     /// The selection.
     pub sel: &'a Selection,
+    /// Complaints whose row flashes now (a clock just became breached).
+    pub flashing: &'a [String],
 }
 
 /// A column the board draws: which, its header key and its width.
@@ -180,12 +182,24 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, b: &BoardLi
         })
         .collect();
     let widths: Vec<Constraint> = cols.iter().map(|c| c.width).collect();
+    // A row whose clock just became breached flashes: reversed breach colours, so it
+    // shows in mono too.
+    let flash = app
+        .theme
+        .breached
+        .add_modifier(ratatui::style::Modifier::REVERSED);
     let rows: Vec<Vec<(String, Style)>> = b
         .rows
         .iter()
         .skip(offset)
         .take(body_h)
-        .map(|r| cols.iter().map(|c| cell(app, r, c)).collect())
+        .map(|r| {
+            let lit = b.flashing.contains(&r.number);
+            cols.iter()
+                .map(|c| cell(app, r, c))
+                .map(|(t, s)| (t, if lit { flash } else { s }))
+                .collect()
+        })
         .collect();
     let selected = focused
         .then(|| b.sel.selected.checked_sub(offset))

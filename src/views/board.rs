@@ -45,7 +45,14 @@ pub struct Board {
     /// The user's account and time zone, as of the last load.
     me: String,
     tz: Option<Tz>,
+    /// Up to when the clock was last looked at (a breach after it is new).
+    seen: Option<DateTime<Utc>>,
+    /// Complaints whose clock just became breached, and until when their row flashes.
+    flash: Vec<(String, DateTime<Utc>)>,
 }
+
+/// How long a newly breached row flashes.
+const FLASH_SECONDS: i64 = 6;
 
 /// Closed complaints the closed view lists (the newest).
 const CLOSED_SHOWN: usize = 500;
@@ -93,6 +100,18 @@ impl Board {
                 false
             }
         }
+    }
+
+    /// The complaints whose row flashes now (on alternate seconds while they flash).
+    pub fn flashing(&self, now: DateTime<Utc>) -> Vec<String> {
+        if now.timestamp() % 2 == 1 {
+            return Vec::new();
+        }
+        self.flash
+            .iter()
+            .filter(|(_, u)| *u > now)
+            .map(|(n, _)| n.clone())
+            .collect()
     }
 
     /// Works out the rows shown again, keeping the selected complaint when it still shows.
@@ -234,6 +253,7 @@ impl Component for Board {
                     breached: self.breached(app.now),
                     triage: &self.triage,
                     sel: &self.sel,
+                    flashing: &self.flashing(app.now),
                 };
                 crate::ui::board::draw(frame, app, area, focused, &board)
             }
@@ -273,6 +293,7 @@ impl Component for Board {
         self.breach_at = breach_at;
         self.rows = Some(rows);
         (self.me, self.tz) = (me, Some(tz));
+        self.seen.get_or_insert(now);
         self.refilter(now);
         if let Some(n) = keep {
             self.select(&n);
@@ -281,11 +302,25 @@ impl Component for Board {
         self.sel.clamp(self.shown.len());
     }
 
-    fn on_tick(&mut self, now: DateTime<Utc>) {
+    fn on_tick(&mut self, now: DateTime<Utc>) -> bool {
         // Breached and due-today rows change with the clock.
         if self.triage.breached || self.triage.due_today {
             self.refilter(now);
         }
+        let since = self.seen.replace(now).unwrap_or(now);
+        let until = now + chrono::Duration::seconds(FLASH_SECONDS);
+        let newly: Vec<(String, DateTime<Utc>)> = self
+            .rows
+            .iter()
+            .flatten()
+            .zip(&self.breach_at)
+            .filter(|(_, d)| d.is_some_and(|d| since < d && d <= now))
+            .map(|(r, _)| (r.number.clone(), until))
+            .collect();
+        self.flash.retain(|(_, u)| *u > now);
+        let any = !newly.is_empty();
+        self.flash.extend(newly);
+        any
     }
 
     fn depends(&self) -> &'static [RecordKind] {
@@ -295,7 +330,7 @@ impl Component for Board {
     fn tick_labels(&self, app: &App) -> Vec<String> {
         // Only the rows on screen: the rest are recomputed when scrolled to.
         let (off, h) = (self.sel.offset.get(), self.sel.height.get());
-        let title = self.breached(app.now).to_string();
+        let title = format!("{}{:?}", self.breached(app.now), self.flashing(app.now));
         let rows = self.shown().into_iter().skip(off).take(h).map(|r| {
             nearest_clock(r, &app.policy, app.now)
                 .map(|c| {

@@ -63,6 +63,7 @@ pub fn setup(lang: Lang, theme: &str) -> Setup {
         keymap: settings.keymap,
         tz: DEFAULT_TZ,
         policy: kefu::config::policy::builtin(DEFAULT_TZ),
+        bell: false,
         warnings: vec![],
         views: kefu::views::registry(),
     }
