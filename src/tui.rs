@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, KeyModifiers,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -48,6 +49,7 @@ pub fn leave() {
     let _ = execute!(
         io::stdout(),
         DisableBracketedPaste,
+        DisableMouseCapture,
         LeaveAlternateScreen,
         Show
     );
@@ -130,6 +132,7 @@ pub fn run(app: &mut App, opts: LoopOptions) -> anyhow::Result<()> {
         io::stdout(),
         EnterAlternateScreen,
         EnableBracketedPaste,
+        EnableMouseCapture,
         Hide
     )?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -195,6 +198,11 @@ fn event_loop(
                     }
                     Event::Resize(w, h) => app.update(Action::Resize(w, h)),
                     Event::Paste(text) => app.update(Action::Paste(text)),
+                    Event::Mouse(m) => {
+                        if let Some(p) = pointer(m) {
+                            app.update(Action::Mouse(p));
+                        }
+                    }
                     _ => {}
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
@@ -217,6 +225,23 @@ fn event_loop(
             }
         }
     }
+}
+
+/// The mouse events the workbench uses (left click, wheel); None for the rest.
+fn pointer(m: event::MouseEvent) -> Option<crate::input::action::Pointer> {
+    use crate::input::action::{Pointer, PointerKind};
+    use event::{MouseButton, MouseEventKind};
+    let what = match m.kind {
+        MouseEventKind::Down(MouseButton::Left) => PointerKind::Click,
+        MouseEventKind::ScrollUp => PointerKind::WheelUp,
+        MouseEventKind::ScrollDown => PointerKind::WheelDown,
+        _ => return None,
+    };
+    Some(Pointer {
+        what,
+        col: m.column,
+        row: m.row,
+    })
 }
 
 /// Turns a key into an action through the keymap; unbound keys are text in forms and filters.

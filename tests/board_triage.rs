@@ -330,3 +330,42 @@ fn a_clock_that_becomes_breached_flashes_its_row_and_rings_if_asked() {
             .is_empty());
     }
 }
+
+#[test]
+fn a_click_focuses_the_pane_and_selects_the_line_and_the_wheel_scrolls() {
+    use kefu::app::Action;
+    use kefu::input::action::{Pointer, PointerKind};
+    let mut app = app(Lang::En, "dark");
+    // Draw once so the app knows where things are (120x34: board top left, customers right).
+    let s = screen(&app, 120, 34);
+    let click = |col, row| {
+        Action::Mouse(Pointer {
+            what: PointerKind::Click,
+            col,
+            row,
+        })
+    };
+    // The customers pane: its title row is 0, its header 1, its third line row 4.
+    let top = s.lines().next().unwrap_or_default();
+    let col = top
+        .find("Customers")
+        .map_or(80, |b| top[..b].chars().count()) as u16;
+    app.update(click(col + 2, 4));
+    assert_eq!(app.focused_name(), "customers");
+    assert_eq!(customers(&app).sel.selected, 2);
+    // Back on the board, the fifth line.
+    app.update(click(3, 6));
+    assert_eq!(app.focused_name(), "board");
+    assert_eq!(board(&app).sel.selected, 4);
+    // The wheel moves three lines a turn.
+    app.update(Action::Mouse(Pointer {
+        what: PointerKind::WheelUp,
+        col: 3,
+        row: 6,
+    }));
+    assert_eq!(board(&app).sel.selected, 1);
+    // Over a form the mouse does nothing.
+    press(&mut app, KeyCode::Char('n'));
+    app.update(click(col + 2, 4));
+    assert_eq!(app.focused_name(), "board");
+}

@@ -146,6 +146,9 @@ pub trait Component {
     fn on_tick(&mut self, _now: chrono::DateTime<chrono::Utc>) -> bool {
         false
     }
+    /// A click on the `row`th line of its list (0: the first line under the header);
+    /// lists select that line.
+    fn click(&mut self, _row: usize, _fx: &mut Vec<Effect>) {}
     /// An urgent line for the status bar, when it has one.
     fn notice(&self, _app: &App) -> Option<String> {
         None

@@ -5,8 +5,10 @@ pub mod component;
 pub mod data;
 pub mod form;
 pub mod form_field;
+pub mod layout;
 pub mod palette;
 mod pickers;
+mod pointer;
 pub mod record_form;
 pub mod selection;
 mod steps;
@@ -109,6 +111,8 @@ pub struct App {
     pub help: bool,
     /// How far the help screen is scrolled.
     pub help_scroll: usize,
+    /// The screen's size at the last draw (where a click lands).
+    pub screen: std::cell::Cell<ratatui::layout::Rect>,
     /// How many help rows the last draw could show (to keep the scroll in range).
     pub help_rows: std::cell::Cell<usize>,
     /// The last message shown, for `L` after the status line has moved on.
@@ -169,6 +173,7 @@ impl App {
             help: false,
             help_scroll: 0,
             help_rows: std::cell::Cell::new(0),
+            screen: std::cell::Cell::new(ratatui::layout::Rect::default()),
             last_message: None,
             message_open: false,
             palette: None,

@@ -10,6 +10,18 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.needs_draw = true;
+        if let Action::Mouse(p) = action {
+            // Over a popup the mouse does nothing: keys answer a question or fill a form.
+            if self.confirm.is_none()
+                && !self.help
+                && !self.message_open
+                && self.palette.is_none()
+                && self.form.is_none()
+            {
+                self.pointer(p);
+            }
+            return;
+        }
         if self.popup(&action) == Handled::Consumed {
             return;
         }
@@ -58,6 +70,7 @@ impl App {
                 | Action::Undo
                 | Action::Message
                 | Action::Key(_)
+                | Action::Mouse(_)
                 | Action::Paste(_) => {}
             }
             return Handled::Consumed;
@@ -141,6 +154,7 @@ impl App {
             | Action::Jump
             | Action::Undo
             | Action::Message
+            | Action::Mouse(_)
             | Action::Refresh
             | Action::Tick
             | Action::DataChanged
@@ -152,7 +166,7 @@ impl App {
     /// Keys that mean the same everywhere.
     fn global(&mut self, action: Action) {
         match action {
-            Action::Resize(..) | Action::Key(_) | Action::Paste(_) => {}
+            Action::Resize(..) | Action::Key(_) | Action::Mouse(_) | Action::Paste(_) => {}
             Action::DataChanged | Action::Refresh => self.reload(),
             Action::Tick => {}
             Action::Help => self.help = true,

@@ -61,6 +61,8 @@ pub enum Action {
     Refresh,
     /// Text typed into a form field or the filter (not bindable).
     Key(crossterm_key::KeyPress),
+    /// A click or a turn of the wheel at a cell of the screen (not bindable).
+    Mouse(Pointer),
     /// Text pasted into the terminal in one piece (bracketed paste; not bindable).
     Paste(String),
     /// The once-a-second clock tick (not bindable).
@@ -128,6 +130,28 @@ pub enum FileKey {
     ApproveReturn,
     /// Mark a return's replacement shipped.
     ShipReturn,
+}
+
+/// What the mouse did, and where (column, row of the screen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pointer {
+    /// Click or wheel.
+    pub what: PointerKind,
+    /// Screen column.
+    pub col: u16,
+    /// Screen row.
+    pub row: u16,
+}
+
+/// The mouse events the workbench uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointerKind {
+    /// The left button went down.
+    Click,
+    /// The wheel turned up.
+    WheelUp,
+    /// The wheel turned down.
+    WheelDown,
 }
 
 /// The board's one-key narrowings.

@@ -362,6 +362,13 @@ impl Component for Board {
         self.select(key);
     }
 
+    fn click(&mut self, row: usize, _fx: &mut Vec<Effect>) {
+        let i = self.sel.offset.get() + row;
+        if i < self.shown.len() {
+            self.sel.selected = i;
+        }
+    }
+
     fn as_any(&self) -> &dyn Any {
         self
     }

@@ -83,6 +83,13 @@ impl Component for Capas {
         &[RecordKind::Capa, RecordKind::Complaint]
     }
 
+    fn click(&mut self, row: usize, _fx: &mut Vec<Effect>) {
+        let i = self.sel.offset.get() + row;
+        if i < self.list.as_ref().map_or(0, Vec::len) {
+            self.sel.selected = i;
+        }
+    }
+
     fn as_any(&self) -> &dyn Any {
         self
     }

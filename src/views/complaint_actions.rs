@@ -73,6 +73,7 @@ pub fn complaint_effect(action: &Action, t: Target, app: &App) -> Option<Effect>
         | Action::Confirm
         | Action::Refresh
         | Action::Key(_)
+        | Action::Mouse(_)
         | Action::Paste(_)
         | Action::Tick
         | Action::DataChanged

@@ -226,6 +226,16 @@ impl Component for Customers {
         ]
     }
 
+    fn click(&mut self, row: usize, fx: &mut Vec<Effect>) {
+        let i = self.sel.offset.get() + row;
+        if i < self.total() {
+            self.sel.selected = i;
+            if !self.in_window() {
+                fx.push(Effect::Load);
+            }
+        }
+    }
+
     fn select_key(&mut self, key: &str) {
         self.select(key);
     }
