@@ -5,10 +5,11 @@ use serde::Serialize;
 
 use crate::domain::kpi::median;
 use crate::domain::period::Period;
-use crate::domain::sla::{ClockState, SlaPolicy};
+use crate::domain::sla::SlaPolicy;
 use crate::domain::stats::{on_time, pareto, Count, OnTime};
 use crate::error::Result;
 use crate::i18n::Catalog;
+use crate::store::complaint_stats::StatsRow;
 use crate::store::Store;
 
 /// The analysis of one period.
@@ -45,6 +46,28 @@ fn display<S: serde::Serializer>(p: &Period, s: S) -> std::result::Result<S::Ok,
     s.collect_str(p)
 }
 
+/// How the clock `name` did over `rows`: the complaints whose clock is decided (done, or
+/// past due undone), and of those the ones kept (`sla::kept`).
+fn judge(rows: &[StatsRow], policy: &SlaPolicy, now: DateTime<Utc>, name: &str) -> OnTime {
+    on_time(rows.iter().filter_map(|r| {
+        let c = policy.clock(&r.subject, &r.facts, now, name)?;
+        crate::domain::sla::kept(&c)
+    }))
+}
+
+/// First responses within target among the complaints received in `period`: the figure
+/// the KPI table and the analysis both show.
+pub fn first_responses(
+    store: &Store,
+    policy: &SlaPolicy,
+    period: Period,
+    now: DateTime<Utc>,
+) -> Result<OnTime> {
+    let (from, to) = period.range(store.tz());
+    let rows = store.stats_rows(from, to, policy.uses_grade())?;
+    Ok(judge(&rows, policy, now, "first_response"))
+}
+
 /// Analyses the complaints received in `period`, judged by `policy` at `now`.
 pub fn complaint_stats(
     store: &Store,
@@ -63,12 +86,7 @@ pub fn complaint_stats(
         }
     }
     let orders = store.orders_shipped(period)?.filter(|o| *o > 0);
-    let clock_met = |name: &str| {
-        on_time(rows.iter().filter_map(|r| {
-            let c = policy.clock(&r.subject, &r.facts, now, name)?;
-            c.done_at.map(|_| c.state != ClockState::Breached)
-        }))
-    };
+    let clock_met = |name: &str| judge(&rows, policy, now, name);
     let fr_hours = rows
         .iter()
         .filter_map(|r| {

@@ -81,14 +81,19 @@ pub fn kpi_table(store: &Store, period: Period, policy: &SlaPolicy) -> Result<Ve
     let fr = policy
         .base_target_s("first_response")
         .unwrap_or(crate::domain::sla::hours(4));
-    Ok(compute(
-        &inputs,
-        &policy.kpi,
-        fr,
-        period,
-        nps_period,
-        store.now(),
-    ))
+    let mut kpis = compute(&inputs, &policy.kpi, fr, period, nps_period, store.now());
+    // One definition of "within target" (the SLA clock, working calendar and all), the
+    // same the analysis shows.
+    let fr_kept = crate::analysis::first_responses(store, policy, period, store.now())?;
+    if let Some(k) = kpis
+        .iter_mut()
+        .find(|k| k.key == "first_response_within_target")
+    {
+        k.value = fr_kept.share_pct.map(|v| (v * 100.0).round() / 100.0);
+        k.samples = fr_kept.done;
+        k.hits = Some(fr_kept.on_time);
+    }
+    Ok(kpis)
 }
 
 /// `3h12m` while running, `overdue 5h` (`超时 5h`) once past due.

@@ -41,6 +41,9 @@ pub struct Kpi {
     pub period: Period,
     /// How many records the value rests on.
     pub samples: usize,
+    /// For a share: how many of `samples` met it (shown as "14 of 17").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hits: Option<usize>,
 }
 
 fn ser_display<S: serde::Serializer>(p: &Period, s: S) -> Result<S::Ok, S::Error> {
@@ -162,6 +165,7 @@ pub fn compute(
         cmp,
         period,
         samples,
+        hits: None,
     };
     let rate = inputs
         .orders_shipped

@@ -127,6 +127,16 @@ pub fn hours(h: i64) -> i64 {
     h * 3600
 }
 
+/// How a clock did, the one definition every figure uses: Some(true) done in time,
+/// Some(false) missed (done late, or not done and already past due), None still open.
+pub fn kept(c: &ClockReading) -> Option<bool> {
+    match (c.done_at, c.state) {
+        (_, ClockState::Breached) => Some(false),
+        (Some(_), _) => Some(true),
+        (None, _) => None,
+    }
+}
+
 /// The default clocks (SOP-15): first response 4h, plan 48h, disposal 72h on calendar
 /// time; the report by the customer's deadline, else 2 working days. Warn at 75%.
 pub fn default_clocks() -> Vec<ClockSpec> {

@@ -1,8 +1,6 @@
 //! The KPI summary: the same figures as `kefu kpi` for the current month.
 
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Cell, Row, Table};
 use ratatui::Frame;
 
 use super::widgets::pane_block;
@@ -19,37 +17,51 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, period: Per
         app.cat.fmt("head.kpi", &[("period", &period)]),
         focused,
     );
-    let rows = kpis.iter().map(|k| {
-        let style = match k.met() {
-            Some(true) => app.theme.met,
-            Some(false) => app.theme.not_met,
-            None => app.theme.muted,
-        };
-        let mark = app
-            .t(met_key(k.met()))
-            .split_whitespace()
-            .next()
-            .unwrap_or("");
-        Row::new(vec![
-            Cell::from(app.t(k.label_key)),
-            Cell::from(Span::styled(value_label(k), style)),
-            Cell::from(target_label(k)),
-            Cell::from(Span::styled(mark, style)),
-        ])
-    });
-    let header = Row::new(["col.kpi", "col.value", "col.target", "col.met"].map(|k| app.t(k)))
-        .style(app.theme.header);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = kpis
+        .iter()
+        .map(|k| {
+            let style = match k.met() {
+                Some(true) => app.theme.met,
+                Some(false) => app.theme.not_met,
+                None => app.theme.muted,
+            };
+            let mark = app
+                .t(met_key(k.met()))
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            // What the figure rests on: "14/17" for a share, else how many records.
+            let basis = match k.hits {
+                Some(h) => format!("{h}/{}", k.samples),
+                None => k.samples.to_string(),
+            };
+            vec![
+                (app.t(k.label_key).to_string(), app.theme.base),
+                (value_label(k), style),
+                (basis, app.theme.muted),
+                (target_label(k), app.theme.base),
+                (mark.to_string(), style),
+            ]
+        })
+        .collect();
+    let header: Vec<String> = [
+        "col.kpi",
+        "col.value",
+        "col.kpi_basis",
+        "col.target",
+        "col.met",
+    ]
+    .iter()
+    .map(|k| app.t(k).to_string())
+    .collect();
     let widths = [
-        Constraint::Min(12),
+        Constraint::Fill(1),
         Constraint::Length(8),
+        Constraint::Length(7),
         Constraint::Length(8),
         Constraint::Length(4),
     ];
-    frame.render_widget(
-        Table::new(rows, widths)
-            .header(header)
-            .block(block)
-            .column_spacing(1),
-        area,
-    );
+    super::widgets::fitted_table(frame, app, inner, &header, &widths, rows, None);
 }

@@ -1,8 +1,8 @@
 //! The NPS trend: the last 8 quarters, overall and grade A, with the target lines.
 
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
 use ratatui::Frame;
 
@@ -60,7 +60,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, points: &[N
     let y_min = (lowest / 25.0).floor() * 25.0;
     let datasets = vec![
         Dataset::default()
-            .name(app.t("ui.nps_target"))
             .marker(Marker::Dot)
             .graph_type(GraphType::Line)
             .style(app.theme.chart_target)
@@ -70,14 +69,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, points: &[N
             .graph_type(GraphType::Line)
             .style(app.theme.chart_target)
             .data(&target_a),
+        // A different mark for each line, so they differ without colour (mono).
         Dataset::default()
-            .name(app.t("ui.nps_grade_a"))
-            .marker(Marker::Braille)
+            .marker(Marker::HalfBlock)
             .graph_type(GraphType::Line)
             .style(app.theme.chart_grade_a)
             .data(&grade_a),
         Dataset::default()
-            .name(app.t("ui.nps_overall"))
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(app.theme.chart_overall)
@@ -93,16 +91,36 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, points: &[N
         Span::styled(q_label(0), app.theme.muted),
         Span::styled(q_label(points.len().saturating_sub(1)), app.theme.muted),
     ];
-    let y_labels: Vec<Span> = [y_min, app.policy.kpi.nps_overall, 100.0]
-        .iter()
+    // The chart spreads its labels evenly over the axis, so the labels must be evenly
+    // spaced values: every 25 points when there is room, else bottom, middle and top.
+    let rows = area.height.saturating_sub(4) as f64;
+    let step = if rows >= (100.0 - y_min) / 25.0 * 2.0 {
+        25.0
+    } else {
+        (100.0 - y_min) / 2.0
+    };
+    let y_labels: Vec<Span> = (0..)
+        .map(|i| y_min + step * f64::from(i))
+        .take_while(|v| *v <= 100.0)
         .map(|v| Span::styled(format!("{v:.0}"), app.theme.muted))
         .collect();
+    // The legend goes under the chart, where it covers nothing.
+    let legend = Line::from(vec![
+        Span::styled("⠤⠤ ", app.theme.chart_overall),
+        Span::styled(app.t("ui.nps_overall"), app.theme.muted),
+        Span::raw("  "),
+        Span::styled("▀▀ ", app.theme.chart_grade_a),
+        Span::styled(app.t("ui.nps_grade_a"), app.theme.muted),
+        Span::raw("  "),
+        Span::styled("•• ", app.theme.chart_target),
+        Span::styled(app.t("ui.nps_target"), app.theme.muted),
+    ]);
+    let block = block.title_bottom(legend);
     let chart = Chart::new(datasets)
         .block(block)
         .style(app.theme.base)
         .x_axis(Axis::default().bounds([0.0, last_x]).labels(x_labels))
         .y_axis(Axis::default().bounds([y_min, 100.0]).labels(y_labels))
-        .legend_position(Some(ratatui::widgets::LegendPosition::BottomRight))
-        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)));
+        .legend_position(None);
     frame.render_widget(chart, area);
 }
