@@ -156,4 +156,5 @@ pub fn capas(frame: &mut Frame, app: &App, area: Rect, list: &[Capa], sel: &Sele
             .column_spacing(1),
         area,
     );
+    super::widgets::scrollbar(frame, area, lines.len(), offset, inner_h);
 }

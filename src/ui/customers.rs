@@ -98,4 +98,5 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, list: &Cust
             .column_spacing(1),
         area,
     );
+    super::widgets::scrollbar(frame, area, len, offset, inner_h);
 }
