@@ -112,6 +112,14 @@ pub fn value_label(k: &Kpi) -> String {
         .unwrap_or_else(|| "–".into())
 }
 
+/// What a KPI rests on: `31/34` for a share (met of decided), else how many records.
+pub fn basis_label(k: &Kpi) -> String {
+    match k.hits {
+        Some(h) => format!("{h}/{}", k.samples),
+        None => k.samples.to_string(),
+    }
+}
+
 /// A KPI target such as `< 1%` or `≥ 50pt`.
 pub fn target_label(k: &Kpi) -> String {
     let op = match k.cmp {

@@ -29,7 +29,11 @@ fn the_kpi_and_the_analysis_agree_on_first_responses_within_target() {
     let (kpi, fr) = figure(&store);
     assert!(fr.done > 0);
     assert_eq!(kpi.value, fr.share_pct, "the same share");
-    assert_eq!((kpi.hits, kpi.samples), (Some(fr.on_time), fr.done), "the same count");
+    assert_eq!(
+        (kpi.hits, kpi.samples),
+        (Some(fr.on_time), fr.done),
+        "the same count"
+    );
 
     // A complaint received this morning and never answered, its clock long past due.
     let customer = store.list_complaints(true).unwrap()[0].customer.clone();
@@ -50,7 +54,11 @@ fn the_kpi_and_the_analysis_agree_on_first_responses_within_target() {
         })
         .unwrap();
     let (kpi2, fr2) = figure(&store);
-    assert_eq!((fr2.done, fr2.on_time), (fr.done + 1, fr.on_time), "missed, not left out");
+    assert_eq!(
+        (fr2.done, fr2.on_time),
+        (fr.done + 1, fr.on_time),
+        "missed, not left out"
+    );
     assert_eq!((kpi2.hits, kpi2.samples), (Some(fr2.on_time), fr2.done));
     assert!(kpi2.value < kpi.value);
 }

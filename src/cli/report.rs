@@ -140,7 +140,7 @@ pub fn kpi(ctx: &Ctx, a: &KpiArgs) -> anyhow::Result<()> {
                 serde_json::json!({
                     "key": k.key, "label": ctx.t(k.label_key), "value": k.value, "unit": k.unit,
                     "target": k.target, "cmp": k.cmp, "met": k.met(),
-                    "period": k.period.to_string(), "samples": k.samples,
+                    "period": k.period.to_string(), "samples": k.samples, "hits": k.hits,
                 })
             })
             .collect();
@@ -163,7 +163,7 @@ pub fn kpi(ctx: &Ctx, a: &KpiArgs) -> anyhow::Result<()> {
             value_label(k),
             target_label(k),
             ctx.t(met_key(k.met())),
-            k.samples.to_string(),
+            crate::report::basis_label(k),
             k.period.to_string(),
         ]);
     }

@@ -32,11 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, period: Per
                 .split_whitespace()
                 .next()
                 .unwrap_or("");
-            // What the figure rests on: "14/17" for a share, else how many records.
-            let basis = match k.hits {
-                Some(h) => format!("{h}/{}", k.samples),
-                None => k.samples.to_string(),
-            };
+            let basis = crate::report::basis_label(k);
             vec![
                 (app.t(k.label_key).to_string(), app.theme.base),
                 (value_label(k), style),
