@@ -9,12 +9,11 @@ use kefu::app::action::crossterm_key::KeyCode;
 use kefu::app::data::nearest_clock;
 use kefu::app::triage::end_of_local_day;
 use kefu::app::App;
-use kefu::domain::complaint::{Category, Channel, Severity, Step};
+use kefu::domain::complaint::{Severity, Step};
 use kefu::domain::sla::ClockState;
 use kefu::domain::time::DEFAULT_TZ;
 use kefu::i18n::Lang;
 use kefu::store::complaints::ComplaintRow;
-use kefu::store::complaints::NewComplaint;
 
 fn key(app: &mut App, c: char) {
     press(app, KeyCode::Char(c));
@@ -254,20 +253,7 @@ fn cut_cells_end_in_a_one_cell_mark_and_wide_boards_show_the_title() {
     let customer = store.list_complaints(true).unwrap()[0].customer.clone();
     let long = "包装破损导致整批控制板在运输途中受潮，客户要求全部退货并赔偿停线损失";
     store
-        .add_complaint(&NewComplaint {
-            customer,
-            title: long.into(),
-            description: None,
-            channel: Channel::Phone,
-            category: Category::Quality,
-            severity: Severity::Major,
-            received_at: now(),
-            reply_by: None,
-            owner: None,
-            product: None,
-            batch: None,
-            quantity: None,
-        })
+        .add_complaint(&new_complaint(customer, long, now()))
         .unwrap();
     let mut app = app_on(store, Lang::Zh, "dark");
     key(&mut app, 'z');

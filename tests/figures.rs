@@ -8,7 +8,6 @@ use common::*;
 use kefu::domain::period::Period;
 use kefu::domain::time::DEFAULT_TZ;
 use kefu::i18n::Lang;
-use kefu::store::complaints::NewComplaint;
 
 #[test]
 fn the_kpi_and_the_analysis_agree_on_first_responses_within_target() {
@@ -38,20 +37,11 @@ fn the_kpi_and_the_analysis_agree_on_first_responses_within_target() {
     // A complaint received this morning and never answered, its clock long past due.
     let customer = store.list_complaints(true).unwrap()[0].customer.clone();
     store
-        .add_complaint(&NewComplaint {
+        .add_complaint(&new_complaint(
             customer,
-            title: "无人回复".into(),
-            description: None,
-            channel: kefu::domain::complaint::Channel::Phone,
-            category: kefu::domain::complaint::Category::Service,
-            severity: kefu::domain::complaint::Severity::Major,
-            received_at: now() - chrono::Duration::hours(30),
-            reply_by: None,
-            owner: None,
-            product: None,
-            batch: None,
-            quantity: None,
-        })
+            "无人回复",
+            now() - chrono::Duration::hours(30),
+        ))
         .unwrap();
     let (kpi2, fr2) = figure(&store);
     assert_eq!(

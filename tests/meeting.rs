@@ -13,7 +13,6 @@ use kefu::domain::time::{parse_time, DEFAULT_TZ};
 use kefu::field_id::FieldId;
 use kefu::i18n::Lang;
 use kefu::readmodel::meeting::load;
-use kefu::store::complaints::NewComplaint;
 use kefu::store::workflow::Move;
 use kefu::views::MeetingView;
 
@@ -167,20 +166,7 @@ fn what_changed_since_the_last_meeting_is_on_the_next_agenda() {
         .clone();
     let customer = open[0].customer.clone();
     let new = store
-        .add_complaint(&NewComplaint {
-            customer,
-            title: "包装破损".into(),
-            description: None,
-            channel: kefu::domain::complaint::Channel::Phone,
-            category: kefu::domain::complaint::Category::Quality,
-            severity: kefu::domain::complaint::Severity::Major,
-            received_at: t("2026-11-23 10:30"),
-            reply_by: None,
-            owner: None,
-            product: None,
-            batch: None,
-            quantity: None,
-        })
+        .add_complaint(&new_complaint(customer, "包装破损", t("2026-11-23 10:30")))
         .unwrap();
     store
         .move_complaint(

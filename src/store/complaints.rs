@@ -223,12 +223,22 @@ impl Store {
 
     /// Complaints, newest first; only open ones when `open_only`. Pauses are attached.
     pub fn list_complaints(&self, open_only: bool) -> Result<Vec<ComplaintRow>> {
-        let mut rows = Vec::new();
         let order = "ORDER BY k.received_at DESC, k.id DESC";
         let open = format!("k.step IN ({})", open_steps_sql());
         let cond = if open_only { open.as_str() } else { "1" };
-        self.complaint_chunks(cond, &[], order, usize::MAX, |chunk| {
-            rows = chunk;
+        self.complaints_where(cond, &[], order)
+    }
+
+    /// Every complaint matching `cond` (over `complaints k`, with `args`) in `order`.
+    fn complaints_where(
+        &self,
+        cond: &str,
+        args: &[&dyn rusqlite::ToSql],
+        order: &str,
+    ) -> Result<Vec<ComplaintRow>> {
+        let mut rows = Vec::new();
+        self.complaint_chunks(cond, args, order, usize::MAX, |chunk| {
+            rows.extend(chunk);
             Ok(())
         })?;
         Ok(rows)
@@ -236,51 +246,26 @@ impl Store {
 
     /// The customer `code`'s complaints, newest first.
     pub fn complaints_of(&self, code: &str) -> Result<Vec<ComplaintRow>> {
-        let mut rows = Vec::new();
-        self.complaint_chunks(
+        self.complaints_where(
             "k.customer_id = (SELECT id FROM customers WHERE code = ?1)",
             &[&code],
             "ORDER BY k.received_at DESC, k.id DESC",
-            usize::MAX,
-            |chunk| {
-                rows = chunk;
-                Ok(())
-            },
-        )?;
-        Ok(rows)
+        )
     }
 
     /// The `limit` complaints closed (either way) most recently, newest first.
     pub fn recently_closed(&self, limit: usize) -> Result<Vec<ComplaintRow>> {
-        let mut rows = Vec::new();
-        self.complaint_chunks(
+        self.complaints_where(
             "k.closed_at IS NOT NULL",
             &[],
             &format!("ORDER BY k.closed_at DESC, k.id DESC LIMIT {limit}"),
-            usize::MAX,
-            |chunk| {
-                rows = chunk;
-                Ok(())
-            },
-        )?;
-        Ok(rows)
+        )
     }
 
     /// Complaints closed (either way) after `after`, oldest closing first.
     pub fn complaints_closed_since(&self, after: DateTime<Utc>) -> Result<Vec<ComplaintRow>> {
-        let mut rows = Vec::new();
         let after = to_store(after);
-        self.complaint_chunks(
-            "k.closed_at > ?1",
-            &[&after],
-            "ORDER BY k.closed_at, k.id",
-            usize::MAX,
-            |chunk| {
-                rows = chunk;
-                Ok(())
-            },
-        )?;
-        Ok(rows)
+        self.complaints_where("k.closed_at > ?1", &[&after], "ORDER BY k.closed_at, k.id")
     }
 
     /// The open complaints in no particular order (sorting is left to the caller), handed

@@ -191,3 +191,26 @@ pub fn drain_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
         }
     }
 }
+
+/// A major phone complaint about quality from `customer`, received at `at`.
+pub fn new_complaint(
+    customer: String,
+    title: &str,
+    at: DateTime<Utc>,
+) -> kefu::store::complaints::NewComplaint {
+    use kefu::domain::complaint::{Category, Channel, Severity};
+    kefu::store::complaints::NewComplaint {
+        customer,
+        title: title.into(),
+        description: None,
+        channel: Channel::Phone,
+        category: Category::Quality,
+        severity: Severity::Major,
+        received_at: at,
+        reply_by: None,
+        owner: None,
+        product: None,
+        batch: None,
+        quantity: None,
+    }
+}
