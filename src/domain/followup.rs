@@ -72,7 +72,7 @@ crate::record!(
     /// A return registered on a complaint (`return add`).
     ReturnIntake in "returns" {
         /// Quantity returned.
-        quantity: Option<i64> => FieldSpec::of(FieldKind::Number { min: 1, max: 1_000_000_000 }).required(),
+        quantity: Option<i64> => FieldSpec::of(FieldKind::Number { min: 1, max: 1_000_000_000 }).required().labelled("field.return_quantity"),
         /// What happens to the goods.
         disposition: Option<Disposition> => FieldSpec::of(FieldKind::Choice(Disposition::CHOICES)).required(),
         /// Quality has confirmed it (as you).
@@ -80,7 +80,7 @@ crate::record!(
         /// The replacement order.
         replacement_order: Option<String> => FieldSpec::text(40),
         /// The replacement's value, RMB.
-        value: Option<String> => FieldSpec::of(FieldKind::Money),
+        value: Option<String> => FieldSpec::of(FieldKind::Money).labelled("field.replacement_value"),
     }
 );
 
