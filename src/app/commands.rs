@@ -43,14 +43,7 @@ impl App {
         };
         let before = p.query.clone();
         match action {
-            Action::Key(k) => {
-                use crate::input::action::crossterm_key::KeyCode;
-                match k.code {
-                    KeyCode::Char(c) => p.push(c),
-                    KeyCode::Backspace => p.pop(),
-                    _ => {}
-                }
-            }
+            Action::Key(k) => p.key(k.code, k.mods),
             Action::Paste(text) => p.paste(text),
             Action::Move(m) => p.step(match m {
                 Movement::Up => -1,

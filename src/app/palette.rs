@@ -5,6 +5,7 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
+use crate::input::action::crossterm_key::{KeyCode, KeyModifiers};
 use crate::input::action::Action;
 use crate::store::search::Found;
 
@@ -74,9 +75,16 @@ impl Palette {
         self.rank();
     }
 
+    /// Types a key (text keys and Backspace; others are ignored).
+    pub fn key(&mut self, code: KeyCode, mods: KeyModifiers) {
+        if crate::input::typing::type_into(&mut self.query, code, mods) {
+            self.rank();
+        }
+    }
+
     /// Adds pasted text (its first line).
     pub fn paste(&mut self, text: &str) {
-        crate::views::filter_paste(&mut self.query, text);
+        crate::input::typing::paste_into(&mut self.query, text);
         self.rank();
     }
 

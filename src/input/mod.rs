@@ -3,3 +3,4 @@
 
 pub mod action;
 pub mod mode;
+pub mod typing;

@@ -25,40 +25,36 @@ impl Store {
         };
         let exact = text.trim();
         let mut out = Vec::new();
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT k.number, COALESCE(c.short_name, c.name) || ' · ' || k.title
-             FROM complaints k JOIN customers c ON c.id = k.customer_id
-             WHERE k.number LIKE ?1 ESCAPE '\\' OR k.title LIKE ?1 ESCAPE '\\'
-                OR c.name LIKE ?1 ESCAPE '\\' OR c.short_name LIKE ?1 ESCAPE '\\'
-             ORDER BY k.number = ?2 COLLATE NOCASE DESC, k.received_at DESC, k.id DESC
-             LIMIT ?3",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![like, exact, limit as i64], |r| {
-            Ok(Found {
-                kind: RecordKind::Complaint,
-                key: r.get(0)?,
-                label: r.get(1)?,
-            })
-        })?;
-        for r in rows {
-            out.push(r?);
-        }
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT c.code, c.name FROM customers c
-             WHERE c.code LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 ESCAPE '\\'
-                OR c.short_name LIKE ?1 ESCAPE '\\'
-             ORDER BY c.code = ?2 COLLATE NOCASE DESC, c.code
-             LIMIT ?3",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![like, exact, limit as i64], |r| {
-            Ok(Found {
-                kind: RecordKind::Customer,
-                key: r.get(0)?,
-                label: r.get(1)?,
-            })
-        })?;
-        for r in rows {
-            out.push(r?);
+        for (kind, sql) in [
+            (
+                RecordKind::Complaint,
+                "SELECT k.number, COALESCE(c.short_name, c.name) || ' · ' || k.title
+                 FROM complaints k JOIN customers c ON c.id = k.customer_id
+                 WHERE k.number LIKE ?1 ESCAPE '\\' OR k.title LIKE ?1 ESCAPE '\\'
+                    OR c.name LIKE ?1 ESCAPE '\\' OR c.short_name LIKE ?1 ESCAPE '\\'
+                 ORDER BY k.number = ?2 COLLATE NOCASE DESC, k.received_at DESC, k.id DESC
+                 LIMIT ?3",
+            ),
+            (
+                RecordKind::Customer,
+                "SELECT c.code, c.name FROM customers c
+                 WHERE c.code LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 ESCAPE '\\'
+                    OR c.short_name LIKE ?1 ESCAPE '\\'
+                 ORDER BY c.code = ?2 COLLATE NOCASE DESC, c.code
+                 LIMIT ?3",
+            ),
+        ] {
+            let mut stmt = self.conn().prepare_cached(sql)?;
+            let rows = stmt.query_map(rusqlite::params![like, exact, limit as i64], |r| {
+                Ok(Found {
+                    kind,
+                    key: r.get(0)?,
+                    label: r.get(1)?,
+                })
+            })?;
+            for r in rows {
+                out.push(r?);
+            }
         }
         Ok(out)
     }

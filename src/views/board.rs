@@ -13,6 +13,7 @@ use crate::app::triage::{Judge, Triage};
 use crate::app::{Action, App, Mode};
 use crate::domain::complaint::Severity;
 use crate::input::action::Toggle;
+use crate::input::typing::{paste_into, type_into};
 use crate::store::complaints::ComplaintRow;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -139,11 +140,11 @@ impl Board {
         if self.triage.editing {
             match action {
                 Action::Key(k) => {
-                    if !super::filter_text(&mut self.triage.text, k.code, k.mods) {
+                    if !type_into(&mut self.triage.text, k.code, k.mods) {
                         return false;
                     }
                 }
-                Action::Paste(text) => super::filter_paste(&mut self.triage.text, text),
+                Action::Paste(text) => paste_into(&mut self.triage.text, text),
                 Action::Open => self.triage.editing = false,
                 Action::Back => {
                     self.triage.editing = false;
@@ -331,7 +332,7 @@ impl Component for Board {
         // Only the rows on screen: the rest are recomputed when scrolled to.
         let (off, h) = (self.sel.offset.get(), self.sel.height.get());
         let title = format!("{}{:?}", self.breached(app.now), self.flashing(app.now));
-        let rows = self.shown().into_iter().skip(off).take(h).map(|r| {
+        let rows = (off..off + h).filter_map(|i| self.row(i)).map(|r| {
             nearest_clock(r, &app.policy, app.now)
                 .map(|c| {
                     format!(

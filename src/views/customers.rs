@@ -111,7 +111,11 @@ impl Customers {
     }
 
     fn text(&mut self, code: KeyCode, mods: KeyModifiers) -> bool {
-        let changed = super::filter_text(self.filter.get_or_insert_with(String::new), code, mods);
+        let changed = crate::input::typing::type_into(
+            self.filter.get_or_insert_with(String::new),
+            code,
+            mods,
+        );
         if changed {
             self.sel.selected = 0;
         }
@@ -139,7 +143,7 @@ impl Component for Customers {
                     fx.push(Effect::Load);
                 }
             } else if let Action::Paste(text) = action {
-                super::filter_paste(self.filter.get_or_insert_with(String::new), text);
+                crate::input::typing::paste_into(self.filter.get_or_insert_with(String::new), text);
                 self.sel.selected = 0;
                 fx.push(Effect::Load);
             } else if *action == Action::Open {

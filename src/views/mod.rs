@@ -88,33 +88,6 @@ pub fn scroll_or_close(
     false
 }
 
-/// Types a key into a filter's text; false for keys that are not text.
-pub fn filter_text(
-    text: &mut String,
-    code: crate::input::action::crossterm_key::KeyCode,
-    mods: crate::input::action::crossterm_key::KeyModifiers,
-) -> bool {
-    use crate::input::action::crossterm_key::{KeyCode, KeyModifiers};
-    match code {
-        KeyCode::Char(_) if mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => false,
-        KeyCode::Char(c) => {
-            text.push(c);
-            true
-        }
-        KeyCode::Backspace => {
-            text.pop();
-            true
-        }
-        _ => false,
-    }
-}
-
-/// Adds a paste to a filter's text: its first line, without controls.
-pub fn filter_paste(text: &mut String, paste: &str) {
-    let line = paste.lines().next().unwrap_or_default();
-    text.extend(line.chars().filter(|c| !c.is_control()));
-}
-
 /// Moves a selection by a list movement action; false for other actions.
 pub fn navigate(sel: &mut crate::app::selection::Selection, action: &Action, len: usize) -> bool {
     let Some(m) = action.movement() else {
