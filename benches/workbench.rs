@@ -188,10 +188,10 @@ fn bench_keys(t: &mut Table, db: &Path, now: DateTime<Utc>) {
     let [mut bottom, mut top] = <[Samples; 2]>::default();
     for _ in 0..20 {
         bottom.time(|| press(&mut app, &mut term, KeyCode::Char('G')));
-        top.time(|| press(&mut app, &mut term, KeyCode::Char('g')));
+        top.time(|| press(&mut app, &mut term, KeyCode::Home));
     }
     t.add("G+draw (bottom), customers", bottom.med_p95());
-    t.add("g+draw (top), customers", top.med_p95());
+    t.add("Home+draw (top), customers", top.med_p95());
 }
 
 /// Bytes the backend writes for one press of `code` + draw, after a warm-up press.

@@ -44,6 +44,15 @@ fn big_db() -> PathBuf {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", building.display()));
     }
+    // Only `kefu init` makes a database; a sandbox, so demo data and --now are allowed.
+    let status = std::process::Command::new(bin())
+        .arg("--db")
+        .arg(&building)
+        .args(["init", "--sandbox"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("run kefu init");
+    assert!(status.success(), "kefu init failed");
     let status = std::process::Command::new(bin())
         .arg("--db")
         .arg(&building)
