@@ -3,7 +3,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 use ratatui::Frame;
 
 use super::widgets::{clean, pane_block};
@@ -117,44 +117,41 @@ pub fn capas(frame: &mut Frame, app: &App, area: Rect, list: &[Capa], sel: &Sele
     let inner_h = area.height.saturating_sub(3) as usize;
     let offset = sel.visible_offset(inner_h, lines.len());
     sel.limit.set(lines.len());
-    let rows = lines
+    let rows: Vec<Vec<(String, Style)>> = lines
         .iter()
-        .enumerate()
         .skip(offset)
         .take(inner_h)
-        .map(|(i, l)| {
-            let cells = l.cells.iter().enumerate().map(|(col, text)| {
-                // The due date is coloured when overdue.
-                if col == 3 && l.overdue {
-                    Cell::from(Span::styled(clean(text), app.theme.breached))
-                } else {
-                    Cell::from(clean(text))
-                }
-            });
-            let row = Row::new(cells);
-            if i == sel.selected {
-                row.style(app.theme.selected)
-            } else {
-                row
-            }
-        });
-    let header =
-        Row::new(crate::readmodel::capa::COLUMNS.map(|k| app.t(k))).style(app.theme.header);
+        .map(|l| {
+            l.cells
+                .iter()
+                .enumerate()
+                .map(|(col, text)| {
+                    // The due date is coloured when overdue.
+                    let style = if col == 3 && l.overdue {
+                        app.theme.breached
+                    } else {
+                        Style::default()
+                    };
+                    (clean(text), style)
+                })
+                .collect()
+        })
+        .collect();
+    let header = crate::readmodel::capa::COLUMNS.map(|k| app.t(k).to_string());
     let widths = [
         Constraint::Length(4),
         Constraint::Length(13),
         Constraint::Length(10),
         Constraint::Length(10),
-        Constraint::Length(10),
+        // "not verified" whole.
+        Constraint::Length(12),
         Constraint::Fill(1),
         Constraint::Fill(1),
     ];
-    frame.render_widget(
-        Table::new(rows, widths)
-            .header(header)
-            .block(pane_block(app, title, true))
-            .column_spacing(1),
-        area,
-    );
+    let block = pane_block(app, title, true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let selected = sel.selected.checked_sub(offset);
+    super::widgets::fitted_table(frame, app, inner, &header, &widths, rows, selected);
     super::widgets::scrollbar(frame, area, lines.len(), offset, inner_h);
 }

@@ -1,11 +1,10 @@
 //! The customer list with its as-you-type filter.
 
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Cell, Row, Table};
+use ratatui::style::Style;
 use ratatui::Frame;
 
-use super::widgets::{clean, grade_style, pane_block};
+use super::widgets::{clean, fitted_table, grade_style, pane_block};
 use crate::app::selection::Selection;
 use crate::app::App;
 use crate::store::customers::CustomerRow;
@@ -42,47 +41,49 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, list: &Cust
         return;
     };
     let block = pane_block(app, title, focused);
+    let inner = block.inner(area);
     let inner_h = area.height.saturating_sub(3) as usize;
     let offset = list.sel.visible_offset(inner_h, len);
-    let visible = (offset..len.min(offset + inner_h)).map(|i| {
-        let Some(c) = (list.row)(i) else {
-            // Outside the loaded window: the next window is on its way.
-            return Row::new(vec![Cell::from("…")]);
-        };
-        let name = c.short_name.as_deref().unwrap_or(&c.name);
-        let row = Row::new(vec![
-            Cell::from(clean(&c.code)),
-            Cell::from(clean(name)),
-            Cell::from(Span::styled(
-                c.grade.map(|g| g.as_str()).unwrap_or("–"),
-                grade_style(app, c.grade),
-            )),
-            Cell::from(clean(c.kam.as_deref().unwrap_or(""))),
-            Cell::from(if c.open_complaints > 0 {
-                c.open_complaints.to_string()
-            } else {
-                String::new()
-            }),
-            Cell::from(c.last_nps.map(|s| s.to_string()).unwrap_or_default()),
-        ]);
-        if focused && i == list.sel.selected {
-            row.style(app.theme.selected)
-        } else {
-            row
-        }
-    });
-    let header = Row::new(
-        [
-            "col.code",
-            "col.short_name",
-            "col.grade",
-            "col.kam",
-            "col.open_complaints",
-            "col.last_nps",
-        ]
-        .map(|k| app.t(k)),
-    )
-    .style(app.theme.header);
+    let plain = Style::default();
+    let rows: Vec<Vec<(String, Style)>> = (offset..len.min(offset + inner_h))
+        .map(|i| {
+            let Some(c) = (list.row)(i) else {
+                // Outside the loaded window: the next window is on its way.
+                return vec![("…".to_string(), plain)];
+            };
+            let name = c.short_name.as_deref().unwrap_or(&c.name);
+            vec![
+                (clean(&c.code), plain),
+                (clean(name), plain),
+                (
+                    c.grade.map(|g| g.as_str()).unwrap_or("–").to_string(),
+                    grade_style(app, c.grade),
+                ),
+                (clean(c.kam.as_deref().unwrap_or("")), plain),
+                (
+                    if c.open_complaints > 0 {
+                        c.open_complaints.to_string()
+                    } else {
+                        String::new()
+                    },
+                    plain,
+                ),
+                (c.last_nps.map(|s| s.to_string()).unwrap_or_default(), plain),
+            ]
+        })
+        .collect();
+    let selected = focused
+        .then(|| list.sel.selected.checked_sub(offset))
+        .flatten();
+    let header = [
+        "col.code",
+        "col.short_name",
+        "col.grade",
+        "col.kam",
+        "col.open_complaints",
+        "col.last_nps",
+    ]
+    .map(|k| app.t(k).to_string());
     let widths = [
         Constraint::Length(7),
         Constraint::Fill(1),
@@ -91,12 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, list: &Cust
         Constraint::Length(4),
         Constraint::Length(4),
     ];
-    frame.render_widget(
-        Table::new(visible, widths)
-            .header(header)
-            .block(block)
-            .column_spacing(1),
-        area,
-    );
+    frame.render_widget(block, area);
+    fitted_table(frame, app, inner, &header, &widths, rows, selected);
     super::widgets::scrollbar(frame, area, len, offset, inner_h);
 }

@@ -31,6 +31,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, a: &Agenda, sel: &Selectio
     if !held {
         title = format!("{title} · {}", app.t("meeting.preview"));
     }
+    // Borders and the title's padding take four cells.
+    let title = truncate(&title, area.width.saturating_sub(4) as usize).into_owned();
     let block = pane_block(app, title, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -259,6 +261,7 @@ fn changes(frame: &mut Frame, app: &App, area: Rect, a: &Agenda) {
         ),
         None => app.t("meeting.changes_title").into(),
     };
+    let title = truncate(&title, area.width.saturating_sub(4) as usize).into_owned();
     let block = pane_block(app, title, false);
     if a.last_meeting.is_none() {
         let p = Paragraph::new(app.t("meeting.first"))
@@ -268,23 +271,39 @@ fn changes(frame: &mut Frame, app: &App, area: Rect, a: &Agenda) {
         frame.render_widget(p, area);
         return;
     }
-    let rows = a.changes.iter().rev().map(|c| {
-        Row::new(vec![
-            Cell::from(app.t(c.change.label_key()).to_string()),
-            Cell::from(c.record.clone()),
-            Cell::from(truncate(&clean(&c.customer_name), 10).into_owned()),
-            Cell::from(
-                c.at.with_timezone(&app.tz)
-                    .format("%m-%d %H:%M")
-                    .to_string(),
-            ),
-        ])
-    });
-    let widths = [
-        Constraint::Length(8),
-        Constraint::Length(14),
-        Constraint::Length(10),
-        Constraint::Length(11),
-    ];
-    frame.render_widget(Table::new(rows, widths).block(block), area);
+    let plain = Style::default();
+    let inner = block.inner(area);
+    // The change, number and time are whole; the customer takes what is left, if enough.
+    let label_w = a
+        .changes
+        .iter()
+        .map(|c| crate::text::width(app.t(c.change.label_key())))
+        .max()
+        .unwrap_or(0) as u16;
+    let fixed = label_w + 13 + 11 + 3;
+    let with_customer = inner.width >= fixed + 1 + 6;
+    let rows: Vec<Vec<(String, Style)>> = a
+        .changes
+        .iter()
+        .rev()
+        .map(|c| {
+            let mut row = vec![
+                (app.t(c.change.label_key()).to_string(), plain),
+                (c.record.clone(), plain),
+            ];
+            if with_customer {
+                row.push((clean(&c.customer_name), plain));
+            }
+            let at = c.at.with_timezone(&app.tz).format("%m-%d %H:%M");
+            row.push((at.to_string(), plain));
+            row
+        })
+        .collect();
+    let mut widths = vec![Constraint::Length(label_w), Constraint::Length(13)];
+    if with_customer {
+        widths.push(Constraint::Fill(1));
+    }
+    widths.push(Constraint::Length(11));
+    frame.render_widget(block, area);
+    super::widgets::fitted_table(frame, app, inner, &[], &widths, rows, None);
 }
