@@ -89,6 +89,7 @@ impl Field {
             FieldKind::Staff | FieldKind::Customer => Some(Picker::default()),
             FieldKind::Text { .. }
             | FieldKind::Note { .. }
+            | FieldKind::Tags { .. }
             | FieldKind::Number { .. }
             | FieldKind::Money
             | FieldKind::Phone

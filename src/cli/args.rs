@@ -47,6 +47,9 @@ pub enum Command {
     /// Customer files
     #[command(subcommand)]
     Customer(CustomerCmd),
+    /// A customer's contacts: add, change or remove one
+    #[command(subcommand)]
+    Contact(super::contact::ContactCmd),
     /// Complaints
     #[command(subcommand)]
     Complaint(ComplaintCmd),
@@ -139,6 +142,21 @@ pub enum CustomerCmd {
         /// Customer code
         code: String,
     },
+    /// Change a customer's file: each flag given replaces its field ("" clears it)
+    Edit(Box<CustomerEditArgs>),
+}
+
+/// `kefu customer edit`.
+#[derive(Debug, Args)]
+pub struct CustomerEditArgs {
+    /// Customer code
+    pub code: String,
+    /// The fields to change, one flag each
+    #[command(flatten)]
+    pub fields: super::fields::Changes<crate::domain::customer::CustomerFields>,
+    /// Why the grade changes (kept in the grade history)
+    #[arg(long)]
+    pub basis: Option<String>,
 }
 
 /// `kefu customer add`.
@@ -150,7 +168,7 @@ pub struct CustomerAddArgs {
     /// The file's fields, one flag each, from the customer declaration
     #[command(flatten)]
     pub fields: super::fields::FieldArgs<crate::domain::customer::CustomerFields>,
-    /// A contact: "NAME[,ROLE[,PHONE[,EMAIL]]]", ROLE one of kam|purchasing|finance|technical|other (repeatable)
+    /// A contact: "NAME[,ROLE[,PHONE[,EMAIL[,WECHAT[,LINE]]]]]", ROLE one of kam|purchasing|finance|technical|other or its label (repeatable; kefu contact add gives every field)
     #[arg(long = "contact", value_name = "CONTACT")]
     pub contacts: Vec<String>,
 }

@@ -1,6 +1,6 @@
 //! `kefu customer add|list|show`.
 
-use super::args::{CustomerAddArgs, CustomerCmd};
+use super::args::{CustomerAddArgs, CustomerCmd, CustomerEditArgs};
 use super::output::{fields, print, print_json, print_json_streamed, Table};
 use super::report::{history_json, json_time};
 use super::Ctx;
@@ -16,7 +16,31 @@ pub fn run(ctx: &Ctx, cmd: &CustomerCmd) -> anyhow::Result<()> {
         CustomerCmd::Add(a) => add(ctx, a),
         CustomerCmd::List { grade, kam } => list(ctx, grade.as_deref(), kam.as_deref()),
         CustomerCmd::Show { code } => show(ctx, code),
+        CustomerCmd::Edit(a) => edit(ctx, a),
     }
+}
+
+fn edit(ctx: &Ctx, a: &CustomerEditArgs) -> anyhow::Result<()> {
+    let mut store = ctx.open()?;
+    let file = store.customer(&a.code)?;
+    let mut f = file.fields.clone();
+    a.fields.0.apply(&mut f, ctx.tz)?;
+    f.validate(ctx.tz).map_err(super::flag_error)?;
+    store.update_customer(&a.code, file.version, &f, a.basis.as_deref())?;
+    let changed = file.fields.changes(&f);
+    if ctx.json {
+        let fields: Vec<&str> = changed.iter().map(|c| c.field).collect();
+        print_json(&serde_json::json!({ "code": a.code, "changed": fields }))?;
+    } else if changed.is_empty() {
+        print(&format!("{}\n", ctx.t("msg.nothing_changed")))?;
+    } else {
+        let names: Vec<String> = changed
+            .iter()
+            .map(|c| ctx.t(&format!("field.{}", c.field)))
+            .collect();
+        print(&format!("{} {}\n", a.code, names.join(", ")))?;
+    }
+    Ok(())
 }
 
 fn add(ctx: &Ctx, a: &CustomerAddArgs) -> anyhow::Result<()> {
@@ -38,7 +62,7 @@ fn add(ctx: &Ctx, a: &CustomerAddArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads `NAME[,ROLE[,PHONE[,EMAIL]]]` and checks it against the contact's declaration;
+/// Reads `NAME[,ROLE[,PHONE[,EMAIL[,WECHAT[,LINE]]]]]` and checks it against the contact's declaration;
 /// an error names the `--contact` flag, the one place its parts came from.
 fn parse_contact(s: &str, tz: chrono_tz::Tz) -> Result<Contact, Error> {
     let mut parts = s.split([',', '，']).map(str::trim);
@@ -51,7 +75,12 @@ fn parse_contact(s: &str, tz: chrono_tz::Tz) -> Result<Contact, Error> {
     let role = parts
         .next()
         .filter(|r| !r.is_empty())
-        .map(|r| ContactRole::parse(FieldId::flag("--contact"), r))
+        .map(
+            |r| match super::fields::choice_code(&ContactRole::CHOICES, r) {
+                Some(code) => ContactRole::parse(FieldId::flag("--contact"), code),
+                None => ContactRole::parse(FieldId::flag("--contact"), r),
+            },
+        )
         .transpose()?;
     let opt = |p: Option<&str>| p.filter(|v| !v.is_empty()).map(str::to_string);
     let c = Contact {
@@ -59,8 +88,18 @@ fn parse_contact(s: &str, tz: chrono_tz::Tz) -> Result<Contact, Error> {
         role,
         phone: opt(parts.next()),
         email: opt(parts.next()),
+        wechat: opt(parts.next()),
+        line: opt(parts.next()),
         ..Default::default()
     };
+    // Nothing typed is dropped: a seventh part is a mistake, not something to ignore.
+    if let Some(extra) = parts.next() {
+        return Err(Error::Invalid {
+            field: FieldId::flag("--contact"),
+            value: extra.to_string(),
+            rule: "rule.contact_parts",
+        });
+    }
     c.validate(tz)
         .map_err(|e| e.naming(|_| FieldId::flag("--contact")))?;
     Ok(c)
@@ -121,7 +160,7 @@ fn list(ctx: &Ctx, grade: Option<&str>, kam: Option<&str>) -> anyhow::Result<()>
 fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
     let store = ctx.read()?;
     let file = store.customer(code)?;
-    let history = store.history_of("customer", code)?;
+    let history = store.customer_history(code)?;
     if ctx.json {
         let mut customer = serde_json::to_value(&file)?;
         customer["created_at"] = json_time(ctx, &file.created_at).into();

@@ -94,6 +94,7 @@ fn help(f: &FieldSpec) -> String {
         FieldKind::Staff => "a username, e.g. li.na".into(),
         FieldKind::Customer => "e.g. C00001".into(),
         FieldKind::Text { max } | FieldKind::Note { max } => format!("at most {max} characters"),
+        FieldKind::Tags { .. } => "comma-separated, e.g. \"export,automotive\"".into(),
     };
     match f.default {
         Fill::None => format!("{label} ({form})"),
@@ -136,6 +137,31 @@ impl<R: Record> clap::FromArgMatches for FieldArgs<R> {
 impl<R: Record> clap::Args for FieldArgs<R> {
     fn augment_args(cmd: Command) -> Command {
         args::<R>(cmd, true)
+    }
+
+    fn augment_args_for_update(cmd: Command) -> Command {
+        args::<R>(cmd, false)
+    }
+}
+
+/// The same flags for an edit: none is required, and each one given replaces its field
+/// (an empty value clears it).
+#[derive(Debug, Clone)]
+pub struct Changes<R>(pub FieldArgs<R>);
+
+impl<R: Record> clap::FromArgMatches for Changes<R> {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        FieldArgs::from_arg_matches(m).map(Changes)
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(m)
+    }
+}
+
+impl<R: Record> clap::Args for Changes<R> {
+    fn augment_args(cmd: Command) -> Command {
+        args::<R>(cmd, false)
     }
 
     fn augment_args_for_update(cmd: Command) -> Command {

@@ -5,6 +5,7 @@ mod audit;
 pub(crate) mod capa;
 mod complaint;
 mod complaint_show;
+pub mod contact;
 mod customer;
 mod data;
 pub mod fields;
@@ -242,6 +243,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Init(a) => data::init(ctx, a),
         Command::Demo(a) => data::demo(ctx, a),
         Command::Customer(c) => customer::run(ctx, c),
+        Command::Contact(c) => contact::run(ctx, c),
         Command::Complaint(c) => complaint::run(ctx, c),
         Command::Sla(a) if a.what.is_some() => policy::show(ctx),
         Command::Sla(a) => report::sla(ctx, a),

@@ -173,8 +173,13 @@ fn add_customers(
             1 + rng.below(3) as usize
         };
         for role in roles.iter().take(how_many) {
+            let mut name = person(rng);
+            // Commands name a contact by name, so a customer's contacts have different ones.
+            if contacts.iter().any(|c: &Contact| c.name == name) {
+                name = format!("{name}（{}）", contacts.len() + 1);
+            }
             contacts.push(Contact {
-                name: person(rng),
+                name,
                 role: Some(*role),
                 phone: Some(format!(
                     "1{}{:09}",
@@ -188,6 +193,10 @@ fn add_customers(
                 )),
                 wechat: Some(format!("wx_{:08x}", rng.next_u64() as u32)),
                 line: None,
+                // The first contact answers the NPS questionnaire.
+                nps: contacts
+                    .is_empty()
+                    .then_some(crate::domain::assessment::YesNo::Yes),
             });
         }
         sum.contacts += contacts.len();

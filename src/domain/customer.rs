@@ -1,5 +1,6 @@
 //! Customers (客户档案): grades, codes and file completeness.
 
+use crate::domain::assessment::{Cooperation, Level, Payment, Potential, YesNo};
 use crate::domain::fields::{FieldKind, FieldSpec, Record};
 use crate::error::Error;
 use crate::field_id::FieldId;
@@ -47,6 +48,24 @@ crate::record!(
         payment_terms: Option<String> => FieldSpec::text(60).complete(),
         /// Partner since (YYYY-MM-DD).
         partner_since: Option<String> => FieldSpec::of(FieldKind::Date),
+        /// Tags, e.g. "export,automotive".
+        tags: Option<String> => FieldSpec::of(FieldKind::Tags { max: 200 }),
+        /// Strategic assessment: how important the customer is to us.
+        importance: Option<Level> => FieldSpec::of(FieldKind::Choice(Level::CHOICES)),
+        /// Strategic assessment: how likely the customer renews.
+        renewal: Option<Level> => FieldSpec::of(FieldKind::Choice(Level::CHOICES)),
+        /// Strategic assessment: room to sell more.
+        expansion: Option<Level> => FieldSpec::of(FieldKind::Choice(Level::CHOICES)),
+        /// Grading input: how the cooperation has gone.
+        cooperation: Option<Cooperation> => FieldSpec::of(FieldKind::Choice(Cooperation::CHOICES)),
+        /// Grading input: the potential for more business.
+        potential: Option<Potential> => FieldSpec::of(FieldKind::Choice(Potential::CHOICES)),
+        /// Grading input: how the customer pays.
+        payment: Option<Payment> => FieldSpec::of(FieldKind::Choice(Payment::CHOICES)),
+        /// Grading input: a well-known brand.
+        brand: Option<YesNo> => FieldSpec::of(FieldKind::Choice(YesNo::CHOICES)),
+        /// Grading input: only small, erratic orders.
+        erratic: Option<YesNo> => FieldSpec::of(FieldKind::Choice(YesNo::CHOICES)),
     }
 );
 
@@ -171,7 +190,7 @@ crate::record!(
         /// Name.
         name: String => FieldSpec::text(60).required().labelled("field.contact_name"),
         /// Role at the customer (stored as "other" when nobody gave one).
-        role: Option<ContactRole> => FieldSpec::of(FieldKind::Choice(ContactRole::CHOICES)).required(),
+        role: Option<ContactRole> => FieldSpec::of(FieldKind::Choice(ContactRole::CHOICES)).required().defaults_to("other"),
         /// Phone.
         phone: Option<String> => FieldSpec::of(FieldKind::Phone),
         /// Email.
@@ -180,5 +199,7 @@ crate::record!(
         wechat: Option<String> => FieldSpec::text(60),
         /// LINE id.
         line: Option<String> => FieldSpec::text(60),
+        /// Answers the NPS questionnaire for the customer.
+        nps: Option<YesNo> => FieldSpec::of(FieldKind::Choice(YesNo::CHOICES)).labelled("field.nps_contact"),
     }
 );

@@ -64,6 +64,11 @@ pub enum FieldKind {
     Email,
     /// A calendar date, `YYYY-MM-DD`.
     Date,
+    /// Labels separated by commas (`,` `，` `、` `;`), stored as `a,b` without repeats.
+    Tags {
+        /// Character limit of the whole list.
+        max: usize,
+    },
     /// An instant, typed in local time (the CLI's formats), stored in UTC.
     Time,
     /// One of a closed vocabulary, picked by its localised label.
@@ -72,6 +77,18 @@ pub enum FieldKind {
     Staff,
     /// A customer's code.
     Customer,
+}
+
+/// The tags of a tag list as typed: split at any list separator, trimmed, blanks and
+/// repeats dropped, in the order given.
+pub fn tags(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for t in text.split([',', '，', '、', ';', '；']).map(str::trim) {
+        if !t.is_empty() && !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// One declared field of a record.
@@ -202,7 +219,9 @@ impl FieldSpec {
     /// The most characters the field takes (None: no text limit).
     pub fn max_chars(&self) -> Option<usize> {
         match self.kind {
-            FieldKind::Text { max } | FieldKind::Note { max } => Some(max),
+            FieldKind::Text { max } | FieldKind::Note { max } | FieldKind::Tags { max } => {
+                Some(max)
+            }
             FieldKind::Staff | FieldKind::Customer => Some(40),
             FieldKind::Number { .. }
             | FieldKind::Money
@@ -243,6 +262,15 @@ impl FieldSpec {
                 v.to_string()
             }
             FieldKind::Note { .. } => v.to_string(),
+            FieldKind::Tags { .. } => {
+                if v.chars().any(char::is_control) {
+                    return Err(invalid("rule.one_line"));
+                }
+                match tags(v) {
+                    t if t.is_empty() => return Ok(None),
+                    t => t.join(","),
+                }
+            }
             FieldKind::Phone => {
                 let digits = v.chars().filter(char::is_ascii_digit).count();
                 let allowed = |c: char| c.is_ascii_digit() || " +-()".contains(c);

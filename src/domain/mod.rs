@@ -1,5 +1,6 @@
 //! Plain types and rules of customer service: no I/O, `now` is always an argument.
 
+pub mod assessment;
 pub mod audit;
 pub mod calendar;
 pub mod capa;

@@ -9,7 +9,15 @@ use crate::i18n::Catalog;
 use crate::store::customers::CustomerFile;
 
 /// The contact table's headings, in row order.
-pub const CONTACT_COLUMNS: [&str; 4] = ["col.name", "col.role", "col.phone", "col.email"];
+pub const CONTACT_COLUMNS: [&str; 7] = [
+    "col.name",
+    "col.role",
+    "col.phone",
+    "col.email",
+    "col.wechat",
+    "col.line",
+    "col.nps_contact",
+];
 
 /// The grade history's headings, in row order.
 pub const GRADE_COLUMNS: [&str; 4] = ["col.when", "col.who", "col.change", "col.basis"];
@@ -37,7 +45,8 @@ pub fn field_lines(
 }
 
 /// The contacts, in [`CONTACT_COLUMNS`] order.
-pub fn contact_rows(file: &CustomerFile, cat: &Catalog) -> Vec<[String; 4]> {
+pub fn contact_rows(file: &CustomerFile, cat: &Catalog) -> Vec<[String; 7]> {
+    use crate::domain::assessment::YesNo;
     file.contacts
         .iter()
         .map(|c| {
@@ -48,6 +57,13 @@ pub fn contact_rows(file: &CustomerFile, cat: &Catalog) -> Vec<[String; 4]> {
                     .unwrap_or_default(),
                 c.phone.clone().unwrap_or_default(),
                 c.email.clone().unwrap_or_default(),
+                c.wechat.clone().unwrap_or_default(),
+                c.line.clone().unwrap_or_default(),
+                if c.nps == Some(YesNo::Yes) {
+                    cat.get("col.nps_contact").to_string()
+                } else {
+                    String::new()
+                },
             ]
         })
         .collect()

@@ -32,6 +32,7 @@ pub fn display(spec: &FieldSpec, stored: Option<&str>, cat: &Catalog, tz: Tz) ->
         FieldKind::Time => from_store(v)
             .map(|t| local(t, tz))
             .unwrap_or_else(|| v.to_string()),
+        FieldKind::Tags { .. } => v.replace(',', ", "),
         FieldKind::Text { .. }
         | FieldKind::Note { .. }
         | FieldKind::Number { .. }

@@ -126,6 +126,84 @@ impl Tx<'_> {
         self.insert_contact(id, code, contact)
     }
 
+    /// Changes the customer's contact `name` to `contact`; one history row per field.
+    pub fn update_contact(&self, code: &str, name: &str, contact: &Contact) -> Result<()> {
+        let customer = self.customer_id(code)?;
+        let (id, current) = self.contact(customer, code, name)?;
+        let mut c = contact.clone();
+        c.role.get_or_insert(ContactRole::Other);
+        c.validate(self.tz())?;
+        if c.name != current.name {
+            self.refuse_taken_name(customer, &c.name)?;
+        }
+        let changes = current.changes(&c);
+        if changes.is_empty() {
+            return Ok(());
+        }
+        records::update(self.conn(), id, None, &c, &[])?;
+        for ch in &changes {
+            let field = format!("{}.{}", current.name, ch.field);
+            self.record(
+                "contact",
+                code,
+                "update",
+                Some(&field),
+                ch.old.as_deref(),
+                ch.new.as_deref(),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Removes the customer's contact `name` from the file; the complaints and answers
+    /// that name the contact keep it, so the row stays, marked removed.
+    pub fn remove_contact(&self, code: &str, name: &str) -> Result<()> {
+        let customer = self.customer_id(code)?;
+        let (id, current) = self.contact(customer, code, name)?;
+        self.conn()
+            .prepare_cached("UPDATE contacts SET removed_at = ?2 WHERE id = ?1")?
+            .execute(params![id, self.at()])?;
+        let json = serde_json::to_string(&current).unwrap_or_default();
+        self.record("contact", code, "delete", None, Some(&json), None)
+    }
+
+    /// The current contact called `name` (any case) of a customer, with its row id.
+    fn contact(&self, customer_id: i64, code: &str, name: &str) -> Result<(i64, Contact)> {
+        self.conn()
+            .query_row(
+                &format!(
+                    "SELECT id, {} FROM contacts WHERE customer_id = ?1 AND removed_at IS NULL
+                     AND lower(name) = lower(?2) ORDER BY id LIMIT 1",
+                    records::columns::<Contact>("")
+                ),
+                params![customer_id, name.trim()],
+                |r| Ok((r.get("id")?, records::read(r)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                kind: RecordKind::Contact,
+                key: format!("{code} {}", name.trim()),
+            })
+    }
+
+    /// Refuses a contact name the customer already has (contacts are named in commands).
+    fn refuse_taken_name(&self, customer_id: i64, name: &str) -> Result<()> {
+        let taken: bool = self
+            .conn()
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM contacts WHERE customer_id = ?1
+                 AND removed_at IS NULL AND lower(name) = lower(?2))",
+            )?
+            .query_row(params![customer_id, name.trim()], |r| r.get(0))?;
+        if taken {
+            return Err(Error::Duplicate {
+                field: Contact::field_id("name"),
+                value: name.trim().to_string(),
+            });
+        }
+        Ok(())
+    }
+
     /// Changes a customer's fields if nobody changed it since `version`; one history row per field.
     pub fn update_customer(
         &self,
@@ -201,6 +279,7 @@ impl Tx<'_> {
         // A contact whose role nobody gave is filed under "other".
         c.role.get_or_insert(ContactRole::Other);
         c.validate(self.tz())?;
+        self.refuse_taken_name(customer_id, &c.name)?;
         records::insert(self.conn(), &c, &[("customer_id", &customer_id)])?;
         self.record_insert("contact", code, &c)
     }
@@ -273,6 +352,21 @@ impl Store {
         self.write(|tx| tx.update_customer(code, version, fields, basis))
     }
 
+    /// Adds a contact to a customer in its own transaction.
+    pub fn add_contact(&mut self, code: &str, contact: &Contact) -> Result<()> {
+        self.write(|tx| tx.add_contact(code, contact))
+    }
+
+    /// Changes a customer's contact `name` in its own transaction.
+    pub fn update_contact(&mut self, code: &str, name: &str, contact: &Contact) -> Result<()> {
+        self.write(|tx| tx.update_contact(code, name, contact))
+    }
+
+    /// Removes a customer's contact `name` in its own transaction.
+    pub fn remove_contact(&mut self, code: &str, name: &str) -> Result<()> {
+        self.write(|tx| tx.remove_contact(code, name))
+    }
+
     /// The whole file of one customer.
     pub fn customer(&self, code: &str) -> Result<CustomerFile> {
         let (id, fields, version, created_at, updated_at) = self
@@ -296,7 +390,7 @@ impl Store {
             .optional()?
             .ok_or_else(|| not_found(code))?;
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {} FROM contacts WHERE customer_id = ?1 ORDER BY id",
+            "SELECT {} FROM contacts WHERE customer_id = ?1 AND removed_at IS NULL ORDER BY id",
             records::columns::<Contact>("")
         ))?;
         let contacts = stmt
@@ -336,7 +430,7 @@ impl Store {
         let specs = required.specs();
         let (filled, files) = records::filled_totals(self.conn(), CustomerFields::TABLE, &specs)?;
         let with_contact: i64 = self.conn().query_row(
-            "SELECT COUNT(DISTINCT customer_id) FROM contacts",
+            "SELECT COUNT(DISTINCT customer_id) FROM contacts WHERE removed_at IS NULL",
             [],
             |r| r.get(0),
         )?;

@@ -104,6 +104,17 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The history of a customer's file and its contacts, oldest first.
+    pub fn customer_history(&self, code: &str) -> Result<Vec<Change>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {} FROM history WHERE entity IN ('customer', 'contact') AND entity_key = ?1
+             ORDER BY id",
+            super::audit::COLUMNS
+        ))?;
+        let rows = stmt.query_map([code], |r| super::audit::read(r).map(|row| row.change))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// How many history rows exist (for tests and audits).
     pub fn history_count(&self) -> Result<i64> {
         Ok(self

@@ -119,13 +119,12 @@ fn completeness_in_sql_agrees_with_the_rule_over_each_file() {
         c.set_typed("city", city, DEFAULT_TZ).unwrap();
         c.set_typed("grade", grade, DEFAULT_TZ).unwrap();
         let contacts: Vec<Contact> = if contact {
-            vec![
-                Contact {
-                    name: "王芳".into(),
+            ["王芳", "李强"]
+                .map(|name| Contact {
+                    name: name.into(),
                     ..Default::default()
-                };
-                2
-            ]
+                })
+                .to_vec()
         } else {
             Vec::new()
         };

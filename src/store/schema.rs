@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     ACCESS_LOG_GUARDS,
     V15_TEAM_SETTINGS,
     V16_KNOWHOW_INCIDENTS,
+    V17_CUSTOMER_FILE,
 ];
 
 /// The schema version this binary writes.
@@ -394,4 +395,44 @@ CREATE TABLE knowhow_incidents (
     created_at   TEXT NOT NULL
 );
 CREATE INDEX knowhow_incidents_at ON knowhow_incidents (occurred_at);
+"#;
+
+/// The whole customer file (QEF-15-01): strategic assessment and grading inputs, the NPS
+/// contact, contacts removed but kept for the records that name them, products, the
+/// custom fields an administrator defines and their values, and the quarterly data check.
+const V17_CUSTOMER_FILE: &str = r#"
+ALTER TABLE customers ADD COLUMN importance TEXT CHECK (importance IN ('high','medium','low'));
+ALTER TABLE customers ADD COLUMN renewal TEXT CHECK (renewal IN ('high','medium','low'));
+ALTER TABLE customers ADD COLUMN expansion TEXT CHECK (expansion IN ('high','medium','low'));
+ALTER TABLE customers ADD COLUMN cooperation TEXT
+    CHECK (cooperation IN ('excellent','good','average','poor'));
+ALTER TABLE customers ADD COLUMN potential TEXT
+    CHECK (potential IN ('large','fairly_large','average','none'));
+ALTER TABLE customers ADD COLUMN payment TEXT
+    CHECK (payment IN ('on_time','after_reminders','after_chasing','very_poor'));
+ALTER TABLE customers ADD COLUMN brand TEXT CHECK (brand IN ('yes','no'));
+ALTER TABLE customers ADD COLUMN erratic TEXT CHECK (erratic IN ('yes','no'));
+ALTER TABLE customers ADD COLUMN confirmed_at TEXT;
+ALTER TABLE contacts ADD COLUMN nps TEXT CHECK (nps IN ('yes','no'));
+ALTER TABLE contacts ADD COLUMN removed_at TEXT;
+CREATE TABLE customer_products (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    product      TEXT NOT NULL,
+    spec         TEXT,
+    UNIQUE (customer_id, product)
+);
+CREATE TABLE custom_fields (
+    name      TEXT PRIMARY KEY,
+    kind      TEXT NOT NULL CHECK (kind IN ('text','number','date')),
+    required  INTEGER NOT NULL DEFAULT 0,
+    position  INTEGER NOT NULL
+);
+CREATE TABLE customer_custom (
+    customer_id  INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    field        TEXT NOT NULL REFERENCES custom_fields (name),
+    value        TEXT NOT NULL,
+    PRIMARY KEY (customer_id, field)
+);
+CREATE INDEX customer_custom_field ON customer_custom (field, value);
 "#;

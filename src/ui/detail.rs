@@ -95,7 +95,12 @@ pub fn customer(
         app.theme.header,
     ))];
     for row in model::contact_rows(file, app.cat) {
-        lines.push(Line::from(clean(&row.join("  "))));
+        let filled: Vec<&str> = row
+            .iter()
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+            .collect();
+        lines.push(Line::from(clean(&filled.join("  "))));
     }
     lines.extend(heading(app, "head.grade_history"));
     for row in model::grade_rows(file, app.tz) {

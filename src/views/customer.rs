@@ -87,7 +87,7 @@ impl Component for CustomerView {
         vec![Job::new(format!("customer:{code}"), move |s| {
             Ok(CustomerRecord {
                 file: s.customer(&code)?,
-                history: s.history_of("customer", &code)?,
+                history: s.customer_history(&code)?,
                 complaints: s.complaints_of(&code)?,
                 nps: s.nps_answers_of(&code)?,
             })

@@ -1,0 +1,227 @@
+//! The customer file from the command line: every field, contacts with WeChat and LINE
+//! and the NPS contact, edits with history, and the refusals that leave it unchanged.
+
+use serde_json::Value;
+
+#[path = "common/binary.rs"]
+mod binary;
+#[path = "common/harness.rs"]
+mod harness;
+use binary::has_all;
+use harness::Kefu;
+
+fn file(k: &Kefu, code: &str) -> Value {
+    k.json(&["customer", "show", code])
+}
+
+#[test]
+fn contact_parts_wechat_and_line_are_kept_and_a_seventh_is_refused() {
+    let k = Kefu::new();
+    let code = k.ok(&[
+        "customer",
+        "add",
+        "--name",
+        "恒瑞化工",
+        "--contact",
+        "王伟,采购,13800000000,wang@hr.cn,wx_wang,line_wang",
+    ]);
+    let v = file(&k, code.trim());
+    let c = &v["customer"]["contacts"][0];
+    assert_eq!(
+        (&c["role"], &c["wechat"], &c["line"]),
+        (&"purchasing".into(), &"wx_wang".into(), &"line_wang".into()),
+        "{v}"
+    );
+    let err = k.fails(
+        &[
+            "customer",
+            "add",
+            "--name",
+            "x",
+            "--contact",
+            "a,,,,,,extra",
+        ],
+        2,
+    );
+    has_all(&err, &["--contact", "extra", "six parts"]);
+    // Nothing was written by the refused add.
+    let list = k.json(&["customer", "list"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+}
+
+#[test]
+fn tags_assessment_and_grading_inputs_are_fields() {
+    let k = Kefu::new();
+    k.ok(&[
+        "customer",
+        "add",
+        "--code",
+        "HR",
+        "--name",
+        "恒瑞化工",
+        "--tags",
+        "出口、汽车, 出口 ,",
+        "--importance",
+        "高",
+        "--payment",
+        "after_reminders",
+        "--brand",
+        "yes",
+    ]);
+    let v = file(&k, "HR");
+    let c = &v["customer"];
+    assert_eq!(
+        c["tags"], "出口,汽车",
+        "separators, blanks and repeats: {v}"
+    );
+    assert_eq!(c["importance"], "high", "a Chinese label picks the code");
+    assert_eq!(c["payment"], "after_reminders");
+    assert_eq!(c["brand"], "yes");
+    let err = k.fails(&["customer", "edit", "HR", "--renewal", "maybe"], 2);
+    has_all(&err, &["--renewal", "maybe"]);
+}
+
+#[test]
+fn edit_changes_only_what_is_given_with_history_and_clears_on_empty() {
+    let k = Kefu::new();
+    k.ok(&[
+        "customer",
+        "add",
+        "--code",
+        "HR",
+        "--name",
+        "恒瑞化工",
+        "--city",
+        "苏州",
+        "--province",
+        "江苏",
+    ]);
+    let out = k.ok(&["customer", "edit", "HR", "--city", "无锡", "--province", ""]);
+    has_all(&out, &["HR", "City", "Province"]);
+    let v = file(&k, "HR");
+    assert_eq!(v["customer"]["city"], "无锡", "{v}");
+    assert_eq!(
+        v["customer"]["province"],
+        Value::Null,
+        "an empty value clears"
+    );
+    assert_eq!(v["customer"]["name"], "恒瑞化工", "untouched");
+    let changes: Vec<(&str, &str)> = v["history"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|h| h["action"] == "update")
+        .map(|h| {
+            (
+                h["field"].as_str().unwrap_or(""),
+                h["old"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(changes, vec![("province", "江苏"), ("city", "苏州")]);
+    // The same edit again changes nothing and writes nothing.
+    has_all(
+        &k.ok(&["customer", "edit", "HR", "--city", "无锡"]),
+        &["Nothing changed"],
+    );
+    assert_eq!(file(&k, "HR")["history"], v["history"]);
+    // A bad value names the flag and leaves the file as it was.
+    let err = k.fails(
+        &["customer", "edit", "HR", "--partner-since", "2020-02-31"],
+        2,
+    );
+    has_all(&err, &["--partner-since"]);
+    assert_eq!(file(&k, "HR")["customer"], v["customer"]);
+    has_all(
+        &k.fails(&["customer", "edit", "NOPE", "--city", "x"], 2),
+        &["NOPE"],
+    );
+}
+
+#[test]
+fn a_grade_change_needs_a_manager_and_keeps_its_basis() {
+    let k = Kefu::new();
+    k.staff(&[("li.na", "kam"), ("zhang.wei", "manager")]);
+    k.ok(&["customer", "add", "--code", "HR", "--name", "恒瑞化工"]);
+    let err = k.fails_as("li.na", &["customer", "edit", "HR", "--grade", "A"], 1);
+    has_all(&err, &["grade", "manager"]);
+    assert_eq!(file(&k, "HR")["customer"]["grade"], Value::Null);
+    k.ok_as(
+        "zhang.wei",
+        &[
+            "customer",
+            "edit",
+            "HR",
+            "--grade",
+            "A",
+            "--basis",
+            "客户申请特批",
+        ],
+    );
+    let g = &file(&k, "HR")["customer"]["grade_history"][0];
+    assert_eq!(
+        (&g["grade"], &g["basis"]),
+        (&"A".into(), &"客户申请特批".into())
+    );
+    assert_eq!(g["changed_by"], "zhang.wei");
+}
+
+#[test]
+fn contacts_are_added_changed_and_removed_by_name() {
+    let k = Kefu::new();
+    k.ok(&["customer", "add", "--code", "HR", "--name", "恒瑞化工"]);
+    k.ok(&[
+        "contact", "add", "HR", "--name", "李四", "--nps", "是", "--line", "li4",
+    ]);
+    let v = file(&k, "HR");
+    let c = &v["customer"]["contacts"][0];
+    assert_eq!(
+        (&c["role"], &c["nps"]),
+        (&"other".into(), &"yes".into()),
+        "{v}"
+    );
+    // A second 李四 is refused; a name is how commands find a contact.
+    has_all(
+        &k.fails(&["contact", "add", "HR", "--name", "李四"], 2),
+        &["--name", "李四", "exists"],
+    );
+    has_all(
+        &k.fails(&["contact", "edit", "HR", "李四", "--phone", "123"], 2),
+        &["--phone", "123"],
+    );
+    k.ok(&[
+        "contact",
+        "edit",
+        "HR",
+        "李四",
+        "--phone",
+        "0512-6688 1234",
+        "--role",
+        "技术",
+    ]);
+    let v = file(&k, "HR");
+    let c = &v["customer"]["contacts"][0];
+    assert_eq!(
+        (&c["phone"], &c["role"]),
+        (&"0512-6688 1234".into(), &"technical".into())
+    );
+    let fields: Vec<&str> = v["history"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|h| h["entity"] == "contact" && h["action"] == "update")
+        .filter_map(|h| h["field"].as_str())
+        .collect();
+    assert_eq!(fields, vec!["李四.role", "李四.phone"], "{v}");
+    has_all(
+        &k.fails(&["contact", "remove", "HR", "王五"], 2),
+        &["HR 王五"],
+    );
+    k.ok(&["contact", "remove", "HR", "李四"]);
+    let v = file(&k, "HR");
+    assert_eq!(v["customer"]["contacts"], Value::Array(vec![]), "{v}");
+    let last = v["history"].as_array().and_then(|h| h.last()).cloned();
+    assert_eq!(last.map(|h| h["action"].clone()), Some("delete".into()));
+    // The name is free again.
+    k.ok(&["contact", "add", "HR", "--name", "李四"]);
+}
