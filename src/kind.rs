@@ -27,6 +27,10 @@ pub enum RecordKind {
     Suggestion,
     /// An entry of the know-how register.
     Knowhow,
+    /// A custom field of the customer file.
+    CustomField,
+    /// A product on a customer's file.
+    Product,
 }
 
 impl RecordKind {
@@ -44,6 +48,8 @@ impl RecordKind {
             RecordKind::Shipments => "kind.shipments",
             RecordKind::Suggestion => "kind.suggestion",
             RecordKind::Knowhow => "kind.knowhow",
+            RecordKind::CustomField => "kind.custom_field",
+            RecordKind::Product => "kind.product",
         }
     }
 }

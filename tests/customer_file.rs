@@ -225,3 +225,202 @@ fn contacts_are_added_changed_and_removed_by_name() {
     // The name is free again.
     k.ok(&["contact", "add", "HR", "--name", "李四"]);
 }
+
+#[test]
+fn custom_fields_are_defined_by_an_admin_checked_by_kind_and_counted_when_required() {
+    let k = Kefu::new();
+    k.staff(&[("li.na", "kam")]);
+    // Only an administrator defines fields.
+    k.fails_as("li.na", &["customer", "field", "add", "合同编号"], 1);
+    k.ok(&["customer", "field", "add", "合同编号", "--required"]);
+    k.ok(&["customer", "field", "add", "下次监督审核", "--kind", "日期"]);
+    has_all(
+        &k.fails(&["customer", "field", "add", "合同编号"], 2),
+        &["合同编号", "exists"],
+    );
+    has_all(&k.fails(&["customer", "field", "add", "a=b"], 2), &["a=b"]);
+    k.ok(&["customer", "add", "--code", "CB", "--name", "认证客户"]);
+    let before = file(&k, "CB");
+    // A bad date names the custom field; nothing of the edit is written, not even the city.
+    let err = k.fails(
+        &[
+            "customer",
+            "edit",
+            "CB",
+            "--city",
+            "苏州",
+            "--custom",
+            "合同编号=HT-01",
+            "--custom",
+            "下次监督审核=2027-02-30",
+        ],
+        2,
+    );
+    has_all(&err, &["下次监督审核", "2027-02-30"]);
+    assert_eq!(file(&k, "CB"), before);
+    has_all(
+        &k.fails(&["customer", "edit", "CB", "--custom", "证书编号=1"], 2),
+        &["证书编号"],
+    );
+    k.ok(&[
+        "customer",
+        "edit",
+        "CB",
+        "--custom",
+        "合同编号=HT-01",
+        "--custom",
+        "下次监督审核=2027-03-01",
+        "--product",
+        "LED 灯珠=3030 白光",
+        "--product",
+        "驱动电源",
+    ]);
+    let v = file(&k, "CB");
+    let c = &v["customer"];
+    assert_eq!(c["custom"]["合同编号"], "HT-01", "{v}");
+    assert_eq!(c["custom"]["下次监督审核"], "2027-03-01");
+    assert_eq!(c["products"][0]["spec"], "3030 白光");
+    assert_eq!(c["products"][1]["spec"], Value::Null);
+    // The required custom field counts: 2 declared-required filled of 11 + 1 custom.
+    let text = k.ok(&["customer", "show", "CB"]);
+    has_all(&text, &["合同编号", "HT-01", "LED 灯珠", "3030 白光"]);
+    // A field in use cannot be removed; an unused one can.
+    has_all(
+        &k.fails(&["customer", "field", "remove", "合同编号"], 2),
+        &["合同编号 (1)"],
+    );
+    k.ok(&[
+        "customer",
+        "edit",
+        "CB",
+        "--custom",
+        "合同编号=",
+        "--drop-product",
+        "驱动电源",
+    ]);
+    k.ok(&["customer", "field", "remove", "合同编号"]);
+    let v = file(&k, "CB");
+    assert_eq!(
+        v["customer"]["products"].as_array().map(Vec::len),
+        Some(1),
+        "{v}"
+    );
+    let fields: Vec<&str> = v["history"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h["field"].as_str())
+        .collect();
+    for f in [
+        "custom.合同编号",
+        "custom.下次监督审核",
+        "product.LED 灯珠",
+        "product.驱动电源",
+    ] {
+        assert!(fields.contains(&f), "{f} in {fields:?}");
+    }
+}
+
+#[test]
+fn the_list_filters_and_sorts_by_custom_fields_and_completeness() {
+    let k = Kefu::new();
+    k.ok(&["customer", "field", "add", "证书编号", "--required"]);
+    k.ok(&["customer", "field", "add", "人数", "--kind", "number"]);
+    k.ok(&[
+        "customer",
+        "add",
+        "--code",
+        "A1",
+        "--name",
+        "甲",
+        "--custom",
+        "人数=9",
+        "--custom",
+        "证书编号=Z1",
+    ]);
+    k.ok(&[
+        "customer",
+        "add",
+        "--code",
+        "A2",
+        "--name",
+        "乙",
+        "--custom",
+        "人数=10",
+        "--city",
+        "苏州",
+        "--province",
+        "江苏",
+    ]);
+    k.ok(&["customer", "add", "--code", "A3", "--name", "丙"]);
+    let codes = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["customer", "list"];
+        all.extend_from_slice(args);
+        k.json(&all)
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["code"].as_str().map(str::to_string))
+            .collect()
+    };
+    // Numbers sort as numbers (9 before 10); a file without a value is last both ways.
+    assert_eq!(codes(&["--sort", "人数"]), ["A1", "A2", "A3"]);
+    assert_eq!(codes(&["--sort", "人数", "--desc"]), ["A2", "A1", "A3"]);
+    assert_eq!(codes(&["--where", "证书编号=Z1"]), ["A1"]);
+    assert_eq!(codes(&["--where", "city=苏州"]), ["A2"]);
+    assert_eq!(
+        codes(&["--sort", "completeness", "--desc"]),
+        ["A2", "A1", "A3"]
+    );
+    let v = k.json(&["customer", "list", "--incomplete", "--where", "code=A3"]);
+    assert_eq!(
+        v,
+        Value::Array(vec![]),
+        "code is not a field to filter by: {v}"
+    );
+    let v = k.json(&["customer", "list", "--incomplete", "--sort", "code"]);
+    let a1 = &v[0];
+    assert_eq!(a1["code"], "A1");
+    let missing: Vec<&str> = a1["completeness"]["missing"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        missing.contains(&"Contacts") && !missing.contains(&"证书编号"),
+        "{a1}"
+    );
+    assert!(
+        v[2]["completeness"]["missing"]
+            .to_string()
+            .contains("证书编号"),
+        "{v}"
+    );
+    has_all(
+        &k.fails(&["customer", "list", "--sort", "nope"], 2),
+        &["--sort", "nope"],
+    );
+}
+
+#[test]
+fn the_quarterly_check_lists_files_not_confirmed_for_90_days_until_confirmed() {
+    let k = Kefu::new();
+    k.ok(&["customer", "add", "--code", "OLD", "--name", "老客户"]);
+    let due = |now: &str| -> Vec<String> {
+        let out = k.ok_at(now, &["--json", "customer", "check"]);
+        let v: Value = serde_json::from_str(&out).unwrap_or_default();
+        v["due"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["code"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(due("2027-02-20 10:00").is_empty(), "89 days after creation");
+    assert_eq!(due("2027-02-21 10:00"), ["OLD"], "90 days after creation");
+    k.ok_at("2027-02-21 11:00", &["customer", "confirm", "OLD"]);
+    assert!(due("2027-05-21 10:00").is_empty());
+    assert_eq!(due("2027-05-22 11:00"), ["OLD"]);
+    has_all(&k.fails(&["customer", "confirm", "NOPE"], 2), &["NOPE"]);
+}

@@ -264,6 +264,8 @@ impl App {
             | RecordKind::Inquiry
             | RecordKind::Shipments
             | RecordKind::Knowhow
+            | RecordKind::CustomField
+            | RecordKind::Product
             | RecordKind::Suggestion => {
                 if let Some(v) = self.view.as_mut().filter(|v| v.depends().contains(&kind)) {
                     v.select_key(key);

@@ -129,13 +129,17 @@ pub enum CustomerCmd {
     /// Add a customer; prints its code
     Add(Box<CustomerAddArgs>),
     /// List customers by grade, then name
-    List {
-        /// Only this grade (A, B, C or D)
-        #[arg(long)]
-        grade: Option<String>,
-        /// Only customers of this key-account manager
-        #[arg(long)]
-        kam: Option<String>,
+    List(CustomerListArgs),
+    /// The quarterly check of customer data: files nobody confirmed for --days
+    Check {
+        /// Days since the last confirmation
+        #[arg(long, default_value_t = 90)]
+        days: u32,
+    },
+    /// Confirm a file's data is current (the quarterly check)
+    Confirm {
+        /// Customer code
+        code: String,
     },
     /// Show a customer's file with contacts and history
     Show {
@@ -144,6 +148,43 @@ pub enum CustomerCmd {
     },
     /// Change a customer's file: each flag given replaces its field ("" clears it)
     Edit(Box<CustomerEditArgs>),
+    /// The custom fields every file has (an administrator defines them)
+    #[command(subcommand)]
+    Field(super::customer_field::FieldCmd),
+}
+
+/// `kefu customer list`.
+#[derive(Debug, Args)]
+pub struct CustomerListArgs {
+    /// Only this grade (A, B, C or D)
+    #[arg(long)]
+    pub grade: Option<String>,
+    /// Only customers of this key-account manager
+    #[arg(long)]
+    pub kam: Option<String>,
+    /// Only files where a field (declared or custom) has this value: "FIELD=VALUE" (repeatable)
+    #[arg(long = "where", value_name = "FIELD=VALUE")]
+    pub filters: Vec<String>,
+    /// Only files missing a required item
+    #[arg(long)]
+    pub incomplete: bool,
+    /// Sort by a field (declared or custom) or by "completeness"
+    #[arg(long, value_name = "FIELD")]
+    pub sort: Option<String>,
+    /// Reverse the sort
+    #[arg(long)]
+    pub desc: bool,
+}
+
+/// What `customer add` and `customer edit` say beyond the declared fields.
+#[derive(Debug, Args)]
+pub struct FileExtras {
+    /// A custom field's value: "NAME=VALUE" ("NAME=" clears it; repeatable)
+    #[arg(long = "custom", value_name = "NAME=VALUE")]
+    pub custom: Vec<String>,
+    /// A product the customer buys: "NAME" or "NAME=SPEC" (adds it or changes its spec; repeatable)
+    #[arg(long = "product", value_name = "NAME[=SPEC]")]
+    pub products: Vec<String>,
 }
 
 /// `kefu customer edit`.
@@ -157,6 +198,12 @@ pub struct CustomerEditArgs {
     /// Why the grade changes (kept in the grade history)
     #[arg(long)]
     pub basis: Option<String>,
+    /// Custom fields and products
+    #[command(flatten)]
+    pub extras: FileExtras,
+    /// Take a product off the file (repeatable)
+    #[arg(long = "drop-product", value_name = "NAME")]
+    pub drop_products: Vec<String>,
 }
 
 /// `kefu customer add`.
@@ -171,6 +218,9 @@ pub struct CustomerAddArgs {
     /// A contact: "NAME[,ROLE[,PHONE[,EMAIL[,WECHAT[,LINE]]]]]", ROLE one of kam|purchasing|finance|technical|other or its label (repeatable; kefu contact add gives every field)
     #[arg(long = "contact", value_name = "CONTACT")]
     pub contacts: Vec<String>,
+    /// Custom fields and products
+    #[command(flatten)]
+    pub extras: FileExtras,
 }
 
 /// `kefu complaint ...`.

@@ -1,6 +1,6 @@
 //! `kefu customer add|list|show`.
 
-use super::args::{CustomerAddArgs, CustomerCmd, CustomerEditArgs};
+use super::args::{CustomerAddArgs, CustomerCmd, CustomerEditArgs, FileExtras};
 use super::output::{fields, print, print_json, print_json_streamed, Table};
 use super::report::{history_json, json_time};
 use super::Ctx;
@@ -14,10 +14,32 @@ use crate::store::customers::CustomerFilter;
 pub fn run(ctx: &Ctx, cmd: &CustomerCmd) -> anyhow::Result<()> {
     match cmd {
         CustomerCmd::Add(a) => add(ctx, a),
-        CustomerCmd::List { grade, kam } => list(ctx, grade.as_deref(), kam.as_deref()),
+        CustomerCmd::List(a) if super::customer_query::wanted(a) => {
+            super::customer_query::list(ctx, a)
+        }
+        CustomerCmd::List(a) => list(ctx, a.grade.as_deref(), a.kam.as_deref()),
+        CustomerCmd::Check { days } => super::customer_query::check(ctx, *days),
+        CustomerCmd::Confirm { code } => super::customer_query::confirm(ctx, code),
         CustomerCmd::Show { code } => show(ctx, code),
         CustomerCmd::Edit(a) => edit(ctx, a),
+        CustomerCmd::Field(c) => super::customer_field::run(ctx, c),
     }
+}
+
+/// Writes the custom values and products given on the command line to the file `code`.
+fn apply_extras(tx: &crate::store::Tx, code: &str, extras: &FileExtras) -> Result<(), Error> {
+    for a in &extras.custom {
+        let (name, value) = crate::domain::custom_field::split_assignment(a)?;
+        tx.set_custom(code, name, value)?;
+    }
+    for p in &extras.products {
+        let (name, spec) = match p.split_once('=') {
+            Some((n, s)) => (n, Some(s)),
+            None => (p.as_str(), None),
+        };
+        tx.set_product(code, name, spec)?;
+    }
+    Ok(())
 }
 
 fn edit(ctx: &Ctx, a: &CustomerEditArgs) -> anyhow::Result<()> {
@@ -26,17 +48,36 @@ fn edit(ctx: &Ctx, a: &CustomerEditArgs) -> anyhow::Result<()> {
     let mut f = file.fields.clone();
     a.fields.0.apply(&mut f, ctx.tz)?;
     f.validate(ctx.tz).map_err(super::flag_error)?;
-    store.update_customer(&a.code, file.version, &f, a.basis.as_deref())?;
-    let changed = file.fields.changes(&f);
+    let before = store.history_count()?;
+    store.write(|tx| {
+        tx.update_customer(&a.code, file.version, &f, a.basis.as_deref())?;
+        apply_extras(tx, &a.code, &a.extras)?;
+        for p in &a.drop_products {
+            tx.drop_product(&a.code, p)?;
+        }
+        Ok(())
+    })?;
+    // What changed is what the history gained.
+    let history = store.customer_history(&a.code)?;
+    let fresh = usize::try_from(store.history_count()? - before).unwrap_or(0);
+    let changed: Vec<String> = history
+        .iter()
+        .rev()
+        .take(fresh)
+        .rev()
+        .filter_map(|h| h.field.clone())
+        .collect();
     if ctx.json {
-        let fields: Vec<&str> = changed.iter().map(|c| c.field).collect();
-        print_json(&serde_json::json!({ "code": a.code, "changed": fields }))?;
+        print_json(&serde_json::json!({ "code": a.code, "changed": changed }))?;
     } else if changed.is_empty() {
         print(&format!("{}\n", ctx.t("msg.nothing_changed")))?;
     } else {
         let names: Vec<String> = changed
             .iter()
-            .map(|c| ctx.t(&format!("field.{}", c.field)))
+            .map(|f| match f.split_once('.') {
+                Some((_, name)) => name.to_string(),
+                None => ctx.t(&format!("field.{f}")),
+            })
             .collect();
         print(&format!("{} {}\n", a.code, names.join(", ")))?;
     }
@@ -53,7 +94,12 @@ fn add(ctx: &Ctx, a: &CustomerAddArgs) -> anyhow::Result<()> {
         .map(|c| parse_contact(c, ctx.tz))
         .collect::<Result<Vec<_>, _>>()?;
     let mut store = ctx.open()?;
-    let code = store.add_customer(a.code.as_deref(), &f, &contacts)?;
+    // The file, its custom values and products are written together or not at all.
+    let code = store.write(|tx| {
+        let code = tx.add_customer(a.code.as_deref(), &f, &contacts)?;
+        apply_extras(tx, &code, &a.extras)?;
+        Ok(code)
+    })?;
     if ctx.json {
         print_json(&serde_json::json!({ "code": code }))?;
     } else {
@@ -190,6 +236,14 @@ fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
         t.row(row.to_vec());
     }
     out.push_str(&t.render());
+    if !file.products.is_empty() {
+        out.push_str(&format!("\n{}\n", ctx.t("head.products")));
+        let mut t = Table::new(vec![ctx.t("col.product"), ctx.t("col.spec")]);
+        for p in &file.products {
+            t.row(vec![p.product.clone(), p.spec.clone().unwrap_or_default()]);
+        }
+        out.push_str(&t.render());
+    }
     out.push_str(&format!("\n{}\n", ctx.t("head.grade_history")));
     let mut t = Table::new(model::GRADE_COLUMNS.iter().map(|k| ctx.t(k)).collect());
     for row in model::grade_rows(&file, ctx.tz) {

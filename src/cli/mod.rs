@@ -7,6 +7,8 @@ mod complaint;
 mod complaint_show;
 pub mod contact;
 mod customer;
+pub mod customer_field;
+mod customer_query;
 mod data;
 pub mod fields;
 mod history;

@@ -108,12 +108,79 @@ pub fn completeness(
     contacts: usize,
     required: &Required,
 ) -> (usize, usize) {
+    missing(fields, contacts, required, &[], &Default::default()).counts()
+}
+
+/// What a file is missing, by name: a declared field's name, `contact`, or a required
+/// custom field's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    /// Declared fields missing, by name.
+    pub fields: Vec<&'static str>,
+    /// No contact at all.
+    pub contact: bool,
+    /// Required custom fields without a value.
+    pub custom: Vec<String>,
+    /// How many items a complete file fills.
+    pub total: usize,
+}
+
+impl Missing {
+    /// Items filled, out of how many.
+    pub fn counts(&self) -> (usize, usize) {
+        let missing = self.fields.len() + usize::from(self.contact) + self.custom.len();
+        (self.total - missing, self.total)
+    }
+}
+
+/// What a file lacks: the team's required fields, a contact and the required custom fields.
+pub fn missing(
+    fields: &CustomerFields,
+    contacts: usize,
+    required: &Required,
+    custom_required: &[String],
+    custom: &std::collections::BTreeMap<String, String>,
+) -> Missing {
     let specs = required.specs();
-    let filled = specs
-        .iter()
-        .filter(|f| fields.get(f.name).is_some())
-        .count();
-    (filled + usize::from(contacts > 0), specs.len() + 1)
+    Missing {
+        fields: specs
+            .iter()
+            .filter(|f| fields.get(f.name).is_none())
+            .map(|f| f.name)
+            .collect(),
+        contact: contacts == 0,
+        custom: custom_required
+            .iter()
+            .filter(|n| !custom.contains_key(*n))
+            .cloned()
+            .collect(),
+        total: specs.len() + 1 + custom_required.len(),
+    }
+}
+
+/// Whether a file is due its data check (seed 002): nobody confirmed it, or created it,
+/// within the last `days` days.
+pub fn check_due(
+    last: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+    days: u32,
+) -> bool {
+    now - last >= chrono::Duration::days(i64::from(days))
+}
+
+/// Orders two values of a field for a list: numbers as numbers, the rest as text, and a
+/// file without a value after every file with one.
+pub fn compare_values(a: Option<&str>, b: Option<&str>) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Some(x), Some(y)) => match (x.parse::<f64>(), y.parse::<f64>()) {
+            (Ok(m), Ok(n)) => m.partial_cmp(&n).unwrap_or(Ordering::Equal),
+            _ => x.cmp(y),
+        },
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
 }
 
 /// Checks a customer code: 1-20 letters, digits, `-` or `_`.
@@ -154,6 +221,40 @@ mod tests {
         // The team's own list: the postcode counts, the grade does not.
         let team = Required(vec!["name", "postcode"]);
         assert_eq!(completeness(&f, 2, &team), (3, 3));
+        // Required custom fields count too, and the missing ones are named.
+        let custom = [("证书编号".to_string(), "C-1".to_string())].into();
+        let need = ["证书编号".to_string(), "认证范围".to_string()];
+        let m = missing(&f, 0, &team, &need, &custom);
+        assert_eq!(m.counts(), (3, 5));
+        assert_eq!((m.fields.is_empty(), m.contact), (true, true));
+        assert_eq!(m.custom, vec!["认证范围".to_string()]);
+    }
+
+    #[test]
+    fn the_data_check_is_due_after_the_days_not_before() {
+        let t = |s: &str| crate::domain::time::parse_time(FieldId::named("t"), s, DEFAULT_TZ);
+        let (Ok(last), Ok(before), Ok(at)) = (
+            t("2026-08-25 10:00"),
+            t("2026-11-23 09:59"),
+            t("2026-11-23 10:00"),
+        ) else {
+            panic!("times")
+        };
+        assert!(!check_due(last, before, 90));
+        assert!(check_due(last, at, 90));
+    }
+
+    #[test]
+    fn values_sort_as_numbers_when_both_are_and_blanks_last() {
+        use std::cmp::Ordering::*;
+        assert_eq!(compare_values(Some("9"), Some("10")), Less);
+        assert_eq!(compare_values(Some("b"), Some("a")), Greater);
+        assert_eq!(
+            compare_values(Some("2027-01-01"), Some("2026-12-31")),
+            Greater
+        );
+        assert_eq!(compare_values(None, Some("a")), Greater);
+        assert_eq!(compare_values(Some("a"), None), Less);
     }
 
     #[test]

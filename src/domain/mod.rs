@@ -5,6 +5,7 @@ pub mod audit;
 pub mod calendar;
 pub mod capa;
 pub mod complaint;
+pub mod custom_field;
 pub mod customer;
 pub mod enums;
 pub mod fields;

@@ -4,7 +4,6 @@ use chrono_tz::Tz;
 
 use super::fields::{lines, FieldLine};
 use super::history::stamp;
-use crate::domain::customer::completeness;
 use crate::i18n::Catalog;
 use crate::store::customers::CustomerFile;
 
@@ -35,13 +34,41 @@ pub fn field_lines(
         value: file.code.clone(),
     }];
     out.extend(lines(&file.fields, cat, tz));
-    let (filled, all) = completeness(&file.fields, file.contacts.len(), required);
+    for f in &file.custom_fields {
+        out.push(FieldLine {
+            field: "custom",
+            label: f.name.clone(),
+            value: file.custom.get(&f.name).cloned().unwrap_or_default(),
+        });
+    }
+    let missing = file.missing(required);
+    let (filled, all) = missing.counts();
+    let mut value = format!("{filled}/{all}");
+    let names = missing_names(&missing, cat);
+    if !names.is_empty() {
+        value.push_str(&cat.fmt("customer.missing", &[("fields", &names.join(", "))]));
+    }
     out.push(FieldLine {
         field: "completeness",
         label: cat.get("field.completeness").to_string(),
-        value: format!("{filled}/{all}"),
+        value,
     });
     out
+}
+
+/// The missing items of a file by their labels: declared fields, a contact, custom fields.
+pub fn missing_names(m: &crate::domain::customer::Missing, cat: &Catalog) -> Vec<String> {
+    use crate::domain::customer::CustomerFields;
+    use crate::domain::fields::Record;
+    let declared = m.fields.iter().map(|f| match CustomerFields::spec(f) {
+        Some(spec) => cat.get(&spec.label_key()).to_string(),
+        None => f.to_string(),
+    });
+    let contact = m.contact.then(|| cat.get("head.contacts").to_string());
+    declared
+        .chain(contact)
+        .chain(m.custom.iter().cloned())
+        .collect()
 }
 
 /// The contacts, in [`CONTACT_COLUMNS`] order.

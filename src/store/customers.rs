@@ -8,7 +8,9 @@ use serde::Serialize;
 pub use super::customer_list::CustomerFilter;
 use super::records;
 use super::{Store, Tx};
-use crate::domain::customer::{validate_code, Contact, ContactRole, CustomerFields, Grade};
+use crate::domain::customer::{
+    validate_code, Contact, ContactRole, CustomerFields, Grade, Missing,
+};
 use crate::domain::fields::Record;
 use crate::error::{Error, Result};
 
@@ -45,6 +47,13 @@ pub struct CustomerFile {
     pub contacts: Vec<Contact>,
     /// Grade changes, oldest first.
     pub grade_history: Vec<GradeChange>,
+    /// Products and their specs.
+    pub products: Vec<super::customer_extras::Product>,
+    /// Custom field values by field name.
+    pub custom: std::collections::BTreeMap<String, String>,
+    /// The custom fields every file has (the team's definitions), in their order.
+    #[serde(skip)]
+    pub custom_fields: Vec<crate::domain::custom_field::CustomField>,
     /// Optimistic-lock version.
     pub version: i64,
     /// Created (storage form).
@@ -330,6 +339,25 @@ fn not_found(code: &str) -> Error {
     }
 }
 
+impl CustomerFile {
+    /// What the file lacks to be complete under the team's `required` list.
+    pub fn missing(&self, required: &crate::domain::customer::Required) -> Missing {
+        let custom_required: Vec<String> = self
+            .custom_fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.name.clone())
+            .collect();
+        crate::domain::customer::missing(
+            &self.fields,
+            self.contacts.len(),
+            required,
+            &custom_required,
+            &self.custom,
+        )
+    }
+}
+
 impl Store {
     /// Adds a customer in its own transaction; returns the code.
     pub fn add_customer(
@@ -416,6 +444,9 @@ impl Store {
             fields,
             contacts,
             grade_history,
+            products: super::customer_extras::products_of(self.conn(), id)?,
+            custom: super::customer_extras::custom_of(self.conn(), id)?,
+            custom_fields: super::customer_extras::custom_fields(self.conn())?,
             version,
             created_at,
             updated_at,
@@ -434,8 +465,20 @@ impl Store {
             [],
             |r| r.get(0),
         )?;
-        // A contact counts as one more required item of every file (`completeness`).
-        let per_file = specs.len() + 1;
-        Ok((filled + with_contact.max(0) as usize, files * per_file))
+        // Required custom fields count in every file too.
+        let custom: i64 = self.conn().query_row(
+            "SELECT COUNT(*) FROM customer_custom v JOIN custom_fields f ON f.name = v.field
+             WHERE f.required",
+            [],
+            |r| r.get(0),
+        )?;
+        let custom_required = super::customer_extras::custom_fields(self.conn())?
+            .iter()
+            .filter(|f| f.required)
+            .count();
+        // A contact counts as one more required item of every file (`missing`).
+        let per_file = specs.len() + 1 + custom_required;
+        let filled = filled + with_contact.max(0) as usize + custom.max(0) as usize;
+        Ok((filled, files * per_file))
     }
 }

@@ -5,6 +5,8 @@ pub mod capa;
 pub mod complaint_stats;
 pub mod complaint_types;
 pub mod complaints;
+pub mod customer_extras;
+pub mod customer_facts;
 pub mod customer_list;
 pub mod customers;
 pub mod history;

@@ -67,6 +67,8 @@ fn record_view(kind: RecordKind, key: &str) -> Option<Box<dyn crate::app::compon
         | RecordKind::Inquiry
         | RecordKind::Shipments
         | RecordKind::Suggestion
+        | RecordKind::CustomField
+        | RecordKind::Product
         | RecordKind::Knowhow => None,
     }
 }
