@@ -101,6 +101,8 @@ pub enum Work {
     Escalate(String),
     /// The written report went to the customer.
     Report(String),
+    /// A customer file's data was checked and is current.
+    ConfirmData(String),
 }
 
 /// What a component asks the app to do after handling an action.
@@ -111,7 +113,7 @@ pub enum Effect {
     Close,
     /// Open a form.
     Form(FormRequest),
-    /// Run a complaint write.
+    /// Run a one-key write.
     Work(Work),
     /// The component's data request changed (a filter, a page): run its jobs again.
     Load,

@@ -219,6 +219,21 @@ impl App {
         );
     }
 
+    /// Records that the customer file's data was checked and is current.
+    pub(super) fn confirm_data(&mut self, code: &str) {
+        let (cat, code) = (self.cat, code.to_string());
+        self.write(
+            move |s| {
+                s.write(|tx| tx.confirm_customer(&code))?;
+                Ok(Wrote::said(
+                    cat.fmt("done.confirmed", &[("code", &code)]),
+                    RecordKind::Customer,
+                ))
+            },
+            false,
+        );
+    }
+
     /// Takes back the last one-key move, within `UNDO_SECONDS` of making it.
     pub(super) fn undo_last(&mut self) {
         let Some((undo, at)) = self.undo.take() else {

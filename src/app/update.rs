@@ -69,6 +69,8 @@ impl App {
                 | Action::Jump
                 | Action::Undo
                 | Action::Message
+                | Action::Tab(_)
+                | Action::ConfirmData
                 | Action::Key(_)
                 | Action::Mouse(_)
                 | Action::Paste(_) => {}
@@ -154,6 +156,8 @@ impl App {
             | Action::Jump
             | Action::Undo
             | Action::Message
+            | Action::Tab(_)
+            | Action::ConfirmData
             | Action::Mouse(_)
             | Action::Refresh
             | Action::Tick
@@ -219,6 +223,8 @@ impl App {
             | Action::Edit
             | Action::Save
             | Action::NextField
+            | Action::Tab(_)
+            | Action::ConfirmData
             | Action::PrevField => {}
         }
     }
@@ -250,6 +256,7 @@ impl App {
                 Work::Resume(n) => self.resume(&n),
                 Work::Escalate(n) => self.escalate(&n),
                 Work::Report(n) => self.report_sent(&n),
+                Work::ConfirmData(code) => self.confirm_data(&code),
             },
         }
         self.needs_draw = true;

@@ -57,6 +57,10 @@ pub enum Action {
     Message,
     /// Answer yes to a question.
     Confirm,
+    /// Show the next (1) or previous (-1) tab of a record.
+    Tab(isize),
+    /// Record that a customer file's data was checked and is current.
+    ConfirmData,
     /// Re-read everything from the database.
     Refresh,
     /// Text typed into a form field or the filter (not bindable).
@@ -316,6 +320,9 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Undo, "undo"),
     (Action::Message, "message"),
     (Action::Confirm, "confirm"),
+    (Action::Tab(1), "next_tab"),
+    (Action::Tab(-1), "prev_tab"),
+    (Action::ConfirmData, "confirm_data"),
     (Action::Refresh, "refresh"),
 ];
 

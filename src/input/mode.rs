@@ -19,6 +19,8 @@ pub enum Mode {
     Meeting,
     /// The CAPA list.
     Capas,
+    /// A customer's file, in tabs.
+    CustomerFile,
     /// Editing a form (unbound keys are text).
     Form,
     /// Typing a filter (unbound keys are text).
@@ -33,7 +35,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in config-file order.
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Global,
         Mode::List,
         Mode::Customers,
@@ -42,6 +44,7 @@ impl Mode {
         Mode::Records,
         Mode::Meeting,
         Mode::Capas,
+        Mode::CustomerFile,
         Mode::Form,
         Mode::Filter,
         Mode::Palette,
@@ -60,6 +63,7 @@ impl Mode {
             Mode::Records => "records",
             Mode::Meeting => "meeting",
             Mode::Capas => "capa_list",
+            Mode::CustomerFile => "customer_file",
             Mode::Form => "form",
             Mode::Filter => "filter",
             Mode::Palette => "palette",
@@ -82,6 +86,7 @@ impl Mode {
             Mode::Records => &[Mode::Records, Mode::List, Mode::Global],
             Mode::Meeting => &[Mode::Meeting, Mode::List, Mode::Global],
             Mode::Capas => &[Mode::Capas, Mode::List, Mode::Global],
+            Mode::CustomerFile => &[Mode::CustomerFile, Mode::List, Mode::Global],
             Mode::List => &[Mode::List, Mode::Global],
             Mode::Global => &[Mode::Global],
             // Text-entry and modal screens see only their own table, so that `q` or `j`

@@ -1,18 +1,18 @@
-//! The customer file and the complaint detail views.
+//! The complaint detail view, and the pieces every record view draws with.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::widgets::{clean, grade_style, pane_block, state_style};
+use super::widgets::{clean, pane_block, state_style};
 use crate::app::selection::Selection;
 use crate::app::App;
 use crate::store::complaints::ComplaintDetail;
 use crate::store::history::Change;
 use crate::text::{pad, width};
 
-fn pairs<'a>(app: &App, items: Vec<(String, Span<'a>)>) -> Vec<Line<'a>> {
+pub(super) fn pairs<'a>(app: &App, items: Vec<(String, Span<'a>)>) -> Vec<Line<'a>> {
     let w = items.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     items
         .into_iter()
@@ -27,14 +27,14 @@ fn pairs<'a>(app: &App, items: Vec<(String, Span<'a>)>) -> Vec<Line<'a>> {
 }
 
 /// A blank line, then a section heading.
-fn heading<'a>(app: &App, key: &str) -> [Line<'a>; 2] {
+pub(super) fn heading<'a>(app: &App, key: &str) -> [Line<'a>; 2] {
     [
         Line::default(),
         Line::from(Span::styled(app.t(key), app.theme.header)),
     ]
 }
 
-fn history_lines<'a>(app: &App, history: &[Change]) -> Vec<Line<'a>> {
+pub(super) fn history_lines<'a>(app: &App, history: &[Change]) -> Vec<Line<'a>> {
     crate::readmodel::history::lines(history, app.cat, app.tz)
         .into_iter()
         .rev()
@@ -52,102 +52,6 @@ fn history_lines<'a>(app: &App, history: &[Change]) -> Vec<Line<'a>> {
             ])
         })
         .collect()
-}
-
-/// Draws one customer's file.
-pub fn customer(
-    frame: &mut Frame,
-    app: &App,
-    area: Rect,
-    rec: &crate::views::CustomerRecord,
-    sel: &Selection,
-) {
-    let file = &rec.file;
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
-    use crate::readmodel::customer_file as model;
-    let items: Vec<(String, Span)> =
-        model::field_lines(file, &app.policy.required, app.cat, app.tz)
-            .into_iter()
-            .map(|l| {
-                let span = if l.field == "grade" {
-                    Span::styled(clean(&l.value), grade_style(app, file.fields.grade))
-                } else {
-                    Span::raw(clean(&l.value))
-                };
-                (l.label, span)
-            })
-            .collect();
-    let title = clean(
-        file.fields
-            .short_name
-            .as_deref()
-            .unwrap_or(&file.fields.name),
-    );
-    frame.render_widget(
-        Paragraph::new(pairs(app, items))
-            .block(pane_block(app, title, true))
-            .wrap(Wrap { trim: false }),
-        left,
-    );
-    let mut lines = vec![Line::from(Span::styled(
-        app.t("head.contacts"),
-        app.theme.header,
-    ))];
-    for row in model::contact_rows(file, app.cat) {
-        let filled: Vec<&str> = row
-            .iter()
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
-            .collect();
-        lines.push(Line::from(clean(&filled.join("  "))));
-    }
-    lines.extend(heading(app, "head.grade_history"));
-    for row in model::grade_rows(file, app.tz) {
-        lines.push(Line::from(clean(&row.join("  "))));
-    }
-    lines.extend(heading(app, "head.customer_complaints"));
-    if rec.complaints.is_empty() {
-        lines.push(Line::from(Span::styled("–", app.theme.muted)));
-    }
-    for c in &rec.complaints {
-        let step = app.t(&format!("step_short.{}", c.step.as_str()));
-        lines.push(Line::from(vec![
-            Span::styled(clean(&c.number), app.theme.key_hint),
-            Span::raw(format!(
-                "  {}  {}  {}",
-                crate::domain::time::local(c.facts.received_at, app.tz),
-                pad(step, 8),
-                clean(&c.title)
-            )),
-        ]));
-    }
-    lines.extend(heading(app, "head.customer_nps"));
-    if rec.nps.is_empty() {
-        lines.push(Line::from(Span::styled("–", app.theme.muted)));
-    }
-    for n in &rec.nps {
-        let kind = crate::domain::nps::classify(n.score.clamp(0, 10) as u8);
-        lines.push(Line::from(vec![
-            Span::raw(format!("{}  ", crate::domain::time::local(n.at, app.tz))),
-            Span::styled(format!("{:>2}", n.score), app.theme.title),
-            Span::raw(format!(
-                "  {}  {}",
-                app.t(kind.label_key()),
-                clean(n.comment.as_deref().unwrap_or(""))
-            )),
-        ]));
-    }
-    lines.extend(heading(app, "head.history"));
-    lines.extend(history_lines(app, &rec.history));
-    scrolled(
-        frame,
-        app,
-        right,
-        lines,
-        app.t("ui.file_side").to_string(),
-        sel,
-    );
 }
 
 /// Draws one complaint with every clock and its steps.
@@ -240,7 +144,7 @@ pub fn complaint(
     scrolled(frame, app, area, lines, clean(&r.number), sel);
 }
 
-fn scrolled(
+pub(super) fn scrolled(
     frame: &mut Frame,
     app: &App,
     area: Rect,

@@ -53,6 +53,8 @@ pub fn complaint_effect(action: &Action, t: Target, app: &App) -> Option<Effect>
         | Action::Help
         | Action::FocusNext
         | Action::FocusPrev
+        | Action::Tab(_)
+        | Action::ConfirmData
         | Action::Move(_)
         | Action::Open
         | Action::Back

@@ -26,12 +26,58 @@ pub struct CustomerRecord {
     pub nps: Vec<NpsAnswer>,
 }
 
+/// The tabs of the customer file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileTab {
+    /// Fields, custom fields, completeness, products, grade history.
+    Overview,
+    /// Contacts with every way to reach them.
+    Contacts,
+    /// The customer's complaints.
+    Complaints,
+    /// The customer's NPS answers.
+    Nps,
+    /// The file's change history.
+    History,
+}
+
+impl FileTab {
+    /// Every tab, in bar order.
+    pub const ALL: [FileTab; 5] = [
+        FileTab::Overview,
+        FileTab::Contacts,
+        FileTab::Complaints,
+        FileTab::Nps,
+        FileTab::History,
+    ];
+
+    /// The catalog key of its title.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            FileTab::Overview => "tab.overview",
+            FileTab::Contacts => "tab.contacts",
+            FileTab::Complaints => "tab.complaints",
+            FileTab::Nps => "tab.nps",
+            FileTab::History => "tab.history",
+        }
+    }
+
+    /// The tab `step` places along, wrapping round.
+    fn moved(self, step: isize) -> FileTab {
+        let n = FileTab::ALL.len() as isize;
+        let at = FileTab::ALL.iter().position(|t| *t == self).unwrap_or(0) as isize;
+        FileTab::ALL[(at + step).rem_euclid(n) as usize]
+    }
+}
+
 /// The customer file view's state.
 pub struct CustomerView {
     /// The customer's code.
     pub code: String,
     /// What it shows (None until loaded).
     pub file: Option<CustomerRecord>,
+    /// The tab shown.
+    pub tab: FileTab,
     /// Scroll.
     pub sel: Selection,
 }
@@ -42,6 +88,7 @@ impl CustomerView {
         CustomerView {
             code,
             file: None,
+            tab: FileTab::Overview,
             sel: Selection::default(),
         }
     }
@@ -53,14 +100,21 @@ impl Component for CustomerView {
     }
 
     fn mode(&self) -> Mode {
-        Mode::Detail
+        Mode::CustomerFile
     }
 
     fn handle(&mut self, action: &Action, _app: &App, fx: &mut Vec<Effect>) -> Handled {
         if super::scroll_or_close(&mut self.sel, action, fx) {
             return Handled::Consumed;
         }
-        if *action == Action::Edit {
+        if let Action::Tab(step) = action {
+            self.tab = self.tab.moved(*step);
+            self.sel = Selection::default();
+        } else if *action == Action::ConfirmData {
+            fx.push(Effect::Work(crate::app::component::Work::ConfirmData(
+                self.code.clone(),
+            )));
+        } else if *action == Action::Edit {
             fx.push(Effect::Form(FormRequest::EditCustomer(self.code.clone())));
         } else if *action == Action::Open {
             // The customer's latest complaint opens; the palette or `g` opens any other.
@@ -77,7 +131,7 @@ impl Component for CustomerView {
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, _focused: bool) {
         match &self.file {
-            Some(rec) => crate::ui::detail::customer(frame, app, area, rec, &self.sel),
+            Some(rec) => crate::ui::customer_file::draw(frame, app, area, rec, self.tab, &self.sel),
             None => super::loading(frame, app, area, self.code.clone(), true),
         }
     }

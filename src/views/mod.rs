@@ -25,7 +25,7 @@ pub(crate) use crate::ui::widgets::loading;
 pub use board::Board;
 pub use capas::Capas;
 pub use complaint::ComplaintView;
-pub use customer::{CustomerRecord, CustomerView};
+pub use customer::{CustomerRecord, CustomerView, FileTab};
 pub use customers::Customers;
 pub use knowhow::KnowhowView;
 pub use kpi::Kpis;

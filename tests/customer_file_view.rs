@@ -1,0 +1,65 @@
+//! The customer file in the workbench: tabs moved through by key, each showing its part of
+//! the file, and `K` confirming the data for the quarterly check, with history.
+
+mod common;
+
+use common::*;
+use kefu::app::action::crossterm_key::KeyCode;
+use kefu::i18n::Lang;
+
+#[test]
+fn tabs_show_each_part_of_the_file_and_k_confirms_the_data() {
+    let mut app = app(Lang::En, "dark");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    let code = customers(&app).selected().expect("a customer").code.clone();
+    let file = app.store.customer(&code).expect("the file");
+    let contact = file.contacts.first().expect("a contact").clone();
+    let text = screen(&app, 100, 30);
+    assert!(
+        text.contains("Overview") && text.contains("Credit rating"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(&contact.name),
+        "contacts are on their own tab: {text}"
+    );
+    press(&mut app, KeyCode::Tab);
+    let text = screen(&app, 100, 30);
+    assert!(text.contains(&contact.name), "{text}");
+    if let Some(wx) = &contact.wechat {
+        assert!(text.contains(wx) && text.contains("WeChat"), "{text}");
+    }
+    // Round the bar: complaints, NPS, history, then back to the overview.
+    press(&mut app, KeyCode::Right);
+    assert!(screen(&app, 100, 30).contains("Complaints (Enter"));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    let text = screen(&app, 100, 30);
+    assert!(
+        text.contains("· History") && text.contains("created"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Right);
+    assert!(screen(&app, 100, 30).contains("· Overview"));
+    press(&mut app, KeyCode::Left);
+    assert!(screen(&app, 100, 30).contains("· History"));
+
+    let before = app.store.customer_history(&code).expect("history").len();
+    press(&mut app, KeyCode::Char('K'));
+    drain_until(&mut app, "the confirmation", |a| {
+        a.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("confirmed"))
+    });
+    let history = app.store.customer_history(&code).expect("history");
+    assert_eq!(history.len(), before + 1);
+    let last = history.last().expect("a row");
+    assert_eq!(last.field.as_deref(), Some("confirmed_at"));
+    // `c` is no complaint move here: the file has its own keys.
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(
+        app.store.customer_history(&code).expect("history").len(),
+        before + 1
+    );
+}
