@@ -63,3 +63,25 @@ fn tabs_show_each_part_of_the_file_and_k_confirms_the_data() {
         before + 1
     );
 }
+
+#[test]
+fn d_lists_the_files_due_their_data_check_and_k_takes_one_off() {
+    let mut app = app(Lang::En, "dark");
+    press(&mut app, KeyCode::Tab);
+    let all = customers(&app).total();
+    press(&mut app, KeyCode::Char('D'));
+    drain_until(&mut app, "the check list", |a| customers(a).page.is_some());
+    // The demo's files were all created now: none is due yet.
+    assert_eq!(customers(&app).total(), 0);
+    assert!(screen(&app, 100, 30).contains("not confirmed for 90 days"));
+    press(&mut app, KeyCode::Char('D'));
+    drain_until(&mut app, "the whole list", |a| customers(a).total() == all);
+    // 90 days on, every file is due; confirming one takes it off the list.
+    app.set_now(now() + chrono::Duration::days(90));
+    press(&mut app, KeyCode::Char('D'));
+    drain_until(&mut app, "the due files", |a| customers(a).total() == all);
+    let code = customers(&app).selected().expect("a file").code.clone();
+    press(&mut app, KeyCode::Char('K'));
+    drain_until(&mut app, "one fewer", |a| customers(a).total() == all - 1);
+    assert!(customers(&app).selected().is_some_and(|c| c.code != code));
+}

@@ -71,6 +71,7 @@ impl App {
                 | Action::Message
                 | Action::Tab(_)
                 | Action::ConfirmData
+                | Action::DataCheck
                 | Action::Key(_)
                 | Action::Mouse(_)
                 | Action::Paste(_) => {}
@@ -158,6 +159,7 @@ impl App {
             | Action::Message
             | Action::Tab(_)
             | Action::ConfirmData
+            | Action::DataCheck
             | Action::Mouse(_)
             | Action::Refresh
             | Action::Tick
@@ -225,6 +227,7 @@ impl App {
             | Action::NextField
             | Action::Tab(_)
             | Action::ConfirmData
+            | Action::DataCheck
             | Action::PrevField => {}
         }
     }

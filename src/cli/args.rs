@@ -133,7 +133,7 @@ pub enum CustomerCmd {
     /// The quarterly check of customer data: files nobody confirmed for --days
     Check {
         /// Days since the last confirmation
-        #[arg(long, default_value_t = 90)]
+        #[arg(long, default_value_t = crate::domain::customer::DATA_CHECK_DAYS)]
         days: u32,
     },
     /// Confirm a file's data is current (the quarterly check)

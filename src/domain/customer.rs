@@ -158,6 +158,9 @@ pub fn missing(
     }
 }
 
+/// Days after which a file is due its data check (seed 002: every quarter).
+pub const DATA_CHECK_DAYS: u32 = 90;
+
 /// Whether a file is due its data check (seed 002): nobody confirmed it, or created it,
 /// within the last `days` days.
 pub fn check_due(

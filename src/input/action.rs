@@ -61,6 +61,8 @@ pub enum Action {
     Tab(isize),
     /// Record that a customer file's data was checked and is current.
     ConfirmData,
+    /// List only the customer files due their data check, or all again.
+    DataCheck,
     /// Re-read everything from the database.
     Refresh,
     /// Text typed into a form field or the filter (not bindable).
@@ -323,6 +325,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Tab(1), "next_tab"),
     (Action::Tab(-1), "prev_tab"),
     (Action::ConfirmData, "confirm_data"),
+    (Action::DataCheck, "data_check"),
     (Action::Refresh, "refresh"),
 ];
 

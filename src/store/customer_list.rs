@@ -19,6 +19,9 @@ pub struct CustomerFilter {
     pub kam: Option<String>,
     /// Only customers whose code, name or short name contains this (any case).
     pub text: Option<String>,
+    /// Only files nobody confirmed (or created) since this time (storage form): the
+    /// quarterly data check.
+    pub unconfirmed_since: Option<String>,
     /// Rows to skip (in list order).
     pub offset: usize,
     /// At most this many rows (None: all).
@@ -61,10 +64,16 @@ impl LatestNps {
 /// Lists longer than this read every latest NPS score in one pass.
 const LONG_LIST: usize = 2_000;
 
-/// The WHERE clause of the customer list; `?1` grade, `?2` KAM, `?3` a LIKE pattern.
-const LIST_WHERE: &str = "(?1 IS NULL OR c.grade = ?1) AND (?2 IS NULL OR c.kam = ?2)
+/// The WHERE clause of the customer list; `?1` grade, `?2` KAM, `?3` a LIKE pattern,
+/// `?{since}` the data-check cut-off.
+fn list_where(since: usize) -> String {
+    format!(
+        "(?1 IS NULL OR c.grade = ?1) AND (?2 IS NULL OR c.kam = ?2)
      AND (?3 IS NULL OR c.code LIKE ?3 ESCAPE '\\' OR c.name LIKE ?3 ESCAPE '\\'
-          OR c.short_name LIKE ?3 ESCAPE '\\')";
+          OR c.short_name LIKE ?3 ESCAPE '\\')
+     AND (?{since} IS NULL OR COALESCE(c.confirmed_at, c.created_at) <= ?{since})"
+    )
+}
 
 /// `%text%` with LIKE's wildcards escaped; None when there is nothing to match.
 pub(crate) fn like_pattern(text: Option<&str>) -> Option<String> {
@@ -121,7 +130,7 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(&format!(
             "WITH page AS (
                SELECT c.id, c.code, c.name, c.short_name, c.grade, c.kam, c.city FROM customers c
-               WHERE {LIST_WHERE}
+               WHERE {w}
                ORDER BY c.grade IS NULL, c.grade, c.name, c.code LIMIT ?4 OFFSET ?5),
              open AS (
                SELECT customer_id, COUNT(*) AS n FROM complaints
@@ -129,7 +138,8 @@ impl Store {
              SELECT p.id, p.code, p.name, p.short_name, p.grade, p.kam, p.city,
                     COALESCE(o.n, 0) AS open_complaints, {nps} AS last_nps
              FROM page p LEFT JOIN open o ON o.customer_id = p.id",
-            open = super::open_steps_sql()
+            open = super::open_steps_sql(),
+            w = list_where(6)
         ))?;
         let limit = filter
             .limit
@@ -164,7 +174,8 @@ impl Store {
             filter.kam,
             like_pattern(filter.text.as_deref()),
             limit,
-            offset
+            offset,
+            filter.unconfirmed_since
         ])?;
         while let Some(r) = rows.next()? {
             let last_nps = match r.get::<_, Option<i64>>(last)? {
@@ -206,21 +217,23 @@ impl Store {
         let n: Option<i64> = self
             .conn()
             .prepare_cached(&format!(
-                "SELECT (SELECT COUNT(*) FROM customers c WHERE {LIST_WHERE}
+                "SELECT (SELECT COUNT(*) FROM customers c WHERE {w}
                    AND ((c.grade IS NULL) < (w.grade IS NULL)
                      OR ((c.grade IS NULL) = (w.grade IS NULL)
                        AND (COALESCE(c.grade, '') < COALESCE(w.grade, '')
                          OR (COALESCE(c.grade, '') = COALESCE(w.grade, '')
                            AND (c.name < w.name OR (c.name = w.name AND c.code < w.code)))))))
                  FROM customers w WHERE w.code = ?4 AND EXISTS
-                   (SELECT 1 FROM customers c WHERE c.id = w.id AND {LIST_WHERE})"
+                   (SELECT 1 FROM customers c WHERE c.id = w.id AND {w})",
+                w = list_where(5)
             ))?
             .query_row(
                 params![
                     filter.grade.map(Grade::as_str),
                     filter.kam,
                     like_pattern(filter.text.as_deref()),
-                    code
+                    code,
+                    filter.unconfirmed_since
                 ],
                 |r| r.get(0),
             )
@@ -233,13 +246,15 @@ impl Store {
         let n: i64 = self
             .conn()
             .prepare_cached(&format!(
-                "SELECT COUNT(*) FROM customers c WHERE {LIST_WHERE}"
+                "SELECT COUNT(*) FROM customers c WHERE {w}",
+                w = list_where(4)
             ))?
             .query_row(
                 params![
                     filter.grade.map(Grade::as_str),
                     filter.kam,
-                    like_pattern(filter.text.as_deref())
+                    like_pattern(filter.text.as_deref()),
+                    filter.unconfirmed_since
                 ],
                 |r| r.get(0),
             )?;

@@ -21,6 +21,8 @@ pub struct CustomerList<'a> {
     pub filter: Option<&'a str>,
     /// Whether keys go into the filter.
     pub editing: bool,
+    /// Only the files due their data check.
+    pub check: bool,
 }
 
 /// Draws the customers pane: the rows of the loaded window that are on screen.
@@ -32,6 +34,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, list: &Cust
     let mut title = app
         .cat
         .fmt("ui.customers_title", &[("n", &n), ("total", &total)]);
+    if list.check {
+        title.push_str(&app.cat.fmt(
+            "customer.check_title",
+            &[(
+                "days",
+                &crate::domain::customer::DATA_CHECK_DAYS.to_string(),
+            )],
+        ));
+    }
     if let Some(f) = list.filter {
         let cursor = if list.editing { "▏" } else { "" };
         title.push_str(&format!(" /{}{cursor}", clean(f)));

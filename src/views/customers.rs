@@ -37,11 +37,14 @@ pub struct CustomerPage {
 pub fn load_page(
     store: &Store,
     text: Option<String>,
+    check: bool,
     offset: usize,
     want: Option<String>,
 ) -> Result<CustomerPage> {
+    let days = chrono::Duration::days(i64::from(crate::domain::customer::DATA_CHECK_DAYS));
     let mut filter = CustomerFilter {
         text,
+        unconfirmed_since: check.then(|| crate::domain::time::to_store(store.now() - days)),
         ..Default::default()
     };
     let found = match &want {
@@ -50,7 +53,7 @@ pub fn load_page(
     };
     let offset = found.map_or(offset, |i| i.saturating_sub(WINDOW / 2));
     let total = store.count_customers(&filter)?;
-    let all = if filter.text.is_some() {
+    let all = if filter.text.is_some() || filter.unconfirmed_since.is_some() {
         store.count_customers(&CustomerFilter::default())?
     } else {
         total
@@ -78,6 +81,8 @@ pub struct Customers {
     pub filter: Option<String>,
     /// Whether keys go into the filter.
     pub editing: bool,
+    /// Only the files due their quarterly data check.
+    pub check: bool,
     /// The customer to select when the next window arrives.
     want: Option<String>,
 }
@@ -177,6 +182,14 @@ impl Component for Customers {
             if let Some(code) = code {
                 fx.push(Effect::Open(Box::new(super::CustomerView::new(code))));
             }
+        } else if *action == Action::DataCheck {
+            self.check = !self.check;
+            self.sel.selected = 0;
+            fx.push(Effect::Load);
+        } else if *action == Action::ConfirmData {
+            if let Some(code) = code {
+                fx.push(Effect::Work(crate::app::component::Work::ConfirmData(code)));
+            }
         } else if *action == Action::New {
             fx.push(Effect::Form(FormRequest::NewCustomer));
         } else if *action == Action::Edit {
@@ -197,6 +210,7 @@ impl Component for Customers {
             sel: &self.sel,
             filter: self.filter.as_deref(),
             editing: self.editing,
+            check: self.check,
         };
         crate::ui::customers::draw(frame, app, area, focused, &list);
     }
@@ -205,8 +219,9 @@ impl Component for Customers {
         let text = self.filter.clone().filter(|t| !t.trim().is_empty());
         let offset = self.sel.selected.saturating_sub(WINDOW / 2);
         let want = self.want.clone();
+        let check = self.check;
         vec![Job::new("customers", move |s| {
-            load_page(s, text, offset, want)
+            load_page(s, text, check, offset, want)
         })]
     }
 
