@@ -10,6 +10,7 @@ pub mod customer;
 pub mod enums;
 pub mod fields;
 pub mod followup;
+pub mod grading;
 pub mod intake;
 pub mod knowhow;
 pub mod kpi;
