@@ -50,6 +50,12 @@ pub enum Command {
     /// A customer's contacts: add, change or remove one
     #[command(subcommand)]
     Contact(super::contact::ContactCmd),
+    /// Customer grades: the proposal by revenue or criteria, and a manager's confirmation
+    #[command(subcommand)]
+    Grade(super::grade::GradeCmd),
+    /// Sales per customer and month (the basis of grading by revenue)
+    #[command(subcommand)]
+    Sales(super::grade::SalesCmd),
     /// Complaints
     #[command(subcommand)]
     Complaint(ComplaintCmd),

@@ -246,7 +246,7 @@ fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
     }
     out.push_str(&format!("\n{}\n", ctx.t("head.grade_history")));
     let mut t = Table::new(model::GRADE_COLUMNS.iter().map(|k| ctx.t(k)).collect());
-    for row in model::grade_rows(&file, ctx.tz) {
+    for row in model::grade_rows(&file, ctx.cat, ctx.tz) {
         t.row(row.to_vec());
     }
     out.push_str(&t.render());

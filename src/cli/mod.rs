@@ -11,6 +11,7 @@ pub mod customer_field;
 mod customer_query;
 mod data;
 pub mod fields;
+pub mod grade;
 mod history;
 mod knowhow;
 mod meeting;
@@ -246,6 +247,8 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Demo(a) => data::demo(ctx, a),
         Command::Customer(c) => customer::run(ctx, c),
         Command::Contact(c) => contact::run(ctx, c),
+        Command::Grade(c) => grade::run(ctx, c),
+        Command::Sales(c) => grade::sales(ctx, c),
         Command::Complaint(c) => complaint::run(ctx, c),
         Command::Sla(a) if a.what.is_some() => policy::show(ctx),
         Command::Sla(a) => report::sla(ctx, a),

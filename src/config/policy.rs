@@ -19,6 +19,17 @@
 //! hours = 1
 //! [returns]
 //! approval_threshold = 1000        # RMB; above it a manager approves the replacement
+//! [grading]                        # customer grades (kefu grade propose); any key may go
+//! revenue_a = 10.0                 # share of annual revenue (%) from which a customer is A
+//! revenue_b = 5.0                  # ... B; below it C
+//! one_off_months = 1               # bought in at most this many months of the year: D
+//! sales_a = 300000                 # six months' sales (RMB) counting towards A, B, C
+//! sales_b = 150000
+//! sales_c = 100000
+//! partner_a_months = 24            # time as a partner counting towards A, B, C
+//! partner_b_months = 12
+//! partner_c_months = 6
+//! needed = 3                       # rules of a grade that must hold
 //! ```
 
 use crate::field_id::FieldId;
@@ -33,7 +44,7 @@ use crate::domain::sla::{Basis, ClockSpec, Rule, SlaPolicy, Stop, Warn};
 use crate::error::Error;
 
 /// The sections of the team's settings (kept in the database, the same for everyone).
-pub const TEAM_SECTIONS: &[&str] = &["sla", "kpi", "returns", "holidays", "customer"];
+pub const TEAM_SECTIONS: &[&str] = &["sla", "kpi", "returns", "holidays", "customer", "grading"];
 
 /// The policy for `tz` with the team's settings (TOML text kept in the database) on top;
 /// `source` names them in problems, which come back to report.
@@ -67,6 +78,17 @@ pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error
     }
     if let Some(c) = table.get("customer") {
         problems.extend(apply_required(policy, c, source));
+    }
+    if let Some(g) = table.get("grading") {
+        // Each key keeps its default unless given; an unknown key or a wrong type is named.
+        match g.clone().try_into::<crate::domain::grading::GradeRules>() {
+            Ok(rules) => policy.grading = rules,
+            Err(e) => problems.push(Error::Invalid {
+                field: FieldId::Place(format!("{source} [grading]")),
+                value: e.message().to_string(),
+                rule: "rule.grading",
+            }),
+        }
     }
     if let Some(h) = table.get("holidays") {
         let years = h

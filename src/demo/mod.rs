@@ -1,6 +1,7 @@
 //! Realistic, deterministic demo data relative to now: the same seed and time give the same rows.
 
 mod complaints;
+mod grading;
 mod names;
 mod rng;
 mod suggestions;
@@ -83,6 +84,7 @@ pub fn generate(tx: &Tx, opts: DemoOptions, now: DateTime<Utc>) -> Result<DemoSu
         }
     }
     let customers = add_customers(tx, &mut rng, opts.customers, now, &mut sum)?;
+    grading::add_sales(tx, &customers, now)?;
     add_nps(tx, &mut rng, &customers, now, &mut sum)?;
     let monthly_orders = add_shipments(tx, &mut rng, customers.len(), now, &mut sum)?;
     add_inquiries(tx, &mut rng, &customers, now, &mut sum)?;
@@ -200,6 +202,7 @@ fn add_customers(
             });
         }
         sum.contacts += contacts.len();
+        grading::judgements(&mut f, grade, i);
         tx.add_customer(Some(&code), &f, &contacts)?;
         out.push((code, grade));
     }

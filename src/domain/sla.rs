@@ -90,6 +90,8 @@ pub struct SlaPolicy {
     pub kpi: crate::domain::kpi::KpiTargets,
     /// The customer fields a complete file fills.
     pub required: crate::domain::customer::Required,
+    /// The thresholds of customer grading.
+    pub grading: crate::domain::grading::GradeRules,
 }
 
 /// What a complaint's clocks are chosen by.
@@ -188,6 +190,7 @@ impl SlaPolicy {
             approval_threshold: crate::domain::capa::DEFAULT_APPROVAL_THRESHOLD,
             kpi: crate::domain::kpi::KpiTargets::default(),
             required: crate::domain::customer::Required::default(),
+            grading: crate::domain::grading::GradeRules::default(),
         }
     }
 

@@ -97,17 +97,28 @@ pub fn contact_rows(file: &CustomerFile, cat: &Catalog) -> Vec<[String; 7]> {
 }
 
 /// The grade changes, oldest first, in [`GRADE_COLUMNS`] order.
-pub fn grade_rows(file: &CustomerFile, tz: Tz) -> Vec<[String; 4]> {
+pub fn grade_rows(file: &CustomerFile, cat: &Catalog, tz: Tz) -> Vec<[String; 4]> {
     file.grade_history
         .iter()
         .map(|g| {
             let from = g.previous.map_or("–", |p| p.as_str());
             let to = g.grade.map_or("–", |p| p.as_str());
+            // How it came about: a method's proposal, or a raise on request.
+            let how = match (&g.method, g.special) {
+                (_, true) => Some(cat.get("grade.special").to_string()),
+                (Some(m), false) => Some(cat.get(&format!("grade_method.{m}")).to_string()),
+                (None, false) => None,
+            };
+            let basis = g.basis.clone().unwrap_or_default();
             [
                 stamp(&g.changed_at, tz),
                 g.changed_by.clone(),
                 format!("{from} → {to}"),
-                g.basis.clone().unwrap_or_default(),
+                match how {
+                    Some(h) if basis.is_empty() => h,
+                    Some(h) => format!("{basis} · {h}"),
+                    None => basis,
+                },
             ]
         })
         .collect()

@@ -75,6 +75,10 @@ pub struct GradeChange {
     pub changed_at: String,
     /// By whom.
     pub changed_by: String,
+    /// The method whose proposal was confirmed, if one was.
+    pub method: Option<String>,
+    /// A raise on request, outside the rules.
+    pub special: bool,
 }
 
 pub(super) fn grade_of(s: Option<String>) -> Option<Grade> {
@@ -425,7 +429,8 @@ impl Store {
             .query_map([id], records::read)?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn().prepare(
-            "SELECT previous, grade, basis, changed_at, changed_by FROM grade_history
+            "SELECT previous, grade, basis, changed_at, changed_by, method, special
+             FROM grade_history
              WHERE customer_id = ?1 ORDER BY changed_at, id",
         )?;
         let grade_history = stmt
@@ -436,6 +441,8 @@ impl Store {
                     basis: r.get(2)?,
                     changed_at: r.get(3)?,
                     changed_by: r.get(4)?,
+                    method: r.get(5)?,
+                    special: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

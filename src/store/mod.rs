@@ -9,6 +9,7 @@ pub mod customer_extras;
 pub mod customer_facts;
 pub mod customer_list;
 pub mod customers;
+pub mod grading;
 pub mod history;
 pub mod knowhow;
 pub mod meetings;

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     V15_TEAM_SETTINGS,
     V16_KNOWHOW_INCIDENTS,
     V17_CUSTOMER_FILE,
+    V18_GRADING,
 ];
 
 /// The schema version this binary writes.
@@ -435,4 +436,18 @@ CREATE TABLE customer_custom (
     PRIMARY KEY (customer_id, field)
 );
 CREATE INDEX customer_custom_field ON customer_custom (field, value);
+"#;
+
+/// Grading: sales per customer and month (the revenue shares and six months' sales come
+/// from them), and how each grade change came about.
+const V18_GRADING: &str = r#"
+CREATE TABLE sales (
+    customer_id  INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    month        TEXT NOT NULL CHECK (length(month) = 7),
+    amount       REAL NOT NULL CHECK (amount >= 0),
+    PRIMARY KEY (customer_id, month)
+);
+CREATE INDEX sales_month ON sales (month);
+ALTER TABLE grade_history ADD COLUMN method TEXT CHECK (method IN ('revenue','criteria'));
+ALTER TABLE grade_history ADD COLUMN special INTEGER NOT NULL DEFAULT 0;
 "#;

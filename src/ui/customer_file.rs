@@ -81,7 +81,7 @@ fn overview<'a>(app: &App, rec: &CustomerRecord) -> Vec<Line<'a>> {
         }
     }
     lines.extend(heading(app, "head.grade_history"));
-    for row in model::grade_rows(file, app.tz) {
+    for row in model::grade_rows(file, app.cat, app.tz) {
         lines.push(Line::from(clean(&row.join("  "))));
     }
     lines
