@@ -81,7 +81,10 @@ fn revenue_shares_propose_and_a_manager_confirms_an_agent_cannot() {
         ],
     );
     // ONCE's 1,000 in the year takes SMALL just under 10 %: B.
-    has_all(&out, &["BIG A", "MID A", "ONCE D", "SMALL B", "4 grades changed"]);
+    has_all(
+        &out,
+        &["BIG A", "MID A", "ONCE D", "SMALL B", "4 grades changed"],
+    );
     let g = &k.json(&["customer", "show", "BIG"])["customer"]["grade_history"];
     let last = g
         .as_array()
