@@ -31,6 +31,8 @@ pub enum RecordKind {
     CustomField,
     /// A product on a customer's file.
     Product,
+    /// A lead (a company that may become a customer).
+    Lead,
 }
 
 impl RecordKind {
@@ -50,6 +52,7 @@ impl RecordKind {
             RecordKind::Knowhow => "kind.knowhow",
             RecordKind::CustomField => "kind.custom_field",
             RecordKind::Product => "kind.product",
+            RecordKind::Lead => "kind.lead",
         }
     }
 }

@@ -281,6 +281,7 @@ impl App {
             | RecordKind::Knowhow
             | RecordKind::CustomField
             | RecordKind::Product
+            | RecordKind::Lead
             | RecordKind::Suggestion => {
                 if let Some(v) = self.view.as_mut().filter(|v| v.depends().contains(&kind)) {
                     v.select_key(key);

@@ -56,6 +56,9 @@ pub enum Command {
     /// Sales per customer and month (the basis of grading by revenue)
     #[command(subcommand)]
     Sales(super::grade::SalesCmd),
+    /// Leads (潜在客户): follow-ups by intent, and conversion into customers
+    #[command(subcommand)]
+    Lead(super::lead::LeadCmd),
     /// Complaints
     #[command(subcommand)]
     Complaint(ComplaintCmd),

@@ -14,6 +14,7 @@ pub mod fields;
 pub mod grade;
 mod history;
 mod knowhow;
+pub mod lead;
 mod meeting;
 mod moves;
 pub mod output;
@@ -249,6 +250,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Contact(c) => contact::run(ctx, c),
         Command::Grade(c) => grade::run(ctx, c),
         Command::Sales(c) => grade::sales(ctx, c),
+        Command::Lead(c) => lead::run(ctx, c),
         Command::Complaint(c) => complaint::run(ctx, c),
         Command::Sla(a) if a.what.is_some() => policy::show(ctx),
         Command::Sla(a) => report::sla(ctx, a),

@@ -30,6 +30,10 @@
 //! partner_b_months = 12
 //! partner_c_months = 6
 //! needed = 3                       # rules of a grade that must hold
+//! [leads]                          # days between a lead's follow-ups, per intent
+//! a_days = 7
+//! b_days = 15
+//! c_days = 30
 //! ```
 
 use crate::field_id::FieldId;
@@ -44,7 +48,9 @@ use crate::domain::sla::{Basis, ClockSpec, Rule, SlaPolicy, Stop, Warn};
 use crate::error::Error;
 
 /// The sections of the team's settings (kept in the database, the same for everyone).
-pub const TEAM_SECTIONS: &[&str] = &["sla", "kpi", "returns", "holidays", "customer", "grading"];
+pub const TEAM_SECTIONS: &[&str] = &[
+    "sla", "kpi", "returns", "holidays", "customer", "grading", "leads",
+];
 
 /// The policy for `tz` with the team's settings (TOML text kept in the database) on top;
 /// `source` names them in problems, which come back to report.
@@ -78,6 +84,16 @@ pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error
     }
     if let Some(c) = table.get("customer") {
         problems.extend(apply_required(policy, c, source));
+    }
+    if let Some(l) = table.get("leads") {
+        match l.clone().try_into::<crate::domain::lead::Cadence>() {
+            Ok(c) => policy.leads = c,
+            Err(e) => problems.push(Error::Invalid {
+                field: FieldId::Place(format!("{source} [leads]")),
+                value: e.message().to_string(),
+                rule: "rule.leads",
+            }),
+        }
     }
     if let Some(g) = table.get("grading") {
         // Each key keeps its default unless given; an unknown key or a wrong type is named.

@@ -14,6 +14,7 @@ pub mod grading;
 pub mod intake;
 pub mod knowhow;
 pub mod kpi;
+pub mod lead;
 pub mod meeting;
 pub mod nps;
 pub mod period;
@@ -37,6 +38,7 @@ pub const RECORDS: &[(&str, &[fields::FieldSpec])] = &[
     ),
     (customer::Contact::TABLE, customer::Contact::FIELDS),
     (knowhow::KnowHow::TABLE, knowhow::KnowHow::FIELDS),
+    (lead::Lead::TABLE, lead::Lead::FIELDS),
     (
         intake::ComplaintIntake::TABLE,
         intake::ComplaintIntake::FIELDS,

@@ -92,6 +92,8 @@ pub struct SlaPolicy {
     pub required: crate::domain::customer::Required,
     /// The thresholds of customer grading.
     pub grading: crate::domain::grading::GradeRules,
+    /// Days between a lead's follow-ups, per intent.
+    pub leads: crate::domain::lead::Cadence,
 }
 
 /// What a complaint's clocks are chosen by.
@@ -191,6 +193,7 @@ impl SlaPolicy {
             kpi: crate::domain::kpi::KpiTargets::default(),
             required: crate::domain::customer::Required::default(),
             grading: crate::domain::grading::GradeRules::default(),
+            leads: crate::domain::lead::Cadence::default(),
         }
     }
 

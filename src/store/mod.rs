@@ -12,6 +12,7 @@ pub mod customers;
 pub mod grading;
 pub mod history;
 pub mod knowhow;
+pub mod leads;
 pub mod meetings;
 pub mod metrics;
 pub(crate) mod numbers;

@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     V16_KNOWHOW_INCIDENTS,
     V17_CUSTOMER_FILE,
     V18_GRADING,
+    V19_LEADS,
 ];
 
 /// The schema version this binary writes.
@@ -450,4 +451,40 @@ CREATE TABLE sales (
 CREATE INDEX sales_month ON sales (month);
 ALTER TABLE grade_history ADD COLUMN method TEXT CHECK (method IN ('revenue','criteria'));
 ALTER TABLE grade_history ADD COLUMN special INTEGER NOT NULL DEFAULT 0;
+"#;
+
+/// Leads (seed 004 4.2) and their follow-up log; a converted lead keeps its row and names
+/// the customer it became.
+const V19_LEADS: &str = r#"
+CREATE TABLE leads (
+    id              INTEGER PRIMARY KEY,
+    number          TEXT NOT NULL UNIQUE,
+    company         TEXT NOT NULL,
+    contact         TEXT,
+    phone           TEXT,
+    email           TEXT,
+    wechat          TEXT,
+    intent          TEXT NOT NULL CHECK (intent IN ('A','B','C')),
+    source          TEXT,
+    interest        TEXT,
+    owner           TEXT,
+    notes           TEXT,
+    status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','converted','dropped')),
+    next_follow_up  TEXT,
+    customer        TEXT REFERENCES customers (code),
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    version         INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX leads_open ON leads (status, next_follow_up);
+CREATE TABLE lead_follow_ups (
+    id       INTEGER PRIMARY KEY,
+    lead_id  INTEGER NOT NULL REFERENCES leads (id),
+    at       TEXT NOT NULL,
+    by       TEXT NOT NULL,
+    how      TEXT NOT NULL CHECK (how IN ('phone','wechat','line','email','platform','visit')),
+    note     TEXT NOT NULL,
+    next     TEXT
+);
+CREATE INDEX lead_follow_ups_lead ON lead_follow_ups (lead_id, at);
 "#;

@@ -69,6 +69,7 @@ fn record_view(kind: RecordKind, key: &str) -> Option<Box<dyn crate::app::compon
         | RecordKind::Suggestion
         | RecordKind::CustomField
         | RecordKind::Product
+        | RecordKind::Lead
         | RecordKind::Knowhow => None,
     }
 }

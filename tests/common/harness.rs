@@ -178,4 +178,19 @@ impl Kefu {
     pub fn fails(&self, args: &[&str], code: i32) -> String {
         self.fails_as(TESTER, args, code)
     }
+
+    /// Runs as [`TESTER`] at `now`; must fail with `code`, saying why. Returns stderr.
+    pub fn fails_at(&self, now: &str, args: &[&str], code: i32) -> String {
+        let out = run(self.cmd_at(now, "en", TESTER, args));
+        assert_eq!(
+            out.code, code,
+            "kefu {args:?} at {now}: exit code: {out:#?}"
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "kefu {args:?} failed but printed: {out:#?}"
+        );
+        assert!(!out.stderr.trim().is_empty(), "kefu {args:?}: no message");
+        out.stderr
+    }
 }
