@@ -148,3 +148,64 @@ fn trim_num(v: f64) -> String {
 pub fn clock_label<'a>(cat: &'a Catalog, name: &'a str) -> &'a str {
     cat.get_owned(&format!("clock.{name}")).unwrap_or(name)
 }
+
+/// The name of an inquiry's answer clock (`clock.inquiry_answer` in the catalogs).
+pub const INQUIRY_CLOCK: &str = "inquiry_answer";
+
+/// An unanswered inquiry's answer clock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InquiryClock {
+    /// Inquiry number.
+    pub number: String,
+    /// The customer's code or the lead's number.
+    pub asker: String,
+    /// The customer's short name, or the lead's number.
+    pub asker_name: String,
+    /// Due time.
+    pub due: DateTime<Utc>,
+    /// Seconds left; negative once overdue.
+    pub remaining_s: i64,
+    /// ok / warning / breached.
+    pub state: ClockState,
+}
+
+/// The answer clocks of every unanswered inquiry at `at` (the KPI's hours), nearest due first.
+pub fn inquiry_clocks(
+    store: &crate::store::Store,
+    policy: &SlaPolicy,
+    at: DateTime<Utc>,
+) -> crate::error::Result<Vec<InquiryClock>> {
+    let mut out: Vec<InquiryClock> = store
+        .inquiries(None, true)?
+        .into_iter()
+        .filter_map(|q| {
+            let received = q
+                .asked
+                .received
+                .as_deref()
+                .and_then(crate::domain::time::from_store)?;
+            // An inquiry registered after `at` had no clock then.
+            if received > at {
+                return None;
+            }
+            let (due, remaining_s, state) =
+                crate::domain::inquiry::answer_clock(received, policy.kpi.inquiry_hours, at);
+            let asker = q
+                .asked
+                .customer
+                .clone()
+                .or(q.asked.lead.clone())
+                .unwrap_or_default();
+            Some(InquiryClock {
+                asker_name: q.customer_name.clone().unwrap_or_else(|| asker.clone()),
+                asker,
+                number: q.number,
+                due,
+                remaining_s,
+                state,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.number.cmp(&b.number)));
+    Ok(out)
+}

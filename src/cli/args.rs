@@ -59,6 +59,9 @@ pub enum Command {
     /// Leads (潜在客户): follow-ups by intent, and conversion into customers
     #[command(subcommand)]
     Lead(super::lead::LeadCmd),
+    /// The inquiry register (询价): answered within 24 hours, then quote, contract, order
+    #[command(subcommand)]
+    Inquiry(super::inquiry::InquiryCmd),
     /// Complaints
     #[command(subcommand)]
     Complaint(ComplaintCmd),

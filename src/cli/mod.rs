@@ -13,6 +13,7 @@ mod data;
 pub mod fields;
 pub mod grade;
 mod history;
+pub mod inquiry;
 mod knowhow;
 pub mod lead;
 mod meeting;
@@ -251,6 +252,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Grade(c) => grade::run(ctx, c),
         Command::Sales(c) => grade::sales(ctx, c),
         Command::Lead(c) => lead::run(ctx, c),
+        Command::Inquiry(c) => inquiry::run(ctx, c),
         Command::Complaint(c) => complaint::run(ctx, c),
         Command::Sla(a) if a.what.is_some() => policy::show(ctx),
         Command::Sla(a) => report::sla(ctx, a),

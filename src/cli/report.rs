@@ -104,11 +104,16 @@ pub fn sla(ctx: &Ctx, a: &SlaArgs) -> anyhow::Result<()> {
     }
     let rows = store.list_complaints(true)?;
     let entries = sla_entries(&rows, &ctx.policy, at);
-    if entries.is_empty() {
+    let inquiries = crate::report::inquiry_clocks(&store, &ctx.policy, at)?;
+    if entries.is_empty() && inquiries.is_empty() {
         print(&format!("{}\n", ctx.t("msg.no_running_clocks")))?;
         return Ok(());
     }
-    let mut out = clock_table(ctx, &entries, true);
+    let mut out = if entries.is_empty() {
+        String::new()
+    } else {
+        clock_table(ctx, &entries, true)
+    };
     let count = |s| entries.iter().filter(|e| e.state == s).count().to_string();
     out.push_str(&ctx.cat.fmt(
         "msg.sla_summary",
@@ -121,6 +126,27 @@ pub fn sla(ctx: &Ctx, a: &SlaArgs) -> anyhow::Result<()> {
         ],
     ));
     out.push('\n');
+    if !inquiries.is_empty() {
+        out.push_str(&format!("\n{}\n", ctx.t("head.inquiry_clocks")));
+        let mut t = Table::new(vec![
+            ctx.t("col.number"),
+            ctx.t("col.customer"),
+            ctx.t("col.due"),
+            ctx.t("col.remaining"),
+            ctx.t("col.state"),
+        ])
+        .align_right(3);
+        for c in &inquiries {
+            t.row(vec![
+                c.number.clone(),
+                c.asker_name.clone(),
+                local(c.due, ctx.tz),
+                crate::report::remaining_label(ctx.cat, c.remaining_s),
+                ctx.t(c.state.label_key()),
+            ]);
+        }
+        out.push_str(&t.render());
+    }
     print(&out)?;
     Ok(())
 }

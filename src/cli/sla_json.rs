@@ -9,7 +9,7 @@ use super::output::print_json_lines;
 use crate::domain::complaint::{Severity, Step};
 use crate::domain::sla::{ClockState, SlaPolicy};
 use crate::domain::time::rfc3339;
-use crate::report::sla_entries;
+use crate::report::{inquiry_clocks, sla_entries, InquiryClock, INQUIRY_CLOCK};
 use crate::store::complaints::ComplaintRow;
 use crate::store::Store;
 
@@ -23,8 +23,12 @@ pub(super) struct SlaJson<'a> {
     pub kind: &'a str,
     pub customer: &'a str,
     pub customer_name: &'a str,
-    pub severity: Severity,
-    pub step: Step,
+    /// A complaint's severity (an inquiry has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    /// A complaint's step (an inquiry has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<Step>,
     pub clock: &'a str,
     pub due: String,
     pub remaining_s: i64,
@@ -50,8 +54,8 @@ impl Lines {
                 kind: e.kind,
                 customer: e.customer,
                 customer_name: e.customer_name,
-                severity: e.severity,
-                step: e.step,
+                severity: Some(e.severity),
+                step: Some(e.step),
                 clock: &e.clock,
                 due: rfc3339(e.due, tz),
                 remaining_s: e.remaining_s,
@@ -68,6 +72,32 @@ impl Lines {
         }
     }
 
+    /// Adds the answer clocks of unanswered inquiries.
+    fn add_inquiries(&mut self, clocks: &[InquiryClock], tz: Tz) {
+        for c in clocks {
+            let start = self.text.len();
+            let line = SlaJson {
+                record: &c.number,
+                kind: "inquiry",
+                customer: &c.asker,
+                customer_name: &c.asker_name,
+                severity: None,
+                step: None,
+                clock: INQUIRY_CLOCK,
+                due: rfc3339(c.due, tz),
+                remaining_s: c.remaining_s,
+                state: c.state,
+                escalated: false,
+            };
+            if serde_json::to_writer(&mut self.text, &line).is_ok() {
+                self.order
+                    .push((c.due, c.number.clone(), start, self.text.len()));
+            } else {
+                self.text.truncate(start);
+            }
+        }
+    }
+
     /// The lines, nearest due first (a stable sort: a complaint's clocks keep their order).
     fn sorted(mut self) -> (Vec<u8>, Vec<(usize, usize)>) {
         self.order
@@ -77,8 +107,10 @@ impl Lines {
     }
 }
 
-/// Writes every running clock at `at` as a JSON array, nearest due first.
+/// Writes every running clock at `at` (complaints' and unanswered inquiries') as a JSON
+/// array, nearest due first.
 pub fn print(store: &Store, policy: &SlaPolicy, at: DateTime<Utc>, tz: Tz) -> anyhow::Result<()> {
+    let inquiries = inquiry_clocks(store, policy, at)?;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<ComplaintRow>>(8);
     let (lines, read) = std::thread::scope(|s| {
         let clocks = s.spawn(move || {
@@ -97,7 +129,8 @@ pub fn print(store: &Store, policy: &SlaPolicy, at: DateTime<Utc>, tz: Tz) -> an
         (clocks.join(), read)
     });
     read?;
-    let lines = lines.map_err(|_| anyhow::anyhow!("the SLA clocks could not be worked out"))?;
+    let mut lines = lines.map_err(|_| anyhow::anyhow!("the SLA clocks could not be worked out"))?;
+    lines.add_inquiries(&inquiries, tz);
     let (text, spans) = lines.sorted();
     print_json_lines(spans.iter().map(|&(a, b)| &text[a..b]))?;
     Ok(())

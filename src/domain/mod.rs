@@ -11,6 +11,7 @@ pub mod enums;
 pub mod fields;
 pub mod followup;
 pub mod grading;
+pub mod inquiry;
 pub mod intake;
 pub mod knowhow;
 pub mod kpi;
@@ -39,6 +40,11 @@ pub const RECORDS: &[(&str, &[fields::FieldSpec])] = &[
     (customer::Contact::TABLE, customer::Contact::FIELDS),
     (knowhow::KnowHow::TABLE, knowhow::KnowHow::FIELDS),
     (lead::Lead::TABLE, lead::Lead::FIELDS),
+    (inquiry::Inquiry::TABLE, inquiry::Inquiry::FIELDS),
+    (
+        inquiry::InquiryAnswer::TABLE,
+        inquiry::InquiryAnswer::FIELDS,
+    ),
     (
         intake::ComplaintIntake::TABLE,
         intake::ComplaintIntake::FIELDS,

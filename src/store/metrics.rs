@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use super::{opt_time, time, Store, Tx};
-use crate::domain::complaint::Channel;
 use crate::domain::kpi::{KpiInputs, Response};
 use crate::domain::period::Period;
 use crate::domain::time::to_store;
@@ -40,36 +39,6 @@ impl Tx<'_> {
             old.as_deref(),
             Some(&orders.to_string()),
         )
-    }
-
-    /// Registers an inquiry (QEF-15-02).
-    pub fn add_inquiry(
-        &self,
-        customer: Option<&str>,
-        channel: Channel,
-        subject: &str,
-        received_at: DateTime<Utc>,
-        answered_at: Option<DateTime<Utc>>,
-    ) -> Result<()> {
-        let customer_id = customer.map(|c| self.customer_id(c)).transpose()?;
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO inquiries (customer_id, channel, subject, received_at, answered_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                customer_id,
-                channel.as_str(),
-                subject,
-                to_store(received_at),
-                answered_at.map(to_store)
-            ])?;
-        let key = self.conn().last_insert_rowid().to_string();
-        let record = serde_json::json!({
-            "customer": customer, "channel": channel, "subject": subject,
-            "received_at": to_store(received_at), "answered_at": answered_at.map(to_store),
-        });
-        self.record_insert("inquiry", &key, &record)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod customer_list;
 pub mod customers;
 pub mod grading;
 pub mod history;
+pub mod inquiries;
 pub mod knowhow;
 pub mod leads;
 pub mod meetings;

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     V17_CUSTOMER_FILE,
     V18_GRADING,
     V19_LEADS,
+    V20_INQUIRIES,
 ];
 
 /// The schema version this binary writes.
@@ -487,4 +488,28 @@ CREATE TABLE lead_follow_ups (
     next     TEXT
 );
 CREATE INDEX lead_follow_ups_lead ON lead_follow_ups (lead_id, at);
+"#;
+
+/// The whole inquiry register (QEF-15-02): a number, the asker (customer or lead) by code,
+/// the answer, and the quote, contract and order that followed. Earlier rows get numbers
+/// and their customer's code.
+const V20_INQUIRIES: &str = r#"
+ALTER TABLE inquiries ADD COLUMN number TEXT;
+ALTER TABLE inquiries ADD COLUMN customer TEXT REFERENCES customers (code);
+ALTER TABLE inquiries ADD COLUMN lead TEXT REFERENCES leads (number);
+ALTER TABLE inquiries ADD COLUMN answer TEXT;
+ALTER TABLE inquiries ADD COLUMN answer_how TEXT
+    CHECK (answer_how IN ('phone','wechat','line','email','platform','visit'));
+ALTER TABLE inquiries ADD COLUMN answered_by TEXT;
+ALTER TABLE inquiries ADD COLUMN quote TEXT;
+ALTER TABLE inquiries ADD COLUMN quote_at TEXT;
+ALTER TABLE inquiries ADD COLUMN contract TEXT;
+ALTER TABLE inquiries ADD COLUMN contract_at TEXT;
+ALTER TABLE inquiries ADD COLUMN order_ref TEXT;
+ALTER TABLE inquiries ADD COLUMN order_at TEXT;
+UPDATE inquiries SET
+    number = 'XJ-' || substr(received_at, 1, 4) || '-' || printf('%05d', id),
+    customer = (SELECT code FROM customers c WHERE c.id = inquiries.customer_id);
+CREATE UNIQUE INDEX inquiries_number ON inquiries (number);
+CREATE INDEX inquiries_unanswered ON inquiries (answered_at, received_at);
 "#;
