@@ -232,28 +232,35 @@ impl Tx<'_> {
             None,
             Some(&carried.to_string()),
         )?;
+        self.close_lead(id, number, LeadStatus::Converted, ("customer", &code))?;
+        Ok(code)
+    }
+
+    /// Ends a lead's follow-ups as `status`, recording it and what goes with it (the
+    /// customer it became, or why it was dropped).
+    fn close_lead(
+        &self,
+        id: i64,
+        number: &str,
+        status: LeadStatus,
+        (field, value): (&str, &str),
+    ) -> Result<()> {
         self.conn().execute(
-            "UPDATE leads SET status = 'converted', customer = ?2, updated_at = ?3,
+            "UPDATE leads SET status = ?2, customer = CASE WHEN ?2 = 'converted' THEN ?3
+             ELSE customer END, next_follow_up = NULL, updated_at = ?4,
              version = version + 1 WHERE id = ?1",
-            params![id, code, self.at()],
+            params![id, status.as_str(), value, self.at()],
         )?;
+        let open = Some(LeadStatus::Open.as_str());
         self.record(
             "lead",
             number,
             "update",
             Some("status"),
-            Some("open"),
-            Some("converted"),
+            open,
+            Some(status.as_str()),
         )?;
-        self.record(
-            "lead",
-            number,
-            "update",
-            Some("customer"),
-            None,
-            Some(&code),
-        )?;
-        Ok(code)
+        self.record("lead", number, "update", Some(field), None, Some(value))
     }
 
     /// Closes a lead that will not buy, saying why.
@@ -264,19 +271,7 @@ impl Tx<'_> {
                 field: FieldId::flag("--reason"),
             });
         }
-        self.conn().execute(
-            "UPDATE leads SET status = 'dropped', next_follow_up = NULL, updated_at = ?2,
-             version = version + 1 WHERE id = ?1",
-            params![id, self.at()],
-        )?;
-        self.record(
-            "lead",
-            number,
-            "update",
-            Some("status"),
-            Some("open"),
-            Some(reason.trim()),
-        )
+        self.close_lead(id, number, LeadStatus::Dropped, ("reason", reason.trim()))
     }
 }
 
