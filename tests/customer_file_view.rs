@@ -85,3 +85,24 @@ fn d_lists_the_files_due_their_data_check_and_k_takes_one_off() {
     drain_until(&mut app, "one fewer", |a| customers(a).total() == all - 1);
     assert!(customers(&app).selected().is_some_and(|c| c.code != code));
 }
+
+#[test]
+fn a_form_taller_than_the_screen_scrolls_to_the_focused_field() {
+    let mut app = app(Lang::En, "dark");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('e'));
+    drain_until(&mut app, "the edit form", |a| a.form.is_some());
+    let top = screen(&app, 80, 24);
+    assert!(
+        top.contains("Name *") && !top.contains("Small erratic"),
+        "{top}"
+    );
+    // Back from the first field is the last one: it comes into view, the keys stay.
+    press(&mut app, KeyCode::BackTab);
+    let bottom = screen(&app, 80, 24);
+    assert!(
+        bottom.contains("Small erratic") && !bottom.contains("Name *"),
+        "{bottom}"
+    );
+    assert!(bottom.contains("Ctrl-S"), "{bottom}");
+}

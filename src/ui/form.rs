@@ -51,11 +51,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &Form) {
         .unwrap_or(0)
         .min(18) as u16;
     let input_w = INPUT_W.min(inner.width.saturating_sub(label_w + 1));
-    for (i, f) in form.fields.iter().enumerate() {
-        let y = inner.y + i as u16;
-        if y >= inner.bottom() {
-            break;
-        }
+    // A form taller than the screen scrolls to keep the focused field in view; the blank
+    // line and the keys under the fields stay.
+    let rows = (inner.height as usize).saturating_sub(2).max(1);
+    let first = (form.focus + 1).saturating_sub(rows);
+    super::widgets::scrollbar(frame, r, form.fields.len(), first, rows);
+    for (i, f) in form.fields.iter().enumerate().skip(first).take(rows) {
+        let y = inner.y + (i - first) as u16;
         let focused = i == form.focus;
         let mut label = app.t(&f.label_key).to_string();
         if f.required {
@@ -87,14 +89,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &Form) {
         if let Some(e) = &f.error {
             let x = input_area.right() + 1;
             let w = inner.right().saturating_sub(x);
+            let text = crate::text::truncate(&clean(e), w as usize).into_owned();
             frame.render_widget(
-                Paragraph::new(Span::styled(clean(e), app.theme.error)),
+                Paragraph::new(Span::styled(text, app.theme.error)),
                 Rect::new(x, y, w, 1),
             );
         }
     }
     if let Some(f) = form.fields.get(form.focus) {
-        let y = inner.y + form.focus as u16;
+        let y = inner.y + (form.focus - first) as u16;
         let x = inner.x + label_w + 1;
         picker(
             frame,
@@ -103,7 +106,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &Form) {
             Rect::new(x, y + 1, input_w, inner.bottom().saturating_sub(y + 1)),
         );
     }
-    let foot_y = inner.y + form.fields.len() as u16 + 1;
+    let foot_y = inner.y + form.fields.len().min(rows) as u16 + 1;
     if foot_y < inner.bottom() {
         let foot = match &form.error {
             Some(e) => Line::from(Span::styled(clean(e), app.theme.error)),
