@@ -59,6 +59,8 @@ pub enum Command {
     /// Leads (潜在客户): follow-ups by intent, and conversion into customers
     #[command(subcommand)]
     Lead(super::lead::LeadCmd),
+    /// Visits and calls each grade is owed: what is due, logging one, a customer's log
+    Care(super::care::CareArgs),
     /// The inquiry register (询价): answered within 24 hours, then quote, contract, order
     #[command(subcommand)]
     Inquiry(super::inquiry::InquiryCmd),

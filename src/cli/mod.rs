@@ -3,6 +3,7 @@
 pub mod args;
 mod audit;
 pub(crate) mod capa;
+pub mod care;
 mod complaint;
 mod complaint_show;
 pub mod contact;
@@ -253,6 +254,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Sales(c) => grade::sales(ctx, c),
         Command::Lead(c) => lead::run(ctx, c),
         Command::Inquiry(c) => inquiry::run(ctx, c),
+        Command::Care(a) => care::run(ctx, a),
         Command::Complaint(c) => complaint::run(ctx, c),
         Command::Sla(a) if a.what.is_some() => policy::show(ctx),
         Command::Sla(a) => report::sla(ctx, a),

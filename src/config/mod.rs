@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use directories::ProjectDirs;
 
+pub mod care;
 pub mod holidays;
 pub mod keymap;
 pub mod kpi;

@@ -34,6 +34,8 @@
 //! a_days = 7
 //! b_days = 15
 //! c_days = 30
+//! [care.A]                         # visits and calls each grade is owed (config/care.rs)
+//! manager_visit = "quarter"
 //! ```
 
 use crate::field_id::FieldId;
@@ -49,7 +51,7 @@ use crate::error::Error;
 
 /// The sections of the team's settings (kept in the database, the same for everyone).
 pub const TEAM_SECTIONS: &[&str] = &[
-    "sla", "kpi", "returns", "holidays", "customer", "grading", "leads",
+    "sla", "kpi", "returns", "holidays", "customer", "grading", "leads", "care",
 ];
 
 /// The policy for `tz` with the team's settings (TOML text kept in the database) on top;
@@ -94,6 +96,9 @@ pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error
                 rule: "rule.leads",
             }),
         }
+    }
+    if let Some(c) = table.get("care") {
+        problems.extend(super::care::apply(&mut policy.care, c, source));
     }
     if let Some(g) = table.get("grading") {
         // Each key keeps its default unless given; an unknown key or a wrong type is named.

@@ -4,6 +4,7 @@ pub mod assessment;
 pub mod audit;
 pub mod calendar;
 pub mod capa;
+pub mod care;
 pub mod complaint;
 pub mod custom_field;
 pub mod customer;

@@ -94,6 +94,8 @@ pub struct SlaPolicy {
     pub grading: crate::domain::grading::GradeRules,
     /// Days between a lead's follow-ups, per intent.
     pub leads: crate::domain::lead::Cadence,
+    /// The service cadence per grade.
+    pub care: crate::domain::care::CarePlan,
 }
 
 /// What a complaint's clocks are chosen by.
@@ -194,6 +196,7 @@ impl SlaPolicy {
             required: crate::domain::customer::Required::default(),
             grading: crate::domain::grading::GradeRules::default(),
             leads: crate::domain::lead::Cadence::default(),
+            care: crate::domain::care::CarePlan::default(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! its JSON and the workbench alike.
 
 pub mod capa;
+pub mod care;
 pub mod complaint;
 pub mod customer_file;
 pub mod fields;

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod capa;
+pub mod care;
 pub mod complaint_stats;
 pub mod complaint_types;
 pub mod complaints;
