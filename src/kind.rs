@@ -33,6 +33,8 @@ pub enum RecordKind {
     Product,
     /// A lead (a company that may become a customer).
     Lead,
+    /// A visit or call logged for a customer.
+    CareLog,
 }
 
 impl RecordKind {
@@ -53,6 +55,7 @@ impl RecordKind {
             RecordKind::CustomField => "kind.custom_field",
             RecordKind::Product => "kind.product",
             RecordKind::Lead => "kind.lead",
+            RecordKind::CareLog => "kind.care_log",
         }
     }
 }

@@ -30,10 +30,12 @@ fn tabs_show_each_part_of_the_file_and_k_confirms_the_data() {
     if let Some(wx) = &contact.wechat {
         assert!(text.contains(wx) && text.contains("WeChat"), "{text}");
     }
-    // Round the bar: complaints, NPS, history, then back to the overview.
+    // Round the bar: complaints, NPS, visits and calls, history, then the overview.
     press(&mut app, KeyCode::Right);
     assert!(screen(&app, 100, 30).contains("Complaints (Enter"));
     press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert!(screen(&app, 100, 30).contains("· Visits and calls"));
     press(&mut app, KeyCode::Right);
     let text = screen(&app, 100, 30);
     assert!(
@@ -105,4 +107,37 @@ fn a_form_taller_than_the_screen_scrolls_to_the_focused_field() {
         "{bottom}"
     );
     assert!(bottom.contains("Ctrl-S"), "{bottom}");
+}
+
+#[test]
+fn n_in_the_file_logs_a_visit_that_satisfies_the_cadence() {
+    let mut app = app(Lang::Zh, "dark");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    let code = customers(&app).selected().expect("a customer").code.clone();
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Right);
+    }
+    let text = screen(&app, 100, 30);
+    assert!(
+        text.contains("拜访与电话") && text.contains("尚无记录"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Char('n'));
+    drain_until(&mut app, "the form", |a| a.form.is_some());
+    // Kind: a call by default; the time: now. Only the note is typed.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "电话回访，客户满意");
+    ctrl(&mut app, 's');
+    drain_until(&mut app, "the log", |a| a.form.is_none());
+    let logs = app.store.care_logs(&code).expect("logs");
+    assert_eq!(logs.len(), 1);
+    assert_eq!(logs[0].log.note.as_deref(), Some("电话回访，客户满意"));
+    drain_until(&mut app, "the file reloaded", |a| {
+        screen(a, 100, 30).contains("电话回访")
+    });
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("上次 2026-11-23"), "{text}");
 }

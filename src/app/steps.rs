@@ -282,6 +282,7 @@ impl App {
             | RecordKind::CustomField
             | RecordKind::Product
             | RecordKind::Lead
+            | RecordKind::CareLog
             | RecordKind::Suggestion => {
                 if let Some(v) = self.view.as_mut().filter(|v| v.depends().contains(&kind)) {
                     v.select_key(key);

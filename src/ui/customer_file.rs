@@ -1,4 +1,5 @@
-//! One customer's file, in tabs: overview, contacts, complaints, NPS answers, history.
+//! One customer's file, in tabs: overview, contacts, complaints, NPS answers, visits and
+//! calls, history.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -53,6 +54,7 @@ pub fn draw(
         FileTab::Contacts => contacts(app, rec),
         FileTab::Complaints => complaints(app, rec),
         FileTab::Nps => nps(app, rec),
+        FileTab::Care => care(app, rec),
         FileTab::History => history_lines(app, &rec.history),
     };
     scrolled(frame, app, body, lines, title, sel);
@@ -155,6 +157,98 @@ fn nps<'a>(app: &App, rec: &CustomerRecord) -> Vec<Line<'a>> {
                 app.t(kind.label_key()),
                 clean(n.comment.as_deref().unwrap_or(""))
             )),
+        ]));
+    }
+    lines
+}
+
+/// What the cadence asks next (overdue first, in the error style), then what was logged.
+fn care<'a>(app: &App, rec: &CustomerRecord) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::from(Span::styled(
+        app.t("head.care_owed"),
+        app.theme.header,
+    ))];
+    if rec.owed.is_empty() {
+        lines.push(Line::from(Span::styled(
+            app.t("care.none_owed"),
+            app.theme.muted,
+        )));
+    }
+    let dues: Vec<(String, ratatui::style::Style)> = rec
+        .owed
+        .iter()
+        .map(|i| {
+            let due = i.due.format("%Y-%m-%d").to_string();
+            if i.overdue {
+                (
+                    app.cat.fmt("care.overdue", &[("date", &due)]),
+                    app.theme.error,
+                )
+            } else {
+                (due, app.theme.title)
+            }
+        })
+        .collect();
+    // Columns as wide as their widest entry, so labels in either language line up.
+    let widest = |w: &mut dyn Iterator<Item = usize>| w.max().unwrap_or(0);
+    let due_w = widest(&mut dues.iter().map(|d| crate::text::width(&d.0)));
+    let task_w = widest(
+        &mut rec
+            .owed
+            .iter()
+            .map(|i| crate::text::width(app.t(i.task.label_key()))),
+    );
+    let every_w = widest(
+        &mut rec
+            .owed
+            .iter()
+            .map(|i| crate::text::width(app.t(i.every.label_key()))),
+    );
+    for (i, (due, style)) in rec.owed.iter().zip(dues) {
+        let last = i
+            .last
+            .map(|d| {
+                app.cat
+                    .fmt("care.last", &[("date", &d.format("%Y-%m-%d").to_string())])
+            })
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(pad(&due, due_w), style),
+            Span::raw(format!(
+                "  {}  {}  {last}",
+                pad(app.t(i.task.label_key()), task_w),
+                pad(app.t(i.every.label_key()), every_w),
+            )),
+        ]));
+    }
+    lines.extend(heading(app, "head.care_logged"));
+    if rec.care.is_empty() {
+        lines.push(Line::from(Span::styled(
+            app.t("care.none_logged"),
+            app.theme.muted,
+        )));
+    }
+    let what_w =
+        widest(&mut rec.care.iter().map(|l| {
+            crate::text::width(l.log.activity.map(|a| app.t(a.label_key())).unwrap_or(""))
+        }));
+    for l in &rec.care {
+        let when = l
+            .log
+            .when
+            .as_deref()
+            .map(|w| crate::readmodel::history::stamp(w, app.tz))
+            .unwrap_or_default();
+        let what = l.log.activity.map(|a| app.t(a.label_key())).unwrap_or("");
+        lines.push(Line::from(vec![
+            Span::raw(format!("{when}  ")),
+            Span::styled(pad(what, what_w), app.theme.title),
+            Span::raw(clean(&format!(
+                "  {}  {}  ({})",
+                pad(l.log.contact.as_deref().unwrap_or(""), 10),
+                l.log.note.as_deref().unwrap_or(""),
+                l.logged_by
+            ))),
         ]));
     }
     lines

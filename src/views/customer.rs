@@ -7,8 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use crate::app::component::{Component, Effect, FormRequest, Handled, Job, Payload};
+use crate::app::record_form::RecordForm;
 use crate::app::selection::Selection;
 use crate::app::{Action, App, Mode};
+use crate::domain::care::CareLog;
+use crate::domain::fields::Record;
+use crate::readmodel::care;
+use crate::store::care::CareScope;
 use crate::store::complaints::ComplaintRow;
 use crate::store::customers::CustomerFile;
 use crate::store::history::Change;
@@ -24,6 +29,10 @@ pub struct CustomerRecord {
     pub complaints: Vec<ComplaintRow>,
     /// The customer's NPS answers, newest first.
     pub nps: Vec<NpsAnswer>,
+    /// The visits and calls logged, the latest first.
+    pub care: Vec<crate::store::care::CareRecord>,
+    /// What the service cadence asks for it now, the earliest first.
+    pub owed: Vec<crate::readmodel::care::CareItem>,
 }
 
 /// The tabs of the customer file.
@@ -37,17 +46,20 @@ pub enum FileTab {
     Complaints,
     /// The customer's NPS answers.
     Nps,
+    /// The visits and calls logged, and what the cadence asks next.
+    Care,
     /// The file's change history.
     History,
 }
 
 impl FileTab {
     /// Every tab, in bar order.
-    pub const ALL: [FileTab; 5] = [
+    pub const ALL: [FileTab; 6] = [
         FileTab::Overview,
         FileTab::Contacts,
         FileTab::Complaints,
         FileTab::Nps,
+        FileTab::Care,
         FileTab::History,
     ];
 
@@ -58,6 +70,7 @@ impl FileTab {
             FileTab::Contacts => "tab.contacts",
             FileTab::Complaints => "tab.complaints",
             FileTab::Nps => "tab.nps",
+            FileTab::Care => "tab.care",
             FileTab::History => "tab.history",
         }
     }
@@ -103,7 +116,7 @@ impl Component for CustomerView {
         Mode::CustomerFile
     }
 
-    fn handle(&mut self, action: &Action, _app: &App, fx: &mut Vec<Effect>) -> Handled {
+    fn handle(&mut self, action: &Action, app: &App, fx: &mut Vec<Effect>) -> Handled {
         if super::scroll_or_close(&mut self.sel, action, fx) {
             return Handled::Consumed;
         }
@@ -116,6 +129,10 @@ impl Component for CustomerView {
             )));
         } else if *action == Action::Edit {
             fx.push(Effect::Form(FormRequest::EditCustomer(self.code.clone())));
+        } else if *action == Action::New {
+            fx.push(Effect::Form(FormRequest::Record(care_form(
+                app, &self.code,
+            ))));
         } else if *action == Action::Open {
             // The customer's latest complaint opens; the palette or `g` opens any other.
             if let Some(c) = self.file.as_ref().and_then(|r| r.complaints.first()) {
@@ -136,14 +153,26 @@ impl Component for CustomerView {
         }
     }
 
-    fn needs(&self, _app: &App) -> Vec<Job> {
+    fn needs(&self, app: &App) -> Vec<Job> {
         let code = self.code.clone();
+        let (plan, calendar) = (app.policy.care.clone(), app.policy.calendar.clone());
+        let today = app.now.with_timezone(&app.tz).date_naive();
         vec![Job::new(format!("customer:{code}"), move |s| {
+            let scope = CareScope {
+                kam: None,
+                customer: Some(&code),
+            };
+            let owed = match s.care_standing(&scope)?.first() {
+                Some(standing) => care::of_customer(standing, &plan, &calendar, today),
+                None => Vec::new(),
+            };
             Ok(CustomerRecord {
                 file: s.customer(&code)?,
                 history: s.customer_history(&code)?,
                 complaints: s.complaints_of(&code)?,
                 nps: s.nps_answers_of(&code)?,
+                care: s.care_logs(&code)?,
+                owed,
             })
         })]
     }
@@ -159,10 +188,31 @@ impl Component for CustomerView {
             RecordKind::Customer,
             RecordKind::Complaint,
             RecordKind::NpsAnswer,
+            RecordKind::CareLog,
         ]
     }
 
     fn as_any(&self) -> &dyn Any {
         self
     }
+}
+
+/// The form logging a visit or call for `code` (now, a call, unless changed).
+fn care_form(app: &App, code: &str) -> RecordForm {
+    let c = code.to_string();
+    RecordForm::new(
+        app.cat.fmt("care.form", &[("code", code)]),
+        CareLog::FIELDS,
+        RecordKind::CareLog,
+        move |s, values| {
+            let mut log = CareLog::default();
+            for (name, v) in values {
+                log.set_typed(name, Some(v), s.tz())?;
+            }
+            log.fill_defaults(s.now())?;
+            s.write(|tx| tx.log_care(&c, &log))?;
+            Ok(c.clone())
+        },
+    )
+    .with_defaults(app.now, app.tz)
 }

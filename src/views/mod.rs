@@ -70,6 +70,7 @@ fn record_view(kind: RecordKind, key: &str) -> Option<Box<dyn crate::app::compon
         | RecordKind::CustomField
         | RecordKind::Product
         | RecordKind::Lead
+        | RecordKind::CareLog
         | RecordKind::Knowhow => None,
     }
 }
