@@ -120,9 +120,10 @@ fn n_in_the_file_logs_a_visit_that_satisfies_the_cadence() {
     }
     let text = screen(&app, 100, 30);
     assert!(
-        text.contains("拜访与电话") && text.contains("尚无记录"),
+        text.contains("· 拜访与电话") && text.contains("服务节奏待办"),
         "{text}"
     );
+    let before = app.store.care_logs(&code).expect("logs").len();
     press(&mut app, KeyCode::Char('n'));
     drain_until(&mut app, "the form", |a| a.form.is_some());
     // Kind: a call by default; the time: now. Only the note is typed.
@@ -133,7 +134,7 @@ fn n_in_the_file_logs_a_visit_that_satisfies_the_cadence() {
     ctrl(&mut app, 's');
     drain_until(&mut app, "the log", |a| a.form.is_none());
     let logs = app.store.care_logs(&code).expect("logs");
-    assert_eq!(logs.len(), 1);
+    assert_eq!(logs.len(), before + 1);
     assert_eq!(logs[0].log.note.as_deref(), Some("电话回访，客户满意"));
     drain_until(&mut app, "the file reloaded", |a| {
         screen(a, 100, 30).contains("电话回访")

@@ -182,6 +182,12 @@ impl Session {
         }
     }
 
+    /// The workbench opens on the person's to-do: waits for it, then Esc to the dashboard.
+    fn leave_the_todo(&mut self) {
+        self.wait_text("To-do · ");
+        self.send(ESC);
+    }
+
     /// Types `keys` into the terminal.
     fn send(&mut self, keys: &[u8]) {
         self.writer.write_all(keys).expect("write to the pty");
@@ -424,6 +430,7 @@ fn board_shown(s: &vt100::Screen) -> bool {
 #[test]
 fn navigate_and_quit_restores_the_terminal() {
     let mut s = Session::start(30, 100);
+    s.leave_the_todo();
     // Sanity: the pty started cooked and the workbench made it raw, so the check
     // after the exit means something.
     check_cooked(s.initial_flags.clone());
@@ -505,6 +512,7 @@ fn navigate_and_quit_restores_the_terminal() {
 /// leaves its loop and restores the terminal (the default action would kill it).
 fn stopped_by(signal: &str) {
     let mut s = Session::start(30, 100);
+    s.leave_the_todo();
     s.wait_for("the board", TIMEOUT, board_shown);
     check_raw(s.local_flags());
     let pid = s.child.process_id().expect("child pid");
@@ -562,6 +570,7 @@ fn resize_storm_from_a_tiny_window() {
     }
     lock(&s.term).parser.set_size(30, 100);
     s.master.resize(size(30, 100)).expect("resize the pty");
+    s.leave_the_todo();
 
     s.wait_for("the board at 100x30", TIMEOUT, |sc| {
         let c = sc.contents();
@@ -577,6 +586,7 @@ fn resize_storm_from_a_tiny_window() {
 #[test]
 fn a_long_chinese_paste_stays_in_its_field_and_keys_after_it_still_work() {
     let mut s = Session::start(30, 100);
+    s.leave_the_todo();
     s.wait_for("the board", TIMEOUT, board_shown);
     // A new complaint; the title is the second field.
     s.send(b"n");

@@ -50,9 +50,12 @@ pub fn run(
         views: crate::views::registry(),
     };
     let mut app = App::with_worker(store, setup, worker);
-    // `kefu meeting`: the meeting view, recorded as held.
+    // `kefu meeting`: the meeting view, recorded as held; else the person's to-do (Esc:
+    // the dashboard).
     if matches!(cli.command, Some(super::args::Command::Meeting(_))) {
         app.show_view(Box::new(crate::views::MeetingView::held()));
+    } else {
+        app.show_view(Box::new(crate::views::TodoView::default()));
     }
     let opts = LoopOptions {
         poll: Duration::from_millis(settings.poll_ms),

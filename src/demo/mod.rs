@@ -1,5 +1,6 @@
 //! Realistic, deterministic demo data relative to now: the same seed and time give the same rows.
 
+mod care;
 mod complaints;
 mod grading;
 mod names;
@@ -48,6 +49,8 @@ pub struct DemoSummary {
     pub open_complaints: usize,
     /// Suggestions.
     pub suggestions: usize,
+    /// Visits and calls logged.
+    pub care_logs: usize,
 }
 
 const STAFF: &[(&str, &str, Role, Option<&str>)] = &[
@@ -85,6 +88,7 @@ pub fn generate(tx: &Tx, opts: DemoOptions, now: DateTime<Utc>) -> Result<DemoSu
     }
     let customers = add_customers(tx, &mut rng, opts.customers, now, &mut sum)?;
     grading::add_sales(tx, &customers, now)?;
+    sum.care_logs = care::add_care(tx, &customers, now)?;
     add_nps(tx, &mut rng, &customers, now, &mut sum)?;
     let monthly_orders = add_shipments(tx, &mut rng, customers.len(), now, &mut sum)?;
     add_inquiries(tx, &mut rng, &customers, now, &mut sum)?;

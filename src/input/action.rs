@@ -117,6 +117,8 @@ pub enum ViewKey {
     Knowhow,
     /// The SLA check-in meeting's agenda.
     Meeting,
+    /// The personal to-do.
+    Todo,
 }
 
 /// What more can be filed on a complaint from the workbench.
@@ -304,6 +306,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Show(ViewKey::Suggestions), "suggestions"),
     (Action::Show(ViewKey::Knowhow), "knowhow"),
     (Action::Show(ViewKey::Meeting), "meeting"),
+    (Action::Show(ViewKey::Todo), "todo"),
     (Action::Toggle(Toggle::Breached), "only_breached"),
     (Action::Toggle(Toggle::DueToday), "only_due_today"),
     (Action::Toggle(Toggle::Mine), "only_mine"),

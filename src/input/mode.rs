@@ -21,6 +21,8 @@ pub enum Mode {
     Capas,
     /// A customer's file, in tabs.
     CustomerFile,
+    /// The personal to-do: visits and calls due, follow-ups, inquiries, complaints.
+    Todo,
     /// Editing a form (unbound keys are text).
     Form,
     /// Typing a filter (unbound keys are text).
@@ -35,7 +37,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in config-file order.
-    pub const ALL: [Mode; 14] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Global,
         Mode::List,
         Mode::Customers,
@@ -45,6 +47,7 @@ impl Mode {
         Mode::Meeting,
         Mode::Capas,
         Mode::CustomerFile,
+        Mode::Todo,
         Mode::Form,
         Mode::Filter,
         Mode::Palette,
@@ -64,6 +67,7 @@ impl Mode {
             Mode::Meeting => "meeting",
             Mode::Capas => "capa_list",
             Mode::CustomerFile => "customer_file",
+            Mode::Todo => "todo",
             Mode::Form => "form",
             Mode::Filter => "filter",
             Mode::Palette => "palette",
@@ -87,6 +91,7 @@ impl Mode {
             Mode::Meeting => &[Mode::Meeting, Mode::List, Mode::Global],
             Mode::Capas => &[Mode::Capas, Mode::List, Mode::Global],
             Mode::CustomerFile => &[Mode::CustomerFile, Mode::List, Mode::Global],
+            Mode::Todo => &[Mode::Todo, Mode::List, Mode::Global],
             Mode::List => &[Mode::List, Mode::Global],
             Mode::Global => &[Mode::Global],
             // Text-entry and modal screens see only their own table, so that `q` or `j`

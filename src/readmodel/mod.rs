@@ -9,3 +9,4 @@ pub mod fields;
 pub mod history;
 pub mod meeting;
 pub mod suggestion;
+pub mod todo;

@@ -15,6 +15,9 @@ use crate::error::{Error, Result};
 use crate::field_id::FieldId;
 use crate::kind::RecordKind;
 
+/// How every lead's number starts (XS-2026-00001), telling it from a customer's code.
+pub const PREFIX: &str = "XS-";
+
 /// One follow-up of a lead.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FollowUp {
@@ -108,7 +111,7 @@ impl Tx<'_> {
             self.active_staff(FieldId::named("owner"), owner)?;
         }
         let today = self.today();
-        let prefix = format!("XS-{}-", today.year());
+        let prefix = format!("{PREFIX}{}-", today.year());
         let number = super::numbers::next_number(self.conn(), "leads", "number", &prefix)?;
         let next = cadence
             .next(lead.intent.unwrap_or(Intent::B), today)

@@ -13,6 +13,7 @@ pub mod meeting;
 pub mod nps;
 mod palette;
 mod status;
+pub mod todo;
 pub mod widgets;
 
 use ratatui::layout::{Constraint, Layout, Rect};

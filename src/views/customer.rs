@@ -198,7 +198,7 @@ impl Component for CustomerView {
 }
 
 /// The form logging a visit or call for `code` (now, a call, unless changed).
-fn care_form(app: &App, code: &str) -> RecordForm {
+pub(crate) fn care_form(app: &App, code: &str) -> RecordForm {
     let c = code.to_string();
     RecordForm::new(
         app.cat.fmt("care.form", &[("code", code)]),

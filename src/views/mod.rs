@@ -16,6 +16,7 @@ mod meeting;
 mod nps;
 mod stats;
 mod suggestions;
+mod todo;
 
 use crate::app::component::Registry;
 use crate::app::Action;
@@ -33,6 +34,7 @@ pub use meeting::MeetingView;
 pub use nps::Nps;
 pub use stats::Stats;
 pub use suggestions::Suggestions;
+pub use todo::TodoView;
 
 /// Every pane (in Tab order) and every view a global key opens.
 pub fn registry() -> Registry {
@@ -49,6 +51,7 @@ pub fn registry() -> Registry {
             (ViewKey::Suggestions, || Box::new(Suggestions::default())),
             (ViewKey::Knowhow, || Box::new(KnowhowView::default())),
             (ViewKey::Meeting, || Box::new(MeetingView::default())),
+            (ViewKey::Todo, || Box::new(TodoView::default())),
         ],
         record_view,
     }
