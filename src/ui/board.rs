@@ -1,6 +1,6 @@
 //! The complaint board: open complaints, urgent first, with live countdowns.
 
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -12,8 +12,9 @@ use crate::app::selection::Selection;
 use crate::app::triage::Triage;
 use crate::app::App;
 use crate::domain::complaint::Severity;
+use crate::domain::inquiry::answer_clock;
 use crate::input::action::{Column, Toggle};
-use crate::report::remaining_label;
+use crate::report::{remaining_label, InquiryClock};
 use crate::store::complaints::ComplaintRow;
 
 /// What the board pane shows.
@@ -30,6 +31,54 @@ pub struct BoardList<'a> {
     pub sel: &'a Selection,
     /// Complaints whose row flashes now (a clock just became breached).
     pub flashing: &'a [String],
+    /// Unanswered inquiries and their answer clocks, nearest due first.
+    pub inquiries: &'a [InquiryClock],
+}
+
+/// Lines of the pane the inquiries take: their heading and up to a quarter of the pane,
+/// none when there are none or the pane is too short to share.
+fn inquiry_lines(inner: Rect, n: usize) -> u16 {
+    if n == 0 || inner.height < 10 {
+        return 0;
+    }
+    1 + (n as u16).min(inner.height / 4)
+}
+
+/// The unanswered inquiries under the complaints, each with its live 24-hour countdown.
+fn inquiries(frame: &mut Frame, app: &App, area: Rect, list: &[InquiryClock]) {
+    let hours = app.policy.kpi.inquiry_hours;
+    let allowed = chrono::Duration::seconds((hours * 3600.0).round() as i64);
+    let header: Vec<String> = [
+        app.cat
+            .fmt("ui.inquiries_waiting", &[("n", &list.len().to_string())]),
+        app.t("col.customer").to_string(),
+        app.t("col.clock_short").to_string(),
+        app.t("col.remaining").to_string(),
+    ]
+    .to_vec();
+    let rows = list
+        .iter()
+        .take(area.height.saturating_sub(1) as usize)
+        .map(|q| {
+            let (_, left, state) = answer_clock(q.due - allowed, hours, app.now);
+            vec![
+                (clean(&q.number), app.theme.base),
+                (clean(&q.asker_name), app.theme.base),
+                (
+                    app.t("clock_short.inquiry_answer").to_string(),
+                    app.theme.base,
+                ),
+                (remaining_label(app.cat, left), state_style(app, state)),
+            ]
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(24),
+        Constraint::Fill(1),
+        Constraint::Length(4),
+        Constraint::Length(13),
+    ];
+    fitted_table(frame, app, area, &header, &widths, rows, None);
 }
 
 /// A column the board draws: which, its header key and its width.
@@ -161,7 +210,13 @@ fn cell(app: &App, r: &ComplaintRow, col: &Col) -> (String, Style) {
 /// Draws the board pane.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, b: &BoardList) {
     let block = pane_block(app, title(app, b), focused);
-    let inner = block.inner(area);
+    let whole = block.inner(area);
+    let strip = inquiry_lines(whole, b.inquiries.len());
+    let [inner, below] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(strip)]).areas(whole);
+    if strip > 0 {
+        inquiries(frame, app, below, b.inquiries);
+    }
     let cols = columns(inner.width);
     let body_h = inner.height.saturating_sub(1) as usize;
     let offset = b.sel.visible_offset(body_h, b.rows.len());
@@ -216,5 +271,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, b: &BoardLi
         return;
     }
     fitted_table(frame, app, inner, &header, &widths, rows, selected);
-    scrollbar(frame, area, b.rows.len(), offset, body_h);
+    let beside = Rect {
+        height: area.height.saturating_sub(strip),
+        ..area
+    };
+    scrollbar(frame, beside, b.rows.len(), offset, body_h);
 }

@@ -14,6 +14,7 @@ use crate::app::{Action, App, Mode};
 use crate::domain::complaint::Severity;
 use crate::input::action::Toggle;
 use crate::input::typing::{paste_into, type_into};
+use crate::report::{inquiry_clocks, InquiryClock};
 use crate::store::complaints::ComplaintRow;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -26,6 +27,7 @@ type Loaded = (
     String,
     Tz,
     DateTime<Utc>,
+    Vec<InquiryClock>,
 );
 
 /// The board's state.
@@ -33,6 +35,8 @@ type Loaded = (
 pub struct Board {
     /// Open (or, toggled, recently closed) complaints, None until loaded.
     pub rows: Option<Vec<ComplaintRow>>,
+    /// Unanswered inquiries with their 24-hour clocks, shown under the complaints.
+    pub inquiries: Vec<InquiryClock>,
     /// When each row's nearest clock breaches.
     breach_at: Vec<Option<DateTime<Utc>>>,
     /// Positions in `rows` shown, in order (after the filter, toggles and sort).
@@ -255,6 +259,7 @@ impl Component for Board {
                     triage: &self.triage,
                     sel: &self.sel,
                     flashing: &self.flashing(app.now),
+                    inquiries: &self.inquiries,
                 };
                 crate::ui::board::draw(frame, app, area, focused, &board)
             }
@@ -277,7 +282,12 @@ impl Component for Board {
                 load_board(s, &policy, now)?
             };
             let due = breach_times(&rows, &policy, now);
-            Ok((rows, due, me, tz, now))
+            // Inquiries wait beside the open complaints, not the closed ones.
+            let inquiries = match closed {
+                true => Vec::new(),
+                false => inquiry_clocks(s, &policy, now)?,
+            };
+            Ok((rows, due, me, tz, now, inquiries))
         })]
     }
 
@@ -285,7 +295,8 @@ impl Component for Board {
         let Ok(loaded) = data.downcast::<Loaded>() else {
             return;
         };
-        let (rows, breach_at, me, tz, now) = *loaded;
+        let (rows, breach_at, me, tz, now, inquiries) = *loaded;
+        self.inquiries = inquiries;
         // The selection follows its complaint, not its row: the list re-sorts as clocks move.
         let keep = self
             .want
@@ -325,7 +336,11 @@ impl Component for Board {
     }
 
     fn depends(&self) -> &'static [RecordKind] {
-        &[RecordKind::Complaint, RecordKind::Customer]
+        &[
+            RecordKind::Complaint,
+            RecordKind::Customer,
+            RecordKind::Inquiry,
+        ]
     }
 
     fn tick_labels(&self, app: &App) -> Vec<String> {
