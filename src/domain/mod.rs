@@ -7,6 +7,7 @@ pub mod capa;
 pub mod complaint;
 pub mod custom_field;
 pub mod customer;
+pub mod customer_row;
 pub mod enums;
 pub mod fields;
 pub mod followup;
