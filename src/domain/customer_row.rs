@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 
 use crate::domain::custom_field::{CustomField, CustomKind};
 use crate::domain::customer::{validate_code, Contact, CustomerFields};
-use crate::domain::fields::{Choices, FieldKind, FieldSpec, Record};
+use crate::domain::fields::{Choices, FieldKind, FieldSpec, Fill, Record};
 use crate::error::Error;
 use crate::field_id::FieldId;
 
@@ -200,6 +200,12 @@ pub fn read_row(
         if let Some(code) = column.choices().and_then(|ch| choice(&ch, raw)) {
             text = code;
         }
+        // A blank cell of a field with a stored default (a contact's role) takes it.
+        if let (Column::Field(s) | Column::Contact(s), true) = (column, text.trim().is_empty()) {
+            if let Fill::Value(v) = s.default {
+                text = v;
+            }
+        }
         let checked = match column {
             Column::Code => match raw.trim() {
                 "" => Err(Error::Required { field: column.id() }),
@@ -235,11 +241,12 @@ pub fn read_row(
     (row, problems)
 }
 
-/// The rows whose code an earlier row of the same file has already used.
+/// The rows whose code an earlier row of the same file has already used (codes are
+/// compared as stored: `hr` and `HR` are two files).
 pub fn repeated_codes<'a>(rows: impl IntoIterator<Item = &'a SheetRow>) -> Vec<(usize, String)> {
     let mut seen = HashSet::new();
     rows.into_iter()
-        .filter(|r| !seen.insert(r.code.to_ascii_uppercase()))
+        .filter(|r| !seen.insert(r.code.as_str()))
         .map(|r| (r.line, r.code.clone()))
         .collect()
 }
@@ -293,5 +300,39 @@ mod tests {
             vec![Some(0), Some(1), Some(2), Some(3), Some(4)],
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn a_blank_role_is_the_declared_default_and_choices_take_labels() {
+        let cols = columns(&[]);
+        let at = |n: &str| cols.iter().position(|c| c.name() == n);
+        let map = vec![
+            at("code"),
+            at("name"),
+            at("grade"),
+            at("contact_name"),
+            at("contact_role"),
+        ];
+        let cells: Vec<String> = ["HR", "恒瑞", "乙", "王伟", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let b = |_: &Choices, t: &str| (t == "乙").then_some("B");
+        let (row, problems) = read_row(2, &cells, &map, &cols, &b, DEFAULT_TZ);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(row.code, "HR");
+        assert!(row.fields.contains(&("grade", Some("B".into()))));
+        let contact = row.contact.unwrap_or_default();
+        assert!(
+            contact.contains(&("role", Some("other".into()))),
+            "{contact:?}"
+        );
+        // No contact cell filled: no contact, and no contact name asked for.
+        let cells: Vec<String> = ["HR", "恒瑞", "", "", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let (row, problems) = read_row(2, &cells, &map, &cols, &b, DEFAULT_TZ);
+        assert!(problems.is_empty() && row.contact.is_none(), "{problems:?}");
     }
 }
