@@ -67,7 +67,7 @@ pub fn import(ctx: &Ctx, a: &CustomerImportArgs) -> anyhow::Result<()> {
     good.retain(|r| !problems.iter().any(|p| p.line == r.line));
     let bar = progress(good.len());
     let mut counts = [0usize; 3];
-    let keep_going = a.skip_invalid && !a.dry_run;
+    let keep_going = a.skip_invalid;
     let written = store.write(|tx| {
         // A row refused for its cells is still checked for its key-account manager.
         for row in &bad {
@@ -115,9 +115,14 @@ pub fn import(ctx: &Ctx, a: &CustomerImportArgs) -> anyhow::Result<()> {
     let mut rejected: Vec<usize> = problems.iter().map(|p| p.line).collect();
     rejected.sort_unstable();
     rejected.dedup();
-    let rejects = match problems.is_empty() {
-        true => None,
-        false => Some(write_rejects(ctx, a, headings, body, &problems)?),
+    // A dry run writes no file: the rows it would reject are listed instead.
+    let rejects = match (problems.is_empty(), a.dry_run) {
+        (true, _) => None,
+        (false, true) => {
+            list(ctx, headings, &mut problems);
+            None
+        }
+        (false, false) => Some(write_rejects(ctx, a, headings, body, &problems)?),
     };
     report(ctx, a.dry_run, counts, rejected.len(), rejects.as_deref())
 }
@@ -221,6 +226,14 @@ fn problem_text(ctx: &Ctx, headings: &[String], p: &Problem) -> String {
     }
 }
 
+/// Lists the problems on stderr, by row and column.
+fn list(ctx: &Ctx, headings: &[String], problems: &mut [Problem]) {
+    problems.sort_by_key(|p| (p.line, p.column));
+    for p in problems.iter() {
+        eprintln!("kefu: {}", problem_text(ctx, headings, p));
+    }
+}
+
 /// Lists every problem on stderr and fails: nothing was written.
 fn refuse(
     ctx: &Ctx,
@@ -228,10 +241,7 @@ fn refuse(
     headings: &[String],
     mut problems: Vec<Problem>,
 ) -> anyhow::Result<()> {
-    problems.sort_by_key(|p| (p.line, p.column));
-    for p in &problems {
-        eprintln!("kefu: {}", problem_text(ctx, headings, p));
-    }
+    list(ctx, headings, &mut problems);
     Err(Error::Refused {
         number: a.file.display().to_string(),
         rule: "rule.import_problems",
@@ -317,13 +327,16 @@ fn report(
         "msg.imported"
     };
     let mut out = format!("{}\n", ctx.cat.fmt(key, &args));
+    let n = rejected.to_string();
     if let Some(p) = rejects {
-        let n = rejected.to_string();
         let path = p.display().to_string();
         out.push_str(
             &ctx.cat
                 .fmt("msg.import_rejected", &[("n", &n), ("path", &path)]),
         );
+        out.push('\n');
+    } else if rejected > 0 {
+        out.push_str(&ctx.cat.fmt("msg.import_would_reject", &[("n", &n)]));
         out.push('\n');
     }
     print(&out)?;
