@@ -14,6 +14,7 @@ pub mod input;
 pub mod kind;
 pub mod readmodel;
 pub mod report;
+pub mod sheet;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -165,6 +165,47 @@ pub enum CustomerCmd {
     /// The custom fields every file has (an administrator defines them)
     #[command(subcommand)]
     Field(super::customer_field::FieldCmd),
+    /// Import customer files from a spreadsheet (xlsx, xls, ods or csv in UTF-8 or GBK):
+    /// a known code updates its file, a new one adds a file; all rows or none
+    Import(CustomerImportArgs),
+    /// Write an empty import template (xlsx): headings in your language, required ones marked
+    Template {
+        /// The workbook to write
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Export customer files to xlsx or csv (the same columns import reads back)
+    Export(CustomerExportArgs),
+}
+
+/// `kefu customer import`.
+#[derive(Debug, Args)]
+pub struct CustomerImportArgs {
+    /// The spreadsheet: .xlsx, .xls, .ods or .csv
+    pub file: std::path::PathBuf,
+    /// Check every row and say what would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the good rows and write the rejected ones, each with its reason, to --rejects
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Where --skip-invalid writes the rejected rows [default: FILE.rejected.xlsx]
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<std::path::PathBuf>,
+}
+
+/// `kefu customer export`.
+#[derive(Debug, Args)]
+pub struct CustomerExportArgs {
+    /// xlsx or csv
+    #[arg(long, value_parser = ["xlsx", "csv"], default_value = "xlsx")]
+    pub format: String,
+    /// The file to write
+    #[arg(long)]
+    pub out: std::path::PathBuf,
+    /// Which files, in which order: the filters of `customer list`
+    #[command(flatten)]
+    pub filters: CustomerListArgs,
 }
 
 /// `kefu customer list`.

@@ -1,4 +1,4 @@
-//! `kefu customer add|list|show`.
+//! `kefu customer add|list|show|edit` (import, template and export in their own modules).
 
 use super::args::{CustomerAddArgs, CustomerCmd, CustomerEditArgs, FileExtras};
 use super::output::{fields, print, print_json, print_json_streamed, Table};
@@ -23,6 +23,9 @@ pub fn run(ctx: &Ctx, cmd: &CustomerCmd) -> anyhow::Result<()> {
         CustomerCmd::Show { code } => show(ctx, code),
         CustomerCmd::Edit(a) => edit(ctx, a),
         CustomerCmd::Field(c) => super::customer_field::run(ctx, c),
+        CustomerCmd::Import(a) => super::customer_import::import(ctx, a),
+        CustomerCmd::Template { out } => super::customer_sheet::template(ctx, out),
+        CustomerCmd::Export(a) => super::customer_sheet::export(ctx, a),
     }
 }
 

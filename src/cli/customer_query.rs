@@ -38,10 +38,13 @@ fn known(
     }
 }
 
-/// The list filtered and sorted by any field, with each file's completeness.
-pub fn list(ctx: &Ctx, a: &CustomerListArgs) -> anyhow::Result<()> {
-    let store = ctx.read()?;
-    let custom = store.custom_fields()?;
+/// The files a list's filters pick, in its order, with what each lacks.
+pub fn select(
+    ctx: &Ctx,
+    store: &crate::store::Store,
+    custom: &[crate::domain::custom_field::CustomField],
+    a: &CustomerListArgs,
+) -> Result<Vec<(CustomerFacts, crate::domain::customer::Missing)>, Error> {
     let grade = a
         .grade
         .as_deref()
@@ -57,11 +60,11 @@ pub fn list(ctx: &Ctx, a: &CustomerListArgs) -> anyhow::Result<()> {
                 value: w.clone(),
                 rule: "rule.custom_assignment",
             })?;
-        known(name, &custom, "--where")?;
+        known(name, custom, "--where")?;
         wheres.push((name, value));
     }
     if let Some(s) = &a.sort {
-        known(s, &custom, "--sort")?;
+        known(s, custom, "--sort")?;
     }
     let required = &ctx.policy.required;
     let mut rows: Vec<(CustomerFacts, crate::domain::customer::Missing)> = store
@@ -75,7 +78,7 @@ pub fn list(ctx: &Ctx, a: &CustomerListArgs) -> anyhow::Result<()> {
                 .all(|(n, v)| f.value(n).as_deref().unwrap_or("") == *v)
         })
         .map(|f| {
-            let m = f.missing(required, &custom);
+            let m = f.missing(required, custom);
             (f, m)
         })
         .filter(|(_, m)| !a.incomplete || m.counts().0 < m.counts().1)
@@ -107,6 +110,14 @@ pub fn list(ctx: &Ctx, a: &CustomerListArgs) -> anyhow::Result<()> {
             }
         });
     }
+    Ok(rows)
+}
+
+/// The list filtered and sorted by any field, with each file's completeness.
+pub fn list(ctx: &Ctx, a: &CustomerListArgs) -> anyhow::Result<()> {
+    let store = ctx.read()?;
+    let custom = store.custom_fields()?;
+    let rows = select(ctx, &store, &custom, a)?;
     if ctx.json {
         let out: Vec<serde_json::Value> = rows
             .iter()

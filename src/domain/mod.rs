@@ -8,6 +8,7 @@ pub mod care;
 pub mod complaint;
 pub mod custom_field;
 pub mod customer;
+pub mod customer_row;
 pub mod enums;
 pub mod fields;
 pub mod followup;

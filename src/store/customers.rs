@@ -181,7 +181,12 @@ impl Tx<'_> {
     }
 
     /// The current contact called `name` (any case) of a customer, with its row id.
-    fn contact(&self, customer_id: i64, code: &str, name: &str) -> Result<(i64, Contact)> {
+    pub(super) fn contact(
+        &self,
+        customer_id: i64,
+        code: &str,
+        name: &str,
+    ) -> Result<(i64, Contact)> {
         self.conn()
             .query_row(
                 &format!(
@@ -265,7 +270,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    fn current_fields(&self, code: &str) -> Result<(i64, CustomerFields)> {
+    pub(super) fn current_fields(&self, code: &str) -> Result<(i64, CustomerFields)> {
         self.conn()
             .query_row(
                 &format!(
@@ -297,7 +302,7 @@ impl Tx<'_> {
         self.record_insert("contact", code, &c)
     }
 
-    fn customer_version(&self, id: i64) -> Result<i64> {
+    pub(super) fn customer_version(&self, id: i64) -> Result<i64> {
         Ok(self
             .conn()
             .query_row("SELECT version FROM customers WHERE id = ?1", [id], |r| {

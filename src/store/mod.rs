@@ -8,6 +8,7 @@ pub mod complaint_types;
 pub mod complaints;
 pub mod customer_extras;
 pub mod customer_facts;
+pub mod customer_import;
 pub mod customer_list;
 pub mod customers;
 pub mod grading;
@@ -410,6 +411,25 @@ fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
 }
 
 impl<'c> Tx<'c> {
+    /// Runs `f` inside a savepoint: on an error what it wrote is undone and the
+    /// transaction goes on (an import's rejected row), the history's chain head with it.
+    pub fn savepoint<T>(&self, f: impl FnOnce(&Self) -> Result<T>) -> Result<T> {
+        let head = self.head.borrow().clone();
+        self.tx.execute_batch("SAVEPOINT kefu_row")?;
+        match f(self) {
+            Ok(v) => {
+                self.tx.execute_batch("RELEASE kefu_row")?;
+                Ok(v)
+            }
+            Err(e) => {
+                self.tx
+                    .execute_batch("ROLLBACK TO kefu_row; RELEASE kefu_row")?;
+                self.head.replace(head);
+                Err(e)
+            }
+        }
+    }
+
     /// Records `at` as the event time of the history rows written while the result lives.
     pub(crate) fn event_at<'t>(&'t self, at: DateTime<Utc>) -> EventTime<'t, 'c> {
         let before = self.event.replace(Some(to_store(at)));
