@@ -71,6 +71,7 @@ impl App {
                 | Action::Message
                 | Action::Tab(_)
                 | Action::ConfirmData
+                | Action::ConfirmGrade
                 | Action::DataCheck
                 | Action::Key(_)
                 | Action::Mouse(_)
@@ -159,6 +160,7 @@ impl App {
             | Action::Message
             | Action::Tab(_)
             | Action::ConfirmData
+            | Action::ConfirmGrade
             | Action::DataCheck
             | Action::Mouse(_)
             | Action::Refresh
@@ -227,6 +229,7 @@ impl App {
             | Action::NextField
             | Action::Tab(_)
             | Action::ConfirmData
+            | Action::ConfirmGrade
             | Action::DataCheck
             | Action::PrevField => {}
         }

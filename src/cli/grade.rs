@@ -75,9 +75,8 @@ fn proposals(ctx: &Ctx, m: Method) -> anyhow::Result<Vec<GradeRow>> {
     Ok(ctx.read()?.grade_proposals(m, &ctx.policy.grading, today)?)
 }
 
-/// Whether a proposal would change the grade.
 fn differs(r: &GradeRow) -> bool {
-    r.proposal.grade.is_some() && r.proposal.grade != r.current
+    r.differs()
 }
 
 /// Runs a grade subcommand.

@@ -12,6 +12,16 @@ vocabulary!(
     Method, "grade_method" { Revenue = "revenue", Criteria = "criteria" }
 );
 
+crate::record!(
+    /// A manager's confirmation of a grade in the workbench.
+    GradeConfirmation in "customers" {
+        /// The grade confirmed (the proposal unless changed).
+        grade: Option<Grade> => crate::domain::fields::FieldSpec::of(crate::domain::fields::FieldKind::Choice(Grade::CHOICES)).required(),
+        /// Why: the rules that held, or the manager's reasons.
+        basis: Option<String> => crate::domain::fields::FieldSpec::of(crate::domain::fields::FieldKind::Note { max: 500 }).required().labelled("field.grade_basis"),
+    }
+);
+
 /// The thresholds of both methods: a team setting (`[grading]`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -61,6 +61,8 @@ pub enum Action {
     Tab(isize),
     /// Record that a customer file's data was checked and is current.
     ConfirmData,
+    /// Confirm the selected customer's proposed grade (managers).
+    ConfirmGrade,
     /// List only the customer files due their data check, or all again.
     DataCheck,
     /// Re-read everything from the database.
@@ -119,6 +121,8 @@ pub enum ViewKey {
     Meeting,
     /// The personal to-do.
     Todo,
+    /// Proposed grades beside the current ones.
+    Grades,
 }
 
 /// What more can be filed on a complaint from the workbench.
@@ -307,6 +311,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Show(ViewKey::Knowhow), "knowhow"),
     (Action::Show(ViewKey::Meeting), "meeting"),
     (Action::Show(ViewKey::Todo), "todo"),
+    (Action::Show(ViewKey::Grades), "grades"),
     (Action::Toggle(Toggle::Breached), "only_breached"),
     (Action::Toggle(Toggle::DueToday), "only_due_today"),
     (Action::Toggle(Toggle::Mine), "only_mine"),
@@ -328,6 +333,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Tab(1), "next_tab"),
     (Action::Tab(-1), "prev_tab"),
     (Action::ConfirmData, "confirm_data"),
+    (Action::ConfirmGrade, "confirm_grade"),
     (Action::DataCheck, "data_check"),
     (Action::Refresh, "refresh"),
 ];

@@ -23,6 +23,8 @@ pub enum Mode {
     CustomerFile,
     /// The personal to-do: visits and calls due, follow-ups, inquiries, complaints.
     Todo,
+    /// Proposed grades beside the current ones, confirmed by key.
+    Grades,
     /// Editing a form (unbound keys are text).
     Form,
     /// Typing a filter (unbound keys are text).
@@ -37,7 +39,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in config-file order.
-    pub const ALL: [Mode; 15] = [
+    pub const ALL: [Mode; 16] = [
         Mode::Global,
         Mode::List,
         Mode::Customers,
@@ -48,6 +50,7 @@ impl Mode {
         Mode::Capas,
         Mode::CustomerFile,
         Mode::Todo,
+        Mode::Grades,
         Mode::Form,
         Mode::Filter,
         Mode::Palette,
@@ -68,6 +71,7 @@ impl Mode {
             Mode::Capas => "capa_list",
             Mode::CustomerFile => "customer_file",
             Mode::Todo => "todo",
+            Mode::Grades => "grades",
             Mode::Form => "form",
             Mode::Filter => "filter",
             Mode::Palette => "palette",
@@ -92,6 +96,7 @@ impl Mode {
             Mode::Capas => &[Mode::Capas, Mode::List, Mode::Global],
             Mode::CustomerFile => &[Mode::CustomerFile, Mode::List, Mode::Global],
             Mode::Todo => &[Mode::Todo, Mode::List, Mode::Global],
+            Mode::Grades => &[Mode::Grades, Mode::List, Mode::Global],
             Mode::List => &[Mode::List, Mode::Global],
             Mode::Global => &[Mode::Global],
             // Text-entry and modal screens see only their own table, so that `q` or `j`

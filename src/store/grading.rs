@@ -30,6 +30,13 @@ pub struct GradeRow {
     pub figure: f64,
 }
 
+impl GradeRow {
+    /// Whether the proposal would change the grade.
+    pub fn differs(&self) -> bool {
+        self.proposal.grade.is_some() && self.proposal.grade != self.current
+    }
+}
+
 /// The first day of the month `back` months before `today`'s month.
 fn month_start(today: NaiveDate, back: u32) -> String {
     let first = today.with_day(1).unwrap_or(today);

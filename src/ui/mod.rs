@@ -7,6 +7,7 @@ pub mod customer_file;
 pub mod customers;
 pub mod detail;
 mod form;
+pub mod grades;
 mod help;
 pub mod kpi;
 pub mod meeting;

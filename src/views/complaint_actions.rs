@@ -55,6 +55,7 @@ pub fn complaint_effect(action: &Action, t: Target, app: &App) -> Option<Effect>
         | Action::FocusPrev
         | Action::Tab(_)
         | Action::ConfirmData
+        | Action::ConfirmGrade
         | Action::DataCheck
         | Action::Move(_)
         | Action::Open

@@ -10,6 +10,7 @@ mod complaint_actions;
 pub(crate) mod complaint_forms;
 mod customer;
 mod customers;
+mod grades;
 mod knowhow;
 mod kpi;
 mod meeting;
@@ -28,6 +29,7 @@ pub use capas::Capas;
 pub use complaint::ComplaintView;
 pub use customer::{CustomerRecord, CustomerView, FileTab};
 pub use customers::Customers;
+pub use grades::GradesView;
 pub use knowhow::KnowhowView;
 pub use kpi::Kpis;
 pub use meeting::MeetingView;
@@ -52,6 +54,7 @@ pub fn registry() -> Registry {
             (ViewKey::Knowhow, || Box::new(KnowhowView::default())),
             (ViewKey::Meeting, || Box::new(MeetingView::default())),
             (ViewKey::Todo, || Box::new(TodoView::default())),
+            (ViewKey::Grades, || Box::new(GradesView::default())),
         ],
         record_view,
     }
