@@ -8,6 +8,7 @@ mod complaint;
 mod complaint_show;
 pub mod contact;
 mod customer;
+pub mod customer_args;
 pub mod customer_field;
 mod customer_import;
 mod customer_query;
