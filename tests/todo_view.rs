@@ -177,3 +177,12 @@ fn enter_opens_the_complaint_and_n_logs_the_visit_due() {
     let logs = app.store.care_logs(&item.customer).expect("logs");
     assert_eq!(logs[0].logged_by, ME);
 }
+
+#[test]
+fn someone_who_owns_nothing_is_told_where_to_look() {
+    let mut app = app_on(demo_store_as(None, "visitor"), Lang::Zh, "dark");
+    open_todo(&mut app);
+    assert!(todo(&app).expect("loaded").entries().is_empty());
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("这里还没有您负责的事项"), "{text}");
+}

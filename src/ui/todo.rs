@@ -222,6 +222,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, todo: &Todo, sel: &Selecti
     sel.offset.set(offset);
     sel.height.set(height.max(1));
     let mut lines = vec![summary];
+    if todo.entries().is_empty() {
+        lines.push(Line::from(Span::styled(
+            truncate(app.t("todo.nothing_mine"), width).into_owned(),
+            app.theme.title,
+        )));
+    }
     for (row, cell) in all.iter().zip(&cells).skip(offset).take(height) {
         let line = match (row, cell) {
             (Row::Heading(part, n), _) => Line::from(Span::styled(
