@@ -73,9 +73,8 @@ pub enum Command {
     Meeting(super::meeting::MeetingArgs),
     /// The KPI table for a period
     Kpi(KpiArgs),
-    /// Record NPS answers
-    #[command(subcommand)]
-    Nps(NpsCmd),
+    /// NPS overall and per grade against the targets; record an answer; the trend
+    Nps(super::nps::NpsArgs),
     /// When something started at --from is due after --hours (calendar or working time)
     Due(DueArgs),
     /// Corrective and preventive actions (纠正预防措施) on complaints
@@ -374,26 +373,6 @@ pub struct KpiArgs {
     /// 2026-10 (month), 2026-Q3 (quarter) or 2026 (year) [default: the current month]
     #[arg(long)]
     pub period: Option<String>,
-}
-
-/// `kefu nps ...`.
-#[derive(Debug, Subcommand)]
-pub enum NpsCmd {
-    /// Record one answer (0-10)
-    Add {
-        /// Customer code
-        #[arg(long)]
-        customer: String,
-        /// Score 0-10
-        #[arg(long, allow_negative_numbers = true)]
-        score: i64,
-        /// When it was answered [default: now]
-        #[arg(long, value_name = "TIME")]
-        at: Option<String>,
-        /// The customer's comment
-        #[arg(long)]
-        comment: Option<String>,
-    },
 }
 
 /// `kefu shipments ...`.

@@ -1,6 +1,6 @@
 //! `kefu init`, `kefu demo`, `kefu nps add`, `kefu shipments set`.
 
-use super::args::{DemoArgs, InitArgs, NpsCmd, ShipmentsCmd};
+use super::args::{DemoArgs, InitArgs, ShipmentsCmd};
 use super::output::{print, print_json};
 use super::Ctx;
 use crate::demo::{generate, DemoOptions};
@@ -145,20 +145,6 @@ pub fn rebuild_demo(ctx: &Ctx) -> anyhow::Result<()> {
         )
     })?;
     Ok(())
-}
-
-/// `kefu nps add`.
-pub fn nps(ctx: &Ctx, cmd: &NpsCmd) -> anyhow::Result<()> {
-    let NpsCmd::Add {
-        customer,
-        score,
-        at,
-        comment,
-    } = cmd;
-    let at = ctx.time_or_now("--at", at.as_deref())?;
-    let mut store = ctx.open()?;
-    store.write(|tx| tx.add_nps(customer, *score, at, comment.as_deref()))?;
-    ctx.saved()
 }
 
 /// `kefu shipments set`.

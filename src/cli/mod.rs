@@ -22,6 +22,7 @@ mod knowhow;
 pub mod lead;
 mod meeting;
 mod moves;
+pub mod nps;
 pub mod output;
 mod policy;
 mod report;
@@ -263,7 +264,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Sla(a) => report::sla(ctx, a),
         Command::Meeting(a) => meeting::print_agenda(ctx, a),
         Command::Kpi(a) => report::kpi(ctx, a),
-        Command::Nps(c) => data::nps(ctx, c),
+        Command::Nps(a) => nps::run(ctx, a),
         Command::Due(a) => report::due(ctx, a),
         Command::Capa(c) => capa::capa(ctx, c),
         Command::Return(c) => capa::returns(ctx, c),

@@ -9,6 +9,7 @@
 //! first_response_share = 100   # % of first responses within the first_response clock
 //! nps_overall = 50
 //! nps_grade_a = 60
+//! nps_grade_b = 40             # kefu nps: the grade B target (not a KPI of its own)
 //! file_completeness = 100      # %
 //! ```
 
@@ -29,6 +30,7 @@ const KEYS: &[(&str, f64, f64, Target)] = &[
     }),
     ("nps_overall", -100.0, 100.0, |t| &mut t.nps_overall),
     ("nps_grade_a", -100.0, 100.0, |t| &mut t.nps_grade_a),
+    ("nps_grade_b", -100.0, 100.0, |t| &mut t.nps_grade_b),
     ("file_completeness", 0.0, 100.0, |t| &mut t.completeness_pct),
 ];
 
@@ -74,7 +76,7 @@ mod tests {
         assert_eq!((t.nps_overall, t.complaint_rate_pct), (55.0, 0.5));
         assert_eq!(t.nps_grade_a, 60.0, "what is not named keeps its default");
         let (t, errors) =
-            parse("[kpi]\nnps_overall = 500\nnps_grade_b = 40\ninquiry_hours = \"a day\"\n");
+            parse("[kpi]\nnps_overall = 500\nnps_grade_c = 40\ninquiry_hours = \"a day\"\n");
         assert_eq!(t.nps_overall, 50.0);
         let text: Vec<String> = errors
             .iter()
@@ -86,6 +88,6 @@ mod tests {
                 .any(|e| e.contains("[kpi] nps_overall") && e.contains("500")),
             "{text:?}"
         );
-        assert!(text.iter().any(|e| e.contains("nps_grade_b")), "{text:?}");
+        assert!(text.iter().any(|e| e.contains("nps_grade_c")), "{text:?}");
     }
 }

@@ -76,6 +76,8 @@ pub struct KpiTargets {
     pub nps_overall: f64,
     /// NPS of grade A customers.
     pub nps_grade_a: f64,
+    /// NPS of grade B customers (shown by `kefu nps`, not a KPI of the table).
+    pub nps_grade_b: f64,
     /// Customer file completeness, %.
     pub completeness_pct: f64,
 }
@@ -89,6 +91,7 @@ impl Default for KpiTargets {
             first_response_share_pct: 100.0,
             nps_overall: 50.0,
             nps_grade_a: 60.0,
+            nps_grade_b: 40.0,
             completeness_pct: 100.0,
         }
     }

@@ -173,3 +173,68 @@ mod answer_tests {
         ));
     }
 }
+
+/// One group's NPS as reported: the counts, the score to one decimal, its target and
+/// whether it was met (None without answers, or without a target).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct NpsFigure {
+    /// Answers counted.
+    pub responses: usize,
+    /// Scores 9-10.
+    pub promoters: usize,
+    /// Scores 7-8.
+    pub passives: usize,
+    /// Scores 0-6.
+    pub detractors: usize,
+    /// % promoters - % detractors, to one decimal; None without answers.
+    pub nps: Option<f64>,
+    /// The target, where the group has one.
+    pub target: Option<f64>,
+    /// Whether the NPS reached the target.
+    pub met: Option<bool>,
+}
+
+impl NpsFigure {
+    /// The figure of `tally` against `target`.
+    pub fn of(tally: NpsTally, target: Option<f64>) -> NpsFigure {
+        let nps = tally.score().map(|s| (s * 10.0).round() / 10.0);
+        NpsFigure {
+            responses: tally.count(),
+            promoters: tally.promoters,
+            passives: tally.passives,
+            detractors: tally.detractors,
+            nps,
+            target,
+            met: nps.zip(target).map(|(n, t)| n >= t),
+        }
+    }
+}
+
+#[cfg(test)]
+mod figure_tests {
+    use super::*;
+
+    #[test]
+    fn one_decimal_null_without_answers_and_met_at_the_target() {
+        // 1 promoter of 3: 33.333... -> 33.3; 2 of 3: 66.7; 1 detractor of 6: -16.7.
+        assert_eq!(NpsFigure::of(NpsTally::of([9, 7, 8]), None).nps, Some(33.3));
+        assert_eq!(
+            NpsFigure::of(NpsTally::of([9, 10, 8]), None).nps,
+            Some(66.7)
+        );
+        assert_eq!(
+            NpsFigure::of(NpsTally::of([3, 7, 7, 8, 8, 7]), None).nps,
+            Some(-16.7)
+        );
+        let empty = NpsFigure::of(NpsTally::default(), Some(50.0));
+        assert_eq!((empty.responses, empty.nps, empty.met), (0, None, None));
+        // Exactly at the target is met; a group without a target has no verdict.
+        let at = NpsFigure::of(NpsTally::of([10, 10, 10, 7, 8]), Some(60.0));
+        assert_eq!((at.nps, at.met), (Some(60.0), Some(true)));
+        assert_eq!(
+            NpsFigure::of(NpsTally::of([10, 8]), Some(60.0)).met,
+            Some(false)
+        );
+        assert_eq!(NpsFigure::of(NpsTally::of([10]), None).met, None);
+    }
+}

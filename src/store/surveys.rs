@@ -71,23 +71,39 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<(NpsTally, NpsTally)> {
+        let (all, by) = self.nps_by_grade(from, to)?;
+        Ok((all, by.get(&Grade::A).copied().unwrap_or_default()))
+    }
+
+    /// NPS tallies for answers in `[from, to)`: all customers, and per grade the customer
+    /// had when answering (every grade present, empty where nobody answered).
+    pub fn nps_by_grade(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<(NpsTally, std::collections::BTreeMap<Grade, NpsTally>)> {
         // Classified here, not in SQL: the domain says what a score is (a GROUP BY
         // sorts and is slower than reading the covering index straight through).
         let mut stmt = self.conn().prepare_cached(
-            "SELECT score, grade IS ?3 FROM nps_responses
+            "SELECT score, grade FROM nps_responses
              WHERE responded_at >= ?1 AND responded_at < ?2",
         )?;
-        let mut rows = stmt.query(params![to_store(from), to_store(to), Grade::A.as_str()])?;
-        let (mut all, mut a) = (NpsTally::default(), NpsTally::default());
+        let mut rows = stmt.query(params![to_store(from), to_store(to)])?;
+        let mut all = NpsTally::default();
+        let mut by: std::collections::BTreeMap<Grade, NpsTally> = Grade::ALL
+            .iter()
+            .map(|g| (*g, NpsTally::default()))
+            .collect();
         while let Some(r) = rows.next()? {
             let Ok(score) = u8::try_from(r.get::<_, i64>(0)?) else {
                 continue;
             };
             all.add(score, 1);
-            if r.get::<_, bool>(1)? {
-                a.add(score, 1);
+            let grade = super::customers::grade_of(r.get(1)?);
+            if let Some(t) = grade.and_then(|g| by.get_mut(&g)) {
+                t.add(score, 1);
             }
         }
-        Ok((all, a))
+        Ok((all, by))
     }
 }
