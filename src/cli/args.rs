@@ -75,6 +75,9 @@ pub enum Command {
     Kpi(KpiArgs),
     /// NPS overall and per grade against the targets; record an answer; the trend
     Nps(super::nps::NpsArgs),
+    /// The weighted satisfaction questionnaire (MJ-QP-12): score a set of answers
+    #[command(subcommand)]
+    Survey(super::survey::SurveyCmd),
     /// When something started at --from is due after --hours (calendar or working time)
     Due(DueArgs),
     /// Corrective and preventive actions (纠正预防措施) on complaints

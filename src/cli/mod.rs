@@ -31,6 +31,7 @@ mod sla_json;
 pub(crate) mod staff;
 mod stats;
 pub mod suggestion;
+pub mod survey;
 mod team;
 mod workbench;
 
@@ -265,6 +266,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Meeting(a) => meeting::print_agenda(ctx, a),
         Command::Kpi(a) => report::kpi(ctx, a),
         Command::Nps(a) => nps::run(ctx, a),
+        Command::Survey(c) => survey::run(ctx, c),
         Command::Due(a) => report::due(ctx, a),
         Command::Capa(c) => capa::capa(ctx, c),
         Command::Return(c) => capa::returns(ctx, c),

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod kpi;
 pub mod policy;
 pub mod settings;
+pub mod survey;
 pub mod theme;
 pub mod warning;
 

@@ -36,6 +36,9 @@
 //! c_days = 30
 //! [care.A]                         # visits and calls each grade is owed (config/care.rs)
 //! manager_visit = "quarter"
+//! [[survey.items]]                 # the satisfaction questionnaire (config/survey.rs)
+//! name = "外观"
+//! points = [10, 9, 6, 5, 1]
 //! ```
 
 use crate::field_id::FieldId;
@@ -51,7 +54,7 @@ use crate::error::Error;
 
 /// The sections of the team's settings (kept in the database, the same for everyone).
 pub const TEAM_SECTIONS: &[&str] = &[
-    "sla", "kpi", "returns", "holidays", "customer", "grading", "leads", "care",
+    "sla", "kpi", "returns", "holidays", "customer", "grading", "leads", "care", "survey",
 ];
 
 /// The policy for `tz` with the team's settings (TOML text kept in the database) on top;
@@ -96,6 +99,9 @@ pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error
                 rule: "rule.leads",
             }),
         }
+    }
+    if let Some(s) = table.get("survey") {
+        problems.extend(super::survey::apply(&mut policy.survey, s, source));
     }
     if let Some(c) = table.get("care") {
         problems.extend(super::care::apply(&mut policy.care, c, source));

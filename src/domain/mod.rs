@@ -22,6 +22,7 @@ pub mod meeting;
 pub mod nps;
 pub mod period;
 pub mod permission;
+pub mod questionnaire;
 pub mod returns;
 pub mod sla;
 pub mod staff;

@@ -96,6 +96,8 @@ pub struct SlaPolicy {
     pub leads: crate::domain::lead::Cadence,
     /// The service cadence per grade.
     pub care: crate::domain::care::CarePlan,
+    /// The satisfaction questionnaire: items, points, bands.
+    pub survey: crate::domain::questionnaire::Questionnaire,
 }
 
 /// What a complaint's clocks are chosen by.
@@ -197,6 +199,7 @@ impl SlaPolicy {
             grading: crate::domain::grading::GradeRules::default(),
             leads: crate::domain::lead::Cadence::default(),
             care: crate::domain::care::CarePlan::default(),
+            survey: crate::domain::questionnaire::Questionnaire::default(),
         }
     }
 

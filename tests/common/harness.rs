@@ -179,6 +179,17 @@ impl Kefu {
         self.fails_as(TESTER, args, code)
     }
 
+    /// Runs in `lang`; must fail with `code`, saying why. Returns stderr.
+    pub fn fails_in(&self, lang: &str, args: &[&str], code: i32) -> String {
+        let out = run(self.cmd_with(lang, TESTER, args));
+        assert_eq!(
+            out.code, code,
+            "kefu {args:?} in {lang}: exit code: {out:#?}"
+        );
+        assert!(!out.stderr.trim().is_empty(), "kefu {args:?}: no message");
+        out.stderr
+    }
+
     /// Runs as [`TESTER`] at `now`; must fail with `code`, saying why. Returns stderr.
     pub fn fails_at(&self, now: &str, args: &[&str], code: i32) -> String {
         let out = run(self.cmd_at(now, "en", TESTER, args));
