@@ -12,6 +12,12 @@ use crate::field_id::FieldId;
 /// `kefu survey ...`.
 #[derive(Debug, Subcommand)]
 pub enum SurveyCmd {
+    /// The sample of a round (drawn the first time, then as stored): grade A all, B half,
+    /// C a fifth, D none; B and C rotate
+    Plan {
+        /// The round, as 2026-10 (a month rounds are held in: April and October)
+        round: String,
+    },
     /// The score and rating of a set of answers (nothing is stored)
     Score {
         /// One answer per item in order, a (very satisfied) to e (opposed) or the label:
@@ -23,7 +29,50 @@ pub enum SurveyCmd {
 
 /// Runs `kefu survey`.
 pub fn run(ctx: &Ctx, cmd: &SurveyCmd) -> anyhow::Result<()> {
-    let SurveyCmd::Score { answers } = cmd;
+    match cmd {
+        SurveyCmd::Score { answers } => score(ctx, answers),
+        SurveyCmd::Plan { round } => plan(ctx, round),
+    }
+}
+
+fn plan(ctx: &Ctx, round: &str) -> anyhow::Result<()> {
+    let round = ctx.policy.sampling.round(FieldId::flag("ROUND"), round)?;
+    // A plan once drawn is read, so anyone may print it; drawing it writes.
+    let mut rows = ctx.read()?.stored_survey_plan(&round)?;
+    if rows.is_empty() {
+        let shares = &ctx.policy.sampling.shares;
+        rows = ctx.open()?.write(|tx| tx.survey_plan(&round, shares))?;
+    }
+    if ctx.json {
+        return Ok(print_json(
+            &serde_json::json!({ "round": round, "customers": rows }),
+        )?);
+    }
+    let mut t = Table::new(vec![
+        ctx.t("col.code"),
+        ctx.t("col.customer"),
+        ctx.t("col.grade"),
+        ctx.t("col.reason"),
+    ]);
+    for r in &rows {
+        t.row(vec![
+            r.customer.clone(),
+            r.name.clone(),
+            r.grade.as_str().to_string(),
+            ctx.t(&format!("sample.{}", r.reason)),
+        ]);
+    }
+    print(&format!(
+        "{}\n",
+        ctx.cat.fmt("survey.plan", &[("round", &round)])
+    ))?;
+    print(&t.render())?;
+    print(&ctx.cat.fmt("msg.count", &[("n", &rows.len().to_string())]))?;
+    print("\n")?;
+    Ok(())
+}
+
+fn score(ctx: &Ctx, answers: &str) -> anyhow::Result<()> {
     let q = &ctx.policy.survey;
     let list = q.parse_answers(&FieldId::flag("--answers"), answers, |t| {
         choice_code(&Answer::CHOICES, t)

@@ -101,7 +101,12 @@ pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error
         }
     }
     if let Some(s) = table.get("survey") {
-        problems.extend(super::survey::apply(&mut policy.survey, s, source));
+        problems.extend(super::survey::apply(
+            &mut policy.survey,
+            &mut policy.sampling,
+            s,
+            source,
+        ));
     }
     if let Some(c) = table.get("care") {
         problems.extend(super::care::apply(&mut policy.care, c, source));

@@ -8,11 +8,16 @@
 //! [[survey.bands]]             # given, the bands replace A >= 90, B >= 75, C >= 60, D >= 35, E
 //! rating = "A"
 //! from = 90                    # the lowest band takes every score below the others too
+//! [survey]
+//! months = [4, 10]             # rounds are held in April and October
+//! shares = { A = 1.0, B = 0.5, C = 0.2, D = 0.0 }   # of each grade, asked per round
 //! ```
 
 use serde::Deserialize;
 
+use crate::domain::customer::Grade;
 use crate::domain::questionnaire::{Band, Item, Questionnaire};
+use crate::domain::sampling::Sampling;
 use crate::error::Error;
 use crate::field_id::FieldId;
 
@@ -21,6 +26,8 @@ use crate::field_id::FieldId;
 struct Section {
     items: Option<Vec<ItemText>>,
     bands: Option<Vec<BandText>>,
+    months: Option<Vec<u32>>,
+    shares: Option<std::collections::BTreeMap<String, f64>>,
 }
 
 #[derive(Deserialize)]
@@ -52,8 +59,14 @@ fn bad(source: &str, place: &str, value: String, rule: &'static str) -> Error {
     }
 }
 
-/// Applies `[survey]` to `q`; a bad section is named and leaves `q` as it was.
-pub fn apply(q: &mut Questionnaire, section: &toml::Value, source: &str) -> Vec<Error> {
+/// Applies `[survey]` to the questionnaire and the sampling; a bad section is named and
+/// leaves both as they were.
+pub fn apply(
+    q: &mut Questionnaire,
+    sampling: &mut Sampling,
+    section: &toml::Value,
+    source: &str,
+) -> Vec<Error> {
     let s: Section = match section.clone().try_into() {
         Ok(s) => s,
         Err(e) => {
@@ -119,8 +132,30 @@ pub fn apply(q: &mut Questionnaire, section: &toml::Value, source: &str) -> Vec<
             ));
         }
     }
+    let mut next_sampling = sampling.clone();
+    if let Some(months) = s.months {
+        if months.is_empty() || months.iter().any(|m| !(1..=12).contains(m)) {
+            let text = format!("{months:?}");
+            problems.push(bad(source, "survey] months", text, "rule.survey_months"));
+        }
+        next_sampling.months = months;
+    }
+    for (grade, share) in s.shares.into_iter().flatten() {
+        match Grade::parse(FieldId::named("grade"), &grade) {
+            Ok(g) if (0.0..=1.0).contains(&share) => {
+                next_sampling.shares.0.insert(g, share);
+            }
+            _ => problems.push(bad(
+                source,
+                &format!("survey] shares {grade}"),
+                share.to_string(),
+                "rule.survey_share",
+            )),
+        }
+    }
     if problems.is_empty() {
         *q = next;
+        *sampling = next_sampling;
     }
     problems
 }
@@ -132,11 +167,12 @@ mod tests {
     fn apply_text(text: &str) -> (Questionnaire, usize) {
         let table: toml::Table = text.parse().unwrap_or_default();
         let mut q = Questionnaire::default();
+        let mut s = Sampling::default();
         let section = table
             .get("survey")
             .cloned()
             .unwrap_or(toml::Value::Boolean(false));
-        let n = apply(&mut q, &section, "t.toml").len();
+        let n = apply(&mut q, &mut s, &section, "t.toml").len();
         (q, n)
     }
 

@@ -24,6 +24,7 @@ pub mod period;
 pub mod permission;
 pub mod questionnaire;
 pub mod returns;
+pub mod sampling;
 pub mod sla;
 pub mod staff;
 pub mod stats;

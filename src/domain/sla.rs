@@ -98,6 +98,8 @@ pub struct SlaPolicy {
     pub care: crate::domain::care::CarePlan,
     /// The satisfaction questionnaire: items, points, bands.
     pub survey: crate::domain::questionnaire::Questionnaire,
+    /// When survey rounds are held and which share of each grade is asked.
+    pub sampling: crate::domain::sampling::Sampling,
 }
 
 /// What a complaint's clocks are chosen by.
@@ -200,6 +202,7 @@ impl SlaPolicy {
             leads: crate::domain::lead::Cadence::default(),
             care: crate::domain::care::CarePlan::default(),
             survey: crate::domain::questionnaire::Questionnaire::default(),
+            sampling: crate::domain::sampling::Sampling::default(),
         }
     }
 

@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[&str] = &[
     customer_file::V19_LEADS,
     customer_file::V20_INQUIRIES,
     customer_file::V21_CARE,
+    customer_file::V22_SURVEY_PLANS,
 ];
 
 /// The schema version this binary writes.

@@ -1,4 +1,5 @@
-//! Migrations from the customer-file issue on: the file, grades, leads, inquiries, care.
+//! Migrations from the customer-file issue on: the file, grades, leads, inquiries, care,
+//! survey plans.
 
 /// The whole customer file (QEF-15-01): strategic assessment and grading inputs, the NPS
 /// contact, contacts removed but kept for the records that name them, products, the
@@ -127,4 +128,17 @@ CREATE TABLE care_logs (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX care_logs_customer ON care_logs (customer, activity, done_at);
+"#;
+
+/// Satisfaction survey rounds (MJ-QP-12): who was drawn into each round's sample and why.
+pub(super) const V22_SURVEY_PLANS: &str = r#"
+CREATE TABLE survey_plans (
+    round       TEXT NOT NULL,
+    customer    TEXT NOT NULL REFERENCES customers (code),
+    grade       TEXT NOT NULL CHECK (grade IN ('A','B','C','D')),
+    reason      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (round, customer)
+);
+CREATE INDEX survey_plans_customer ON survey_plans (customer, round);
 "#;
