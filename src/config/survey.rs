@@ -45,18 +45,10 @@ struct BandText {
     from: f64,
 }
 
-/// `place` is a section (`survey`) or a section and what in it (`survey] items 2`).
+/// A problem at `place` (`survey` or `survey] items 2`), through the one way settings
+/// problems are named.
 fn bad(source: &str, place: &str, value: String, rule: &'static str) -> Error {
-    let place = if place.contains(']') {
-        place.to_string()
-    } else {
-        format!("{place}]")
-    };
-    Error::Invalid {
-        field: FieldId::Place(format!("{source} [{place}")),
-        value,
-        rule,
-    }
+    super::bad(source, place, &toml::Value::String(value), rule)
 }
 
 /// Applies `[survey]` to the questionnaire and the sampling; a bad section is named and
