@@ -103,3 +103,77 @@ fn a_round_outside_the_survey_months_is_refused_and_the_months_are_a_setting() {
     assert_eq!(drawn(&v).iter().filter(|c| c.1 == "C").count(), 5);
     has_all(&k.fails(&["survey", "plan", "2026-10"], 2), &["2026-10"]);
 }
+
+#[test]
+fn a_manager_swaps_a_customer_with_a_reason_and_others_are_refused() {
+    let k = team();
+    k.staff(&[("zhang.wei", "manager"), ("zhao.min", "agent")]);
+    has_all(
+        &k.fails_as(
+            "zhang.wei",
+            &[
+                "survey", "plan", "2026-10", "--remove", "A00", "--reason", "停产",
+            ],
+            2,
+        ),
+        &["2026-10", "kefu survey plan"],
+    );
+    let before = drawn(&k.json(&["survey", "plan", "2026-10"]));
+    let out = before
+        .iter()
+        .find(|c| c.1 == "C")
+        .map(|c| c.0.clone())
+        .unwrap_or_default();
+    let into = (0..10)
+        .map(|i| format!("C{i:02}"))
+        .find(|c| !before.iter().any(|d| &d.0 == c))
+        .unwrap_or_default();
+    let swap = [
+        "survey",
+        "plan",
+        "2026-10",
+        "--remove",
+        &out,
+        "--add",
+        &into,
+        "--reason",
+        "客户停产，换一家",
+    ];
+    has_all(&k.fails_as("zhao.min", &swap, 1), &["manager"]);
+    has_all(
+        &k.fails_as(
+            "zhang.wei",
+            &["survey", "plan", "2026-10", "--add", &into],
+            2,
+        ),
+        &["--reason"],
+    );
+    assert_eq!(
+        drawn(&k.json(&["survey", "plan", "2026-10"])),
+        before,
+        "nothing changed"
+    );
+    let v = k.json_as("zhang.wei", &swap);
+    let after = drawn(&v);
+    assert_eq!(after.len(), before.len());
+    assert!(!after.iter().any(|c| c.0 == out));
+    let added = v["customers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["customer"] == into.as_str())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        (&added["reason"], &added["note"]),
+        (&Value::from("swapped_in"), &Value::from("客户停产，换一家"))
+    );
+    has_all(
+        &k.fails_as(
+            "zhang.wei",
+            &["survey", "plan", "2026-10", "--add", &into, "--reason", "x"],
+            2,
+        ),
+        &[into.as_str()],
+    );
+}

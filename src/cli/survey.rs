@@ -17,6 +17,15 @@ pub enum SurveyCmd {
     Plan {
         /// The round, as 2026-10 (a month rounds are held in: April and October)
         round: String,
+        /// Take this customer out of the drawn plan (managers; with --reason)
+        #[arg(long, value_name = "CODE")]
+        remove: Option<String>,
+        /// Put this customer into the drawn plan (managers; with --reason)
+        #[arg(long, value_name = "CODE")]
+        add: Option<String>,
+        /// Why the plan changes (kept in its history)
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// The score and rating of a set of answers (nothing is stored)
     Score {
@@ -31,7 +40,20 @@ pub enum SurveyCmd {
 pub fn run(ctx: &Ctx, cmd: &SurveyCmd) -> anyhow::Result<()> {
     match cmd {
         SurveyCmd::Score { answers } => score(ctx, answers),
-        SurveyCmd::Plan { round } => plan(ctx, round),
+        SurveyCmd::Plan {
+            round,
+            remove,
+            add,
+            reason,
+        } => {
+            if remove.is_some() || add.is_some() {
+                let r = ctx.policy.sampling.round(FieldId::flag("ROUND"), round)?;
+                let why = reason.as_deref().unwrap_or("");
+                ctx.open()?
+                    .write(|tx| tx.swap_survey_plan(&r, remove.as_deref(), add.as_deref(), why))?;
+            }
+            plan(ctx, round)
+        }
     }
 }
 

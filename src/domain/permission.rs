@@ -19,6 +19,7 @@ vocabulary!(
         GrantKnowhow = "grant_knowhow",
         ReadAccessLog = "read_access_log",
         WipeSandbox = "wipe_sandbox",
+        ManageSurveys = "manage_surveys",
     }
 );
 
@@ -34,6 +35,8 @@ impl Permission {
             // SOP-15 §8.2: the technical staff and the general manager.
             // A customer's grade changes only when a manager confirms it.
             Permission::ConfirmGrade => &[Role::Manager, Role::GeneralManager],
+            // MJ-QP-12: a manager may swap a customer into or out of a survey round.
+            Permission::ManageSurveys => &[Role::Manager, Role::GeneralManager],
             Permission::ReadL3 => &[Role::Engineer, Role::GeneralManager],
             Permission::GrantKnowhow => &[Role::GeneralManager, Role::Admin],
             Permission::ReadAccessLog => &[Role::Auditor, Role::GeneralManager, Role::Admin],

@@ -137,6 +137,7 @@ CREATE TABLE survey_plans (
     customer    TEXT NOT NULL REFERENCES customers (code),
     grade       TEXT NOT NULL CHECK (grade IN ('A','B','C','D')),
     reason      TEXT NOT NULL,
+    note        TEXT,
     created_at  TEXT NOT NULL,
     PRIMARY KEY (round, customer)
 );

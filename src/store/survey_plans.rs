@@ -9,7 +9,10 @@ use serde::Serialize;
 use super::{Store, Tx};
 use crate::domain::customer::Grade;
 use crate::domain::sampling::{plan, Candidate, Reason, Shares};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::field_id::FieldId;
+use crate::kind::RecordKind;
+use rusqlite::OptionalExtension;
 
 /// One customer in a round's plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,8 +23,10 @@ pub struct PlanRow {
     pub name: String,
     /// Grade when drawn.
     pub grade: Grade,
-    /// Why drawn (`whole_grade`, `never_asked`, `longest_ago`).
+    /// Why drawn (`whole_grade`, `never_asked`, `longest_ago`, `swapped_in`).
     pub reason: String,
+    /// The manager's reason, for one put in by hand.
+    pub note: Option<String>,
 }
 
 fn reason_code(r: Reason) -> &'static str {
@@ -34,7 +39,7 @@ fn reason_code(r: Reason) -> &'static str {
 
 fn read_plan(conn: &rusqlite::Connection, round: &str) -> Result<Vec<PlanRow>> {
     let mut stmt = conn.prepare(
-        "SELECT p.customer, c.name, p.grade, p.reason FROM survey_plans p
+        "SELECT p.customer, c.name, p.grade, p.reason, p.note FROM survey_plans p
          JOIN customers c ON c.code = p.customer WHERE p.round = ?1 ORDER BY p.customer",
     )?;
     let rows = stmt.query_map([round], |r| {
@@ -43,6 +48,7 @@ fn read_plan(conn: &rusqlite::Connection, round: &str) -> Result<Vec<PlanRow>> {
             name: r.get(1)?,
             grade: super::customers::grade_of(r.get(2)?).unwrap_or(Grade::D),
             reason: r.get(3)?,
+            note: r.get(4)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -105,6 +111,89 @@ impl Tx<'_> {
         let summary = serde_json::json!({ "round": round, "customers": drawn.len() });
         self.record_insert("survey_plan", round, &summary)?;
         read_plan(self.conn(), round)
+    }
+}
+
+impl Tx<'_> {
+    /// A manager's change to a drawn plan: `out` leaves it, `into` joins it, each for
+    /// `reason` (in the history); refused without the permission or a reason.
+    pub fn swap_survey_plan(
+        &self,
+        round: &str,
+        out: Option<&str>,
+        into: Option<&str>,
+        reason: &str,
+    ) -> Result<()> {
+        self.require(
+            self.actor(),
+            crate::domain::permission::Permission::ManageSurveys,
+        )?;
+        if reason.trim().is_empty() {
+            return Err(Error::Required {
+                field: FieldId::flag("--reason"),
+            });
+        }
+        let plan = read_plan(self.conn(), round)?;
+        if plan.is_empty() {
+            return Err(Error::Refused {
+                number: round.to_string(),
+                rule: "rule.plan_not_drawn",
+            });
+        }
+        let has = |c: &str| plan.iter().any(|r| r.customer == c);
+        if let Some(c) = out {
+            if !has(c) {
+                return Err(Error::NotFound {
+                    kind: RecordKind::Customer,
+                    key: format!("{round} {c}"),
+                });
+            }
+            self.conn().execute(
+                "DELETE FROM survey_plans WHERE round = ?1 AND customer = ?2",
+                params![round, c],
+            )?;
+            self.record(
+                "survey_plan",
+                round,
+                "update",
+                Some("removed"),
+                Some(c),
+                Some(reason),
+            )?;
+        }
+        if let Some(c) = into {
+            if has(c) {
+                return Err(Error::Duplicate {
+                    field: FieldId::flag("--add"),
+                    value: c.to_string(),
+                });
+            }
+            let grade: Option<String> = self
+                .conn()
+                .query_row("SELECT grade FROM customers WHERE code = ?1", [c], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .ok_or_else(|| Error::NotFound {
+                    kind: RecordKind::Customer,
+                    key: c.to_string(),
+                })?;
+            let grade = super::customers::grade_of(grade).unwrap_or(Grade::D);
+            self.conn().execute(
+                "INSERT INTO survey_plans (round, customer, grade, reason, note, created_at)
+                 VALUES (?1, ?2, ?3, 'swapped_in', ?4, ?5)",
+                params![round, c, grade.as_str(), reason, self.at()],
+            )?;
+            self.record(
+                "survey_plan",
+                round,
+                "update",
+                Some("added"),
+                Some(reason),
+                Some(c),
+            )?;
+        }
+        Ok(())
     }
 }
 
