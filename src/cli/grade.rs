@@ -75,10 +75,6 @@ fn proposals(ctx: &Ctx, m: Method) -> anyhow::Result<Vec<GradeRow>> {
     Ok(ctx.read()?.grade_proposals(m, &ctx.policy.grading, today)?)
 }
 
-fn differs(r: &GradeRow) -> bool {
-    r.differs()
-}
-
 /// Runs a grade subcommand.
 pub fn run(ctx: &Ctx, cmd: &GradeCmd) -> anyhow::Result<()> {
     match cmd {
@@ -86,7 +82,7 @@ pub fn run(ctx: &Ctx, cmd: &GradeCmd) -> anyhow::Result<()> {
             let m = method(m)?;
             let rows: Vec<GradeRow> = proposals(ctx, m)?
                 .into_iter()
-                .filter(|r| !changes || differs(r))
+                .filter(|r| !changes || r.differs())
                 .collect();
             if ctx.json {
                 let out: Vec<serde_json::Value> = rows
@@ -126,7 +122,7 @@ pub fn run(ctx: &Ctx, cmd: &GradeCmd) -> anyhow::Result<()> {
                     .iter()
                     .map(|h| ctx.t(&format!("held.{h}")))
                     .collect();
-                let mark = if differs(r) { " ←" } else { "" };
+                let mark = if r.differs() { " ←" } else { "" };
                 t.row(vec![
                     r.code.clone(),
                     r.name.clone(),
@@ -145,7 +141,7 @@ pub fn run(ctx: &Ctx, cmd: &GradeCmd) -> anyhow::Result<()> {
                 ]);
             }
             print(&t.render())?;
-            let n = rows.iter().filter(|r| differs(r)).count();
+            let n = rows.iter().filter(|r| r.differs()).count();
             print(&ctx.cat.fmt("grade.differ", &[("n", &n.to_string())]))?;
             print("\n")?;
             Ok(())
@@ -163,7 +159,7 @@ pub fn run(ctx: &Ctx, cmd: &GradeCmd) -> anyhow::Result<()> {
                 let m = method(m)?;
                 let todo: Vec<(String, Grade)> = proposals(ctx, m)?
                     .into_iter()
-                    .filter(differs)
+                    .filter(GradeRow::differs)
                     .filter_map(|r| r.proposal.grade.map(|g| (r.code, g)))
                     .collect();
                 // All of them or none: a refusal part-way writes nothing.

@@ -166,11 +166,7 @@ fn say(ctx: &Ctx, what: &str) -> anyhow::Result<()> {
 
 /// Whether the lead's follow-up is overdue today.
 fn late(l: &LeadRecord, today: NaiveDate) -> bool {
-    l.status == LeadStatus::Open
-        && l.next_follow_up
-            .as_deref()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .is_some_and(|d| overdue(d, today))
+    l.status == LeadStatus::Open && l.next_date().is_some_and(|d| overdue(d, today))
 }
 
 fn list(ctx: &Ctx, all: bool, only_late: bool) -> anyhow::Result<()> {

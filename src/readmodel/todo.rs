@@ -89,9 +89,7 @@ pub fn load(store: &Store, policy: &SlaPolicy, now: DateTime<Utc>, who: &str) ->
         .into_iter()
         .filter(|l| l.fields.owner.as_deref() == Some(who))
         .filter(|l| {
-            l.next_follow_up
-                .as_deref()
-                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            l.next_date()
                 .is_some_and(|d| d == today || overdue(d, today))
         })
         .collect();

@@ -53,6 +53,15 @@ pub struct LeadRecord {
     pub follow_ups: Vec<FollowUp>,
 }
 
+impl LeadRecord {
+    /// The next follow-up as a date (None when none is set).
+    pub fn next_date(&self) -> Option<NaiveDate> {
+        self.next_follow_up
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    }
+}
+
 fn not_found(number: &str) -> Error {
     Error::NotFound {
         kind: RecordKind::Lead,
