@@ -35,6 +35,10 @@ pub enum RecordKind {
     Lead,
     /// A visit or call logged for a customer.
     CareLog,
+    /// A quarter's NPS campaign.
+    Campaign,
+    /// An improvement case opened by a low NPS score.
+    ImprovementCase,
 }
 
 impl RecordKind {
@@ -56,6 +60,8 @@ impl RecordKind {
             RecordKind::Product => "kind.product",
             RecordKind::Lead => "kind.lead",
             RecordKind::CareLog => "kind.care_log",
+            RecordKind::Campaign => "kind.campaign",
+            RecordKind::ImprovementCase => "kind.improvement_case",
         }
     }
 }

@@ -283,6 +283,8 @@ impl App {
             | RecordKind::Product
             | RecordKind::Lead
             | RecordKind::CareLog
+            | RecordKind::Campaign
+            | RecordKind::ImprovementCase
             | RecordKind::Suggestion => {
                 if let Some(v) = self.view.as_mut().filter(|v| v.depends().contains(&kind)) {
                     v.select_key(key);

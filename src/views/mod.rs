@@ -77,6 +77,8 @@ fn record_view(kind: RecordKind, key: &str) -> Option<Box<dyn crate::app::compon
         | RecordKind::Product
         | RecordKind::Lead
         | RecordKind::CareLog
+        | RecordKind::Campaign
+        | RecordKind::ImprovementCase
         | RecordKind::Knowhow => None,
     }
 }
