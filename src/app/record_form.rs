@@ -15,6 +15,9 @@ pub type Values = Vec<(&'static str, String)>;
 /// Saves a form's values; returns the key of the record written.
 pub type SaveFn = Arc<dyn Fn(&mut Store, &Values) -> Result<String> + Send + Sync>;
 
+/// After a save, the form to type next (a stack of paper answers), if any is left.
+pub type NextFn = Arc<dyn Fn(&Store) -> Result<Option<RecordForm>> + Send + Sync>;
+
 /// A record form: title, fields with their starting values, and how it is saved.
 #[derive(Clone)]
 pub struct RecordForm {
@@ -26,6 +29,8 @@ pub struct RecordForm {
     pub touched: RecordKind,
     /// The write.
     pub save: SaveFn,
+    /// The form that opens after a save, staying in the stack.
+    pub next: Option<NextFn>,
 }
 
 impl RecordForm {
@@ -41,7 +46,17 @@ impl RecordForm {
             fields: fields.iter().map(|f| (*f, String::new())).collect(),
             touched,
             save: Arc::new(save),
+            next: None,
         }
+    }
+
+    /// Opens the form `next` builds after each save, while it builds one.
+    pub fn then(
+        mut self,
+        next: impl Fn(&Store) -> Result<Option<RecordForm>> + Send + Sync + 'static,
+    ) -> RecordForm {
+        self.next = Some(Arc::new(next));
+        self
     }
 
     /// Starts the fields that have a default at it: now (in local time), or a code.

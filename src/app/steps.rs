@@ -28,6 +28,8 @@ pub struct Wrote {
     pub select: Option<String>,
     /// A form the write needs first instead (disposal without its decisions).
     pub ask: Option<FormRequest>,
+    /// The form to type next once this one is saved (the next paper answer).
+    pub next: Option<FormRequest>,
     /// How to take it back, for a one-key move.
     pub undo: Option<Undo>,
 }
@@ -39,6 +41,7 @@ impl Wrote {
             touched,
             select: None,
             ask: None,
+            next: None,
             undo: None,
         }
     }
@@ -133,6 +136,9 @@ impl App {
                     self.select(key, w.touched);
                 }
                 self.reload_touched(&[w.touched]);
+                if let Some(next) = w.next {
+                    self.effect(super::component::Effect::Form(next));
+                }
             }
             Err(e) => match self.form.as_mut().filter(|_| from_form) {
                 Some(form) => form.show_error(&e, self.cat),
@@ -344,6 +350,7 @@ fn form_write(
             touched,
             select: Some(key),
             ask: None,
+            next: None,
             undo: None,
         };
         match w {
@@ -357,7 +364,13 @@ fn form_write(
             W::Complaint(new) => s
                 .add_complaint(&new)
                 .map(|k| saved(k, RecordKind::Complaint)),
-            W::Record(rf, values) => (rf.save)(s, &values).map(|k| saved(k, rf.touched)),
+            W::Record(rf, values) => {
+                let mut w = saved((rf.save)(s, &values)?, rf.touched);
+                if let Some(next) = &rf.next {
+                    w.next = next(s)?.map(FormRequest::Record);
+                }
+                Ok(w)
+            }
             W::Move(number, to, m) => apply_move(s, cat, &number, to, &m),
             W::Wait(number, reason) => {
                 let now = s.now();

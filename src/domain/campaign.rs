@@ -131,6 +131,18 @@ pub fn check_decline(who: &str, status: ContactStatus) -> Result<(), Error> {
     }
 }
 
+crate::record!(
+    /// One NPS answer typed in from paper in the workbench.
+    PaperAnswer in "nps_responses" {
+        /// The score, 0-10.
+        score: Option<i64> => crate::domain::fields::FieldSpec::of(crate::domain::fields::FieldKind::Number { min: 0, max: 10 }).required(),
+        /// What the customer wrote.
+        comment: Option<String> => crate::domain::fields::FieldSpec::of(crate::domain::fields::FieldKind::Note { max: 1000 }),
+        /// When they answered.
+        at: Option<String> => crate::domain::fields::FieldSpec::of(crate::domain::fields::FieldKind::Time).defaults_to_now().labelled("field.answered_at"),
+    }
+);
+
 #[cfg(test)]
 #[path = "campaign_tests.rs"]
 mod tests;

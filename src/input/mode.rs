@@ -25,6 +25,8 @@ pub enum Mode {
     Todo,
     /// Proposed grades beside the current ones, confirmed by key.
     Grades,
+    /// This quarter's NPS campaign.
+    Campaign,
     /// Editing a form (unbound keys are text).
     Form,
     /// Typing a filter (unbound keys are text).
@@ -39,7 +41,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in config-file order.
-    pub const ALL: [Mode; 16] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Global,
         Mode::List,
         Mode::Customers,
@@ -51,6 +53,7 @@ impl Mode {
         Mode::CustomerFile,
         Mode::Todo,
         Mode::Grades,
+        Mode::Campaign,
         Mode::Form,
         Mode::Filter,
         Mode::Palette,
@@ -72,6 +75,7 @@ impl Mode {
             Mode::CustomerFile => "customer_file",
             Mode::Todo => "todo",
             Mode::Grades => "grades",
+            Mode::Campaign => "campaign",
             Mode::Form => "form",
             Mode::Filter => "filter",
             Mode::Palette => "palette",
@@ -97,6 +101,7 @@ impl Mode {
             Mode::CustomerFile => &[Mode::CustomerFile, Mode::List, Mode::Global],
             Mode::Todo => &[Mode::Todo, Mode::List, Mode::Global],
             Mode::Grades => &[Mode::Grades, Mode::List, Mode::Global],
+            Mode::Campaign => &[Mode::Campaign, Mode::List, Mode::Global],
             Mode::List => &[Mode::List, Mode::Global],
             Mode::Global => &[Mode::Global],
             // Text-entry and modal screens see only their own table, so that `q` or `j`

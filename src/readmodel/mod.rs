@@ -7,6 +7,7 @@ pub mod complaint;
 pub mod customer_file;
 pub mod fields;
 pub mod history;
+pub mod improvement;
 pub mod meeting;
 pub mod suggestion;
 pub mod todo;

@@ -1,12 +1,15 @@
 //! The personal to-do the workbench opens on: what the person at the keyboard owes today.
 //! Visits and calls of their customers due within a week or overdue, their leads' overdue
-//! follow-ups, the team's inquiries about to miss 24 hours, and their complaints whose
-//! clocks are in warning or breached.
+//! follow-ups, the team's inquiries about to miss 24 hours, their complaints whose
+//! clocks are in warning or breached, and the open improvement cases of their customers
+//! or visits (a manager sees every case still waiting for its visit).
 
 use chrono::{DateTime, Utc};
 
 use super::care::{agenda as care_agenda, CareItem};
+use super::improvement::{open_cases, CaseClock};
 use super::meeting::{agenda, Item};
+use crate::domain::improvement::Stage;
 use crate::domain::lead::overdue;
 use crate::domain::sla::{ClockState, SlaPolicy};
 use crate::error::Result;
@@ -29,6 +32,8 @@ pub struct Todo {
     pub inquiries: Vec<InquiryClock>,
     /// Their complaints with a clock in warning or breached, the worst first.
     pub complaints: Vec<Item>,
+    /// Open improvement cases that concern them, the earliest due first.
+    pub cases: Vec<CaseClock>,
 }
 
 /// One line of the to-do that can be selected.
@@ -42,13 +47,17 @@ pub enum Entry {
     Inquiry(usize),
     /// The n-th complaint.
     Complaint(usize),
+    /// The n-th improvement case.
+    Case(usize),
 }
 
 impl Todo {
-    /// Every entry in the order shown: complaints, inquiries, follow-ups, visits and calls.
+    /// Every entry in the order shown: complaints, improvement cases, inquiries, follow-ups,
+    /// visits and calls.
     pub fn entries(&self) -> Vec<Entry> {
         (0..self.complaints.len())
             .map(Entry::Complaint)
+            .chain((0..self.cases.len()).map(Entry::Case))
             .chain((0..self.inquiries.len()).map(Entry::Inquiry))
             .chain((0..self.leads.len()).map(Entry::Lead))
             .chain((0..self.care.len()).map(Entry::Care))
@@ -60,6 +69,7 @@ impl Todo {
         match e {
             Entry::Care(i) => self.care.get(i).map(|c| c.customer.as_str()),
             Entry::Complaint(i) => self.complaints.get(i).map(|c| c.customer.as_str()),
+            Entry::Case(i) => self.cases.get(i).map(|c| c.customer.as_str()),
             Entry::Inquiry(i) => self
                 .inquiries
                 .get(i)
@@ -111,10 +121,19 @@ pub fn load(store: &Store, policy: &SlaPolicy, now: DateTime<Utc>, who: &str) ->
         }
     }
     complaints.sort_by_key(|c| c.remaining_s);
+    let manager = matches!(
+        store.role_of(who)?,
+        Some(crate::domain::staff::Role::Manager | crate::domain::staff::Role::GeneralManager)
+    );
+    let cases = open_cases(store, &policy.nps, now, policy.calendar.tz)?
+        .into_iter()
+        .filter(|c| c.people.iter().any(|p| p == who) || (manager && c.stage == Stage::Visit))
+        .collect();
     Ok(Todo {
         care,
         leads,
         inquiries,
         complaints,
+        cases,
     })
 }

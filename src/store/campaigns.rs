@@ -381,6 +381,27 @@ impl Store {
         Ok(Some(rows.collect::<rusqlite::Result<_>>()?))
     }
 
+    /// The first contact of `quarter`'s campaign still to answer after `after` (customer
+    /// and contact name) in the campaign's order; from the start when None.
+    pub fn next_pending(
+        &self,
+        quarter: &str,
+        after: Option<(&str, &str)>,
+    ) -> Result<Option<CampaignContact>> {
+        let (customer, contact) = after.unwrap_or(("", ""));
+        Ok(self
+            .conn()
+            .query_row(
+                &format!(
+                    "{SELECT} WHERE cc.quarter = ?1 AND cc.status IN ('pending', 'sent', 'reminded')
+                     AND (cc.customer, co.name) > (?2, ?3) ORDER BY cc.customer, co.name LIMIT 1"
+                ),
+                params![quarter, customer, contact],
+                read,
+            )
+            .optional()?)
+    }
+
     /// The quarters that have a campaign, newest first.
     pub fn campaign_quarters(&self) -> Result<Vec<String>> {
         let mut stmt = self

@@ -34,6 +34,8 @@ pub struct ImprovementCase {
     pub customer: String,
     /// The customer's name.
     pub name: String,
+    /// The customer's key account manager.
+    pub kam: Option<String>,
     /// The score that opened it.
     pub score: u8,
     /// When it opened.
@@ -81,7 +83,7 @@ impl ImprovementCase {
 
 const SELECT: &str = "SELECT i.number, i.customer, c.name, i.score, i.opened_at, i.visit_on,
     i.visit_manager, i.visit_engineer, i.visit_note, i.plan, i.plan_at, i.verdict,
-    i.verdict_basis, i.verdict_note, i.closed_at, i.closed_by
+    i.verdict_basis, i.verdict_note, i.closed_at, i.closed_by, c.kam
     FROM improvement_cases i JOIN customers c ON c.code = i.customer";
 
 fn read(r: &rusqlite::Row) -> rusqlite::Result<ImprovementCase> {
@@ -89,6 +91,7 @@ fn read(r: &rusqlite::Row) -> rusqlite::Result<ImprovementCase> {
         number: r.get(0)?,
         customer: r.get(1)?,
         name: r.get(2)?,
+        kam: r.get(16)?,
         score: u8::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
         opened_at: instant_at(r, 4)?.unwrap_or(DateTime::<Utc>::UNIX_EPOCH),
         visit_on: r

@@ -14,6 +14,7 @@ use crate::app::App;
 use crate::domain::complaint::Severity;
 use crate::domain::inquiry::answer_clock;
 use crate::input::action::{Column, Toggle};
+use crate::readmodel::improvement::CaseClock;
 use crate::report::{remaining_label, InquiryClock};
 use crate::store::complaints::ComplaintRow;
 
@@ -33,9 +34,12 @@ pub struct BoardList<'a> {
     pub flashing: &'a [String],
     /// Unanswered inquiries and their answer clocks, nearest due first.
     pub inquiries: &'a [InquiryClock],
+    /// Open improvement cases and their clocks, the earliest due first.
+    pub cases: &'a [CaseClock],
 }
 
-/// Lines of the pane the inquiries take: their heading and up to a quarter of the pane,
+/// Lines of the pane a strip under the complaints takes (the inquiries, the improvement
+/// cases): its heading and up to a quarter of the pane,
 /// none when there are none or the pane is too short to share.
 fn inquiry_lines(inner: Rect, n: usize) -> u16 {
     if n == 0 || inner.height < 10 {
@@ -77,6 +81,42 @@ fn inquiries(frame: &mut Frame, app: &App, area: Rect, list: &[InquiryClock]) {
         Constraint::Fill(1),
         Constraint::Length(4),
         Constraint::Length(13),
+    ];
+    fitted_table(frame, app, area, &header, &widths, rows, None);
+}
+
+/// The open improvement cases under the complaints, each with its stage and due day.
+fn cases(frame: &mut Frame, app: &App, area: Rect, list: &[CaseClock]) {
+    let header: Vec<String> = [
+        app.cat
+            .fmt("ui.cases_open", &[("n", &list.len().to_string())]),
+        app.t("col.customer").to_string(),
+        app.t("col.stage").to_string(),
+        app.t("col.due").to_string(),
+    ]
+    .to_vec();
+    let rows = list
+        .iter()
+        .take(area.height.saturating_sub(1) as usize)
+        .map(|c| {
+            let style = if c.overdue {
+                app.theme.error
+            } else {
+                app.theme.base
+            };
+            vec![
+                (clean(&c.number), app.theme.base),
+                (clean(&c.name), app.theme.base),
+                (app.t(c.stage.label_key()).to_string(), app.theme.base),
+                (crate::readmodel::improvement::due_label(app.cat, c), style),
+            ]
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(24),
+        Constraint::Fill(1),
+        Constraint::Length(14),
+        Constraint::Length(22),
     ];
     fitted_table(frame, app, area, &header, &widths, rows, None);
 }
@@ -212,10 +252,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, b: &BoardLi
     let block = pane_block(app, title(app, b), focused);
     let whole = block.inner(area);
     let strip = inquiry_lines(whole, b.inquiries.len());
-    let [inner, below] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(strip)]).areas(whole);
+    let case_strip = inquiry_lines(whole, b.cases.len());
+    let [inner, below, lowest] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(strip),
+        Constraint::Length(case_strip),
+    ])
+    .areas(whole);
     if strip > 0 {
         inquiries(frame, app, below, b.inquiries);
+    }
+    if case_strip > 0 {
+        cases(frame, app, lowest, b.cases);
     }
     let cols = columns(inner.width);
     let body_h = inner.height.saturating_sub(1) as usize;

@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod big_text;
 pub mod board;
+pub mod campaign;
 pub mod customer_file;
 pub mod customers;
 pub mod detail;

@@ -19,6 +19,7 @@ use crate::text::{pad, truncate};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
     Complaints,
+    Cases,
     Inquiries,
     Leads,
     Care,
@@ -35,6 +36,7 @@ fn rows(todo: &Todo) -> Vec<Row> {
     let mut out = Vec::new();
     let parts = [
         (Part::Complaints, todo.complaints.len()),
+        (Part::Cases, todo.cases.len()),
         (Part::Inquiries, todo.inquiries.len()),
         (Part::Leads, todo.leads.len()),
         (Part::Care, todo.care.len()),
@@ -69,6 +71,7 @@ pub fn row_entries(todo: Option<&Todo>) -> Vec<Option<usize>> {
 fn part_of(e: Entry) -> Part {
     match e {
         Entry::Complaint(_) => Part::Complaints,
+        Entry::Case(_) => Part::Cases,
         Entry::Inquiry(_) => Part::Inquiries,
         Entry::Lead(_) => Part::Leads,
         Entry::Care(_) => Part::Care,
@@ -78,6 +81,7 @@ fn part_of(e: Entry) -> Part {
 fn heading_key(part: Part) -> &'static str {
     match part {
         Part::Complaints => "todo.complaints",
+        Part::Cases => "todo.cases",
         Part::Inquiries => "todo.inquiries",
         Part::Leads => "todo.leads",
         Part::Care => "todo.care",
@@ -104,6 +108,23 @@ fn item(app: &App, todo: &Todo, e: Entry) -> (Vec<String>, Style) {
                     c.title.clone(),
                 ],
                 state_style(app, c.state),
+            )
+        }),
+        Entry::Case(i) => todo.cases.get(i).map_or_else(Default::default, |c| {
+            let style = if c.overdue {
+                app.theme.error
+            } else {
+                app.theme.title
+            };
+            (
+                vec![
+                    crate::readmodel::improvement::due_label(app.cat, c),
+                    c.number.clone(),
+                    c.name.clone(),
+                    app.t(c.stage.label_key()).to_string(),
+                    format!("NPS {}", c.score),
+                ],
+                style,
             )
         }),
         Entry::Inquiry(i) => todo.inquiries.get(i).map_or_else(Default::default, |q| {

@@ -14,6 +14,7 @@ use crate::app::{Action, App, Mode};
 use crate::domain::complaint::Severity;
 use crate::input::action::Toggle;
 use crate::input::typing::{paste_into, type_into};
+use crate::readmodel::improvement::{open_cases, CaseClock};
 use crate::report::{inquiry_clocks, InquiryClock};
 use crate::store::complaints::ComplaintRow;
 use chrono::{DateTime, Utc};
@@ -28,6 +29,7 @@ type Loaded = (
     Tz,
     DateTime<Utc>,
     Vec<InquiryClock>,
+    Vec<CaseClock>,
 );
 
 /// The board's state.
@@ -37,6 +39,8 @@ pub struct Board {
     pub rows: Option<Vec<ComplaintRow>>,
     /// Unanswered inquiries with their 24-hour clocks, shown under the complaints.
     pub inquiries: Vec<InquiryClock>,
+    /// Open improvement cases with their clocks, shown under the inquiries.
+    pub cases: Vec<CaseClock>,
     /// When each row's nearest clock breaches.
     breach_at: Vec<Option<DateTime<Utc>>>,
     /// Positions in `rows` shown, in order (after the filter, toggles and sort).
@@ -260,6 +264,7 @@ impl Component for Board {
                     sel: &self.sel,
                     flashing: &self.flashing(app.now),
                     inquiries: &self.inquiries,
+                    cases: &self.cases,
                 };
                 crate::ui::board::draw(frame, app, area, focused, &board)
             }
@@ -283,11 +288,14 @@ impl Component for Board {
             };
             let due = breach_times(&rows, &policy, now);
             // Inquiries wait beside the open complaints, not the closed ones.
-            let inquiries = match closed {
-                true => Vec::new(),
-                false => inquiry_clocks(s, &policy, now)?,
+            let (inquiries, cases) = match closed {
+                true => (Vec::new(), Vec::new()),
+                false => (
+                    inquiry_clocks(s, &policy, now)?,
+                    open_cases(s, &policy.nps, now, tz)?,
+                ),
             };
-            Ok((rows, due, me, tz, now, inquiries))
+            Ok((rows, due, me, tz, now, inquiries, cases))
         })]
     }
 
@@ -295,8 +303,9 @@ impl Component for Board {
         let Ok(loaded) = data.downcast::<Loaded>() else {
             return;
         };
-        let (rows, breach_at, me, tz, now, inquiries) = *loaded;
+        let (rows, breach_at, me, tz, now, inquiries, cases) = *loaded;
         self.inquiries = inquiries;
+        self.cases = cases;
         // The selection follows its complaint, not its row: the list re-sorts as clocks move.
         let keep = self
             .want
@@ -340,6 +349,8 @@ impl Component for Board {
             RecordKind::Complaint,
             RecordKind::Customer,
             RecordKind::Inquiry,
+            RecordKind::NpsAnswer,
+            RecordKind::ImprovementCase,
         ]
     }
 

@@ -4,6 +4,7 @@
 //! `registry` (a pane, or a launcher under the global action that opens it).
 
 mod board;
+mod campaign;
 mod capas;
 mod complaint;
 mod complaint_actions;
@@ -25,6 +26,7 @@ use crate::input::action::{Movement, ViewKey};
 use crate::kind::RecordKind;
 pub(crate) use crate::ui::widgets::loading;
 pub use board::Board;
+pub use campaign::CampaignView;
 pub use capas::Capas;
 pub use complaint::ComplaintView;
 pub use customer::{CustomerRecord, CustomerView, FileTab};
@@ -55,6 +57,7 @@ pub fn registry() -> Registry {
             (ViewKey::Meeting, || Box::new(MeetingView::default())),
             (ViewKey::Todo, || Box::new(TodoView::default())),
             (ViewKey::Grades, || Box::new(GradesView::default())),
+            (ViewKey::Campaign, || Box::new(CampaignView::default())),
         ],
         record_view,
     }

@@ -99,6 +99,8 @@ impl Component for TodoView {
             RecordKind::Inquiry,
             RecordKind::Complaint,
             RecordKind::Customer,
+            RecordKind::NpsAnswer,
+            RecordKind::ImprovementCase,
         ]
     }
 
