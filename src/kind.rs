@@ -35,6 +35,8 @@ pub enum RecordKind {
     Lead,
     /// A visit or call logged for a customer.
     CareLog,
+    /// A customer's answer to a satisfaction survey round.
+    SurveyAnswer,
 }
 
 impl RecordKind {
@@ -56,6 +58,7 @@ impl RecordKind {
             RecordKind::Product => "kind.product",
             RecordKind::Lead => "kind.lead",
             RecordKind::CareLog => "kind.care_log",
+            RecordKind::SurveyAnswer => "kind.survey_answer",
         }
     }
 }

@@ -283,6 +283,7 @@ impl App {
             | RecordKind::Product
             | RecordKind::Lead
             | RecordKind::CareLog
+            | RecordKind::SurveyAnswer
             | RecordKind::Suggestion => {
                 if let Some(v) = self.view.as_mut().filter(|v| v.depends().contains(&kind)) {
                     v.select_key(key);

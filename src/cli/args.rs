@@ -75,7 +75,7 @@ pub enum Command {
     Kpi(KpiArgs),
     /// NPS overall and per grade against the targets; record an answer; the trend
     Nps(super::nps::NpsArgs),
-    /// The weighted satisfaction questionnaire (MJ-QP-12): score a set of answers
+    /// The weighted satisfaction questionnaire (MJ-QP-12): score, plan, record, report
     #[command(subcommand)]
     Survey(super::survey::SurveyCmd),
     /// When something started at --from is due after --hours (calendar or working time)

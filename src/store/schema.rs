@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[&str] = &[
     customer_file::V20_INQUIRIES,
     customer_file::V21_CARE,
     customer_file::V22_SURVEY_PLANS,
+    customer_file::V23_SURVEY_ANSWERS,
 ];
 
 /// The schema version this binary writes.

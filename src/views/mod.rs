@@ -77,6 +77,7 @@ fn record_view(kind: RecordKind, key: &str) -> Option<Box<dyn crate::app::compon
         | RecordKind::Product
         | RecordKind::Lead
         | RecordKind::CareLog
+        | RecordKind::SurveyAnswer
         | RecordKind::Knowhow => None,
     }
 }

@@ -1,0 +1,224 @@
+//! `kefu survey record`: a customer's answers to a round are stored with the score, the
+//! rating, the grade they hold and who recorded them; every refusal names the problem and
+//! stores nothing; `--replace` keeps the old answer in the history.
+
+use serde_json::Value;
+
+#[path = "common/binary.rs"]
+mod binary;
+#[path = "common/harness.rs"]
+mod harness;
+use binary::has_all;
+use harness::Kefu;
+
+/// 2 A, 2 B, 1 C and 1 D customers, the 2026-10 plan drawn (A00, A01, one B, C00).
+fn team() -> Kefu {
+    let k = Kefu::new();
+    for (grade, n) in [("A", 2), ("B", 2), ("C", 1), ("D", 1)] {
+        for i in 0..n {
+            let code = format!("{grade}{i:02}");
+            let name = format!("{code} 有限公司");
+            k.ok(&[
+                "customer", "add", "--code", &code, "--name", &name, "--grade", grade,
+            ]);
+        }
+    }
+    k.ok(&["survey", "plan", "2026-10"]);
+    k
+}
+
+/// The B customer the plan of `round` drew, and the one it did not.
+fn b_in_and_out(k: &Kefu, round: &str) -> (String, String) {
+    let plan = k.json(&["survey", "plan", round]);
+    let b = plan["customers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["grade"] == "B")
+        .and_then(|c| c["customer"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    let other = if b == "B00" { "B01" } else { "B00" };
+    (b, other.to_string())
+}
+
+fn record(round: &str, customer: &str, answers: &str) -> Vec<String> {
+    [
+        "survey",
+        "record",
+        "--round",
+        round,
+        "--customer",
+        customer,
+        "--answers",
+        answers,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+fn args(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// What the database holds, as the commands show it: the round's report and the history.
+fn state(k: &Kefu) -> (Value, Value) {
+    (
+        k.json(&["survey", "report", "--round", "2026-10"]),
+        k.json(&["audit", "head"])["rows"].clone(),
+    )
+}
+
+#[test]
+fn an_answer_is_stored_scored_and_shown() {
+    let k = team();
+    k.staff(&[("li.na", "agent")]);
+    let mut a = record("2026-10", "A00", "a,b,a,c,a,a,b,a,a,a");
+    a.extend(["--date".into(), "2026-10-18".into()]);
+    let v = k.json_as("li.na", &args(&a));
+    assert_eq!(v["score"], 86.0);
+    assert_eq!(v["rating"], "B");
+    assert_eq!(v["grade"], "A");
+    assert_eq!(v["recorded_by"], "li.na");
+    assert_eq!(v["answered_on"], "2026-10-18");
+    assert_eq!(v["replaced"], false);
+    let items = v["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 10);
+    assert_eq!(
+        (&items[3]["item"], &items[3]["item_en"], &items[3]["answer"]),
+        (
+            &Value::from("性能"),
+            &Value::from("performance"),
+            &Value::from("c")
+        )
+    );
+    assert_eq!(items[3]["points"], 18.0);
+    // Labels in Chinese work as for `survey score`; the answer date defaults to today.
+    let text = k.ok_in(
+        "zh-CN",
+        &args(&record(
+            "2026-10",
+            "A01",
+            "非常满意，满意，a，一般，a，a，满意，a，a，不满意",
+        )),
+    );
+    has_all(
+        &text,
+        &[
+            "已记录 2026-10 A01",
+            "总分 83 · 评级 B",
+            "日常服务",
+            "不满意",
+        ],
+    );
+    let r = k.json(&["survey", "report", "--round", "2026-10"]);
+    assert_eq!(r["overall"]["answered"], 2);
+    assert_eq!(r["by_grade"]["A"]["average_score"], 84.5);
+}
+
+#[test]
+fn every_refusal_names_the_problem_and_stores_nothing() {
+    let k = team();
+    let (_, not_planned) = b_in_and_out(&k, "2026-10");
+    k.ok(&args(&record("2026-10", "A00", "a,a,a,a,a,a,a,a,a,a")));
+    let before = state(&k);
+    let fails = |a: Vec<String>, parts: &[&str]| {
+        has_all(&k.fails(&args(&a), 2), parts);
+        assert_eq!(state(&k), before, "{a:?} changed something");
+    };
+    fails(
+        record("autumn", "A01", "a,a,a,a,a,a,a,a,a,a"),
+        &["--round", "autumn"],
+    );
+    fails(
+        record("2026-11", "A01", "a,a,a,a,a,a,a,a,a,a"),
+        &["--round", "2026-11"],
+    );
+    fails(record("2026-10", "NOPE", "a,a,a,a,a,a,a,a,a,a"), &["NOPE"]);
+    fails(record("2026-10", "A01", "a,b,a"), &["--answers", "3 / 10"]);
+    fails(
+        record("2026-10", "A01", "a,a,a,a,a,a,a,a,a,z"),
+        &["日常服务", "'z'"],
+    );
+    fails(
+        record("2026-10", &not_planned, "a,a,a,a,a,a,a,a,a,a"),
+        &[&not_planned, "plan", "--add"],
+    );
+    fails(
+        record("2026-10", "D00", "a,a,a,a,a,a,a,a,a,a"),
+        &["D00", "plan"],
+    );
+    fails(
+        record("2026-10", "A00", "b,b,b,b,b,b,b,b,b,b"),
+        &["A00", "--replace"],
+    );
+    let mut future = record("2026-10", "A01", "a,a,a,a,a,a,a,a,a,a");
+    future.extend(["--date".into(), "2026-11-24".into()]);
+    fails(future, &["--date", "2026-11-24"]);
+    // A round whose plan is not drawn yet.
+    has_all(
+        &k.fails(&args(&record("2027-04", "A01", "a,a,a,a,a,a,a,a,a,a")), 2),
+        &["2027-04", "kefu survey plan"],
+    );
+    assert_eq!(state(&k), before);
+    // In Chinese, the plan refusal says the plan must include the customer.
+    let zh = k.fails_in(
+        "zh-CN",
+        &args(&record("2026-10", &not_planned, "a,a,a,a,a,a,a,a,a,a")),
+        2,
+    );
+    has_all(&zh, &["不在本轮抽样名单中", "--add"]);
+}
+
+#[test]
+fn replace_keeps_the_old_answer_in_the_history() {
+    let k = team();
+    let first = k.json(&args(&record("2026-10", "A00", "b,b,b,b,b,b,b,b,b,b")));
+    let mut again = record("2026-10", "A00", "a,a,a,a,a,a,a,a,a,a");
+    again.push("--replace".into());
+    let v = k.json(&args(&again));
+    assert_eq!(
+        (v["score"].clone(), v["replaced"].clone()),
+        (100.0.into(), true.into())
+    );
+    assert_eq!(v["id"], first["id"], "the answer is replaced, not added");
+    let r = k.json(&["survey", "report", "--round", "2026-10"]);
+    assert_eq!(r["overall"]["answered"], 1);
+    assert_eq!(r["overall"]["average_score"], 100.0);
+    // The history holds the old answer beside the new one, and the chain still holds.
+    let store = kefu::store::Store::open_for(
+        &k.db,
+        kefu::store::open::Access::Read,
+        "tester",
+        chrono::Utc::now(),
+        kefu::domain::time::DEFAULT_TZ,
+    )
+    .expect("open");
+    let key = first["id"].to_string();
+    let history = store.history_of("survey_answer", &key).expect("history");
+    let change = |field: &str| {
+        history
+            .iter()
+            .find(|c| c.field.as_deref() == Some(field))
+            .map(|c| (c.old.clone(), c.new.clone()))
+    };
+    assert_eq!(history[0].action, "insert");
+    assert!(history[0]
+        .new
+        .as_deref()
+        .is_some_and(|n| n.contains("b,b,b,b,b,b,b,b,b,b")));
+    assert_eq!(
+        change("answers"),
+        Some((
+            Some("b,b,b,b,b,b,b,b,b,b".into()),
+            Some("a,a,a,a,a,a,a,a,a,a".into())
+        ))
+    );
+    assert_eq!(
+        change("score"),
+        Some((Some("88".into()), Some("100".into())))
+    );
+    assert_eq!(change("rating"), Some((Some("B".into()), Some("A".into()))));
+    has_all(&k.ok(&["audit", "verify"]), &["intact"]);
+}
