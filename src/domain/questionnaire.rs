@@ -142,12 +142,20 @@ impl Questionnaire {
 
     /// The score and rating of one answer per item, in order.
     pub fn score(&self, answers: &[Answer]) -> Scored {
+        let given: Vec<Option<Answer>> = answers.iter().copied().map(Some).collect();
+        self.score_so_far(&given)
+    }
+
+    /// The score and rating of the answers given so far (None: the item is not answered
+    /// yet), as a form shows them while they are typed in.
+    pub fn score_so_far(&self, answers: &[Option<Answer>]) -> Scored {
+        // From +0: an empty float sum is -0, which prints as "-0".
         let score = self
             .items
             .iter()
             .zip(answers)
-            .map(|(item, a)| item.points[a.index()])
-            .sum();
+            .filter_map(|(item, a)| a.map(|a| item.points[a.index()]))
+            .fold(0.0, |sum, p| sum + p);
         Scored {
             score,
             rating: self.rating(score),

@@ -123,6 +123,8 @@ pub enum ViewKey {
     Todo,
     /// Proposed grades beside the current ones.
     Grades,
+    /// The form that types in satisfaction survey answers.
+    Survey,
 }
 
 /// What more can be filed on a complaint from the workbench.
@@ -312,6 +314,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Show(ViewKey::Meeting), "meeting"),
     (Action::Show(ViewKey::Todo), "todo"),
     (Action::Show(ViewKey::Grades), "grades"),
+    (Action::Show(ViewKey::Survey), "survey"),
     (Action::Toggle(Toggle::Breached), "only_breached"),
     (Action::Toggle(Toggle::DueToday), "only_due_today"),
     (Action::Toggle(Toggle::Mine), "only_mine"),

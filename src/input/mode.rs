@@ -25,6 +25,8 @@ pub enum Mode {
     Todo,
     /// Proposed grades beside the current ones, confirmed by key.
     Grades,
+    /// Typing in a satisfaction survey answer (unbound keys are answers).
+    Survey,
     /// Editing a form (unbound keys are text).
     Form,
     /// Typing a filter (unbound keys are text).
@@ -39,7 +41,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in config-file order.
-    pub const ALL: [Mode; 16] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Global,
         Mode::List,
         Mode::Customers,
@@ -51,6 +53,7 @@ impl Mode {
         Mode::CustomerFile,
         Mode::Todo,
         Mode::Grades,
+        Mode::Survey,
         Mode::Form,
         Mode::Filter,
         Mode::Palette,
@@ -72,6 +75,7 @@ impl Mode {
             Mode::CustomerFile => "customer_file",
             Mode::Todo => "todo",
             Mode::Grades => "grades",
+            Mode::Survey => "survey",
             Mode::Form => "form",
             Mode::Filter => "filter",
             Mode::Palette => "palette",
@@ -102,6 +106,7 @@ impl Mode {
             // Text-entry and modal screens see only their own table, so that `q` or `j`
             // typed into a field is text and not quit/down.
             Mode::Form => &[Mode::Form],
+            Mode::Survey => &[Mode::Survey],
             Mode::Filter => &[Mode::Filter],
             Mode::Palette => &[Mode::Palette],
             Mode::Help => &[Mode::Help],
@@ -111,7 +116,10 @@ impl Mode {
 
     /// Whether unbound keys are typed text here.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Form | Mode::Filter | Mode::Palette)
+        matches!(
+            self,
+            Mode::Form | Mode::Filter | Mode::Palette | Mode::Survey
+        )
     }
 
     /// The position in `ALL` (tables are kept in that order).

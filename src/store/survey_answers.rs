@@ -340,6 +340,15 @@ impl Store {
         })
     }
 
+    /// Every round whose plan is drawn, oldest first.
+    pub fn survey_rounds(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT DISTINCT round FROM survey_plans ORDER BY round")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The latest round before `round` whose plan was drawn, if any.
     pub fn previous_survey_round(&self, round: &str) -> Result<Option<String>> {
         Ok(self.conn().query_row(

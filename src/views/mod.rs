@@ -17,6 +17,7 @@ mod meeting;
 mod nps;
 mod stats;
 mod suggestions;
+pub mod survey_entry;
 mod todo;
 
 use crate::app::component::Registry;
@@ -36,6 +37,7 @@ pub use meeting::MeetingView;
 pub use nps::Nps;
 pub use stats::Stats;
 pub use suggestions::Suggestions;
+pub use survey_entry::SurveyEntry;
 pub use todo::TodoView;
 
 /// Every pane (in Tab order) and every view a global key opens.
@@ -55,6 +57,7 @@ pub fn registry() -> Registry {
             (ViewKey::Meeting, || Box::new(MeetingView::default())),
             (ViewKey::Todo, || Box::new(TodoView::default())),
             (ViewKey::Grades, || Box::new(GradesView::default())),
+            (ViewKey::Survey, || Box::new(SurveyEntry::default())),
         ],
         record_view,
     }
