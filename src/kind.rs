@@ -35,6 +35,10 @@ pub enum RecordKind {
     Lead,
     /// A visit or call logged for a customer.
     CareLog,
+    /// A quarter's NPS campaign.
+    Campaign,
+    /// An improvement case opened by a low NPS score.
+    ImprovementCase,
     /// A customer's answer to a satisfaction survey round.
     SurveyAnswer,
 }
@@ -58,6 +62,8 @@ impl RecordKind {
             RecordKind::Product => "kind.product",
             RecordKind::Lead => "kind.lead",
             RecordKind::CareLog => "kind.care_log",
+            RecordKind::Campaign => "kind.campaign",
+            RecordKind::ImprovementCase => "kind.improvement_case",
             RecordKind::SurveyAnswer => "kind.survey_answer",
         }
     }

@@ -138,6 +138,25 @@ fn in_chinese_with_corrections_and_from_the_palette() {
             "zhang.wei".to_string()
         )]
     );
+    // Below 75: a CAPA is opened in the same write, its problem in the user's language.
+    let capas: Vec<_> = app
+        .store
+        .list_capas(None)
+        .expect("capas")
+        .into_iter()
+        .filter(|c| c.source == format!("2026-10 {}", codes[0]))
+        .collect();
+    assert_eq!(capas.len(), 1);
+    let problem = capas[0].problem.clone().unwrap_or_default();
+    assert!(
+        problem.ends_with("尺寸（不满意）、寿命（反对）"),
+        "{problem}"
+    );
+    let said = app.last_message.clone().map(|m| m.text).unwrap_or_default();
+    assert!(
+        said.contains(&format!("已开立纠正预防措施 {}", capas[0].id)),
+        "{said}"
+    );
     // The next customer can be skipped with → on the customer row.
     press(&mut app, KeyCode::Up);
     for _ in 0..10 {

@@ -222,3 +222,91 @@ fn replace_keeps_the_old_answer_in_the_history() {
     assert_eq!(change("rating"), Some((Some("B".into()), Some("A".into()))));
     has_all(&k.ok(&["audit", "verify"]), &["intact"]);
 }
+
+fn capas(k: &Kefu) -> Vec<Value> {
+    k.json(&["capa", "list"])
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_score_below_75_opens_a_capa_naming_the_dissatisfied_and_opposed_items() {
+    let k = team();
+    k.staff(&[("li.na", "kam"), ("zhao.min", "agent")]);
+    k.ok(&["customer", "edit", "A00", "--kam", "li.na"]);
+    let (b, _) = b_in_and_out(&k, "2026-10");
+    // 74 = 5+10+1+18+6+10+10+5+4+5: appearance dissatisfied, packing opposed.
+    let mut low = record("2026-10", "A00", "d,a,e,c,c,a,a,a,b,a");
+    low.extend(["--date".into(), "2026-10-20".into()]);
+    let v = k.json(&args(&low));
+    assert_eq!(v["score"], 74.0);
+    let opened = &v["capa_opened"];
+    assert_eq!(opened["owner"], "li.na", "the customer's account manager");
+    assert_eq!(opened["due_date"], "2026-11-19", "30 days after the answer");
+    assert_eq!(v["capa"], opened["id"]);
+    // 75 = the same items unhappy, but on the line: no CAPA.
+    let v = k.json(&args(&record("2026-10", "A01", "d,a,e,c,a,c,a,a,a,a")));
+    assert_eq!(
+        (v["score"].clone(), v["capa_opened"].clone()),
+        (75.0.into(), Value::Null)
+    );
+    assert_eq!(v["capa"], Value::Null);
+    let all = capas(&k);
+    assert_eq!(all.len(), 1, "{all:?}");
+    let c = &all[0];
+    assert_eq!(
+        (&c["source_kind"], &c["source"]),
+        (&"survey".into(), &"2026-10 A00".into())
+    );
+    assert_eq!(c["id"], opened["id"]);
+    let problem = c["problem"].as_str().unwrap_or_default();
+    assert!(
+        problem.ends_with("dissatisfied or opposed: appearance (dissatisfied), packing (opposed)"),
+        "exactly the d and e items: {problem}"
+    );
+    has_all(problem, &["2026-10", "74", "rating C"]);
+    // No account manager on staff: whoever records owns it; the problem in their language,
+    // the due date a setting; the text output says the CAPA's id.
+    let f = k.dir.path().join("team.toml");
+    std::fs::write(&f, "[survey]\ncapa_days = 14\n").expect("written");
+    k.ok(&["settings", "import", &f.to_string_lossy()]);
+    let out = run_in(
+        &k,
+        "zh-CN",
+        "zhao.min",
+        &args(&record("2026-10", &b, "e,a,a,c,c,c,a,a,a,a")),
+    );
+    let all = capas(&k);
+    assert_eq!(all.len(), 2);
+    let c = &all[1];
+    assert_eq!(
+        (&c["owner"], &c["due_date"]),
+        (&"zhao.min".into(), &"2026-12-07".into())
+    );
+    let problem = c["problem"].as_str().unwrap_or_default();
+    assert!(
+        problem.ends_with("不满意或反对的项目：外观（反对）"),
+        "{problem}"
+    );
+    has_all(
+        &out,
+        &[&format!("已开立纠正预防措施 {}", c["id"]), "zhao.min"],
+    );
+    // Replaced, the answer keeps its CAPA and opens no second one.
+    let mut again = record("2026-10", "A00", "a,a,a,a,a,a,a,a,a,a");
+    again.push("--replace".into());
+    let v = k.json(&args(&again));
+    assert_eq!(
+        (v["capa"].clone(), v["capa_opened"].clone()),
+        (opened["id"].clone(), Value::Null)
+    );
+    assert_eq!(capas(&k).len(), 2);
+}
+
+/// Runs as `user` in `lang`; must succeed. Returns stdout.
+fn run_in(k: &Kefu, lang: &str, user: &str, a: &[&str]) -> String {
+    let out = binary::run(k.cmd_with(lang, user, a));
+    assert_eq!(out.code, 0, "{a:?}: {out:#?}");
+    out.stdout
+}

@@ -141,6 +141,15 @@ fn figures_against_hand_counts() {
         })
         .collect();
     assert_eq!(unhappy, [("尺寸", "d"), ("寿命", "e")]);
+    // The CAPA its answer opened.
+    let capas = k.json(&["capa", "list"]);
+    let source = format!("2026-10 {b}");
+    let capa = capas
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["source"] == source.as_str());
+    assert_eq!(capa.map(|c| &c["id"]), Some(&below[0]["capa"]));
     // Since 2026-04: 1 of 4 answered (25 %), average 60.
     assert_eq!(
         r["previous"],

@@ -297,6 +297,8 @@ impl App {
             | RecordKind::Product
             | RecordKind::Lead
             | RecordKind::CareLog
+            | RecordKind::Campaign
+            | RecordKind::ImprovementCase
             | RecordKind::SurveyAnswer
             | RecordKind::Suggestion => {
                 if let Some(v) = self.view.as_mut().filter(|v| v.depends().contains(&kind)) {

@@ -73,14 +73,18 @@ pub enum Command {
     Meeting(super::meeting::MeetingArgs),
     /// The KPI table for a period
     Kpi(KpiArgs),
-    /// NPS overall and per grade against the targets; record an answer; the trend
+    /// NPS overall and per grade against the targets; record an answer; the trend; campaigns
     Nps(super::nps::NpsArgs),
+    /// Improvement cases a score below 7 opens: visit, plan, check-ins, verdict
+    #[command(subcommand)]
+    Improvement(super::improvement::ImprovementCmd),
     /// The weighted satisfaction questionnaire (MJ-QP-12): score, plan, record, report
     #[command(subcommand)]
     Survey(super::survey::SurveyCmd),
     /// When something started at --from is due after --hours (calendar or working time)
     Due(DueArgs),
-    /// Corrective and preventive actions (纠正预防措施) on complaints
+    /// Corrective and preventive actions (纠正预防措施) on complaints, improvement cases
+    /// and low satisfaction scores
     #[command(subcommand)]
     Capa(CapaCmd),
     /// Returns (RMA) linked to complaints
@@ -394,9 +398,9 @@ pub enum ShipmentsCmd {
 /// `kefu capa ...`.
 #[derive(Debug, Subcommand)]
 pub enum CapaCmd {
-    /// Raise a CAPA on a complaint; prints its id
+    /// Raise a CAPA on a complaint or an improvement case; prints its id
     Add {
-        /// Complaint number
+        /// Complaint or improvement case number
         number: String,
         /// Root cause
         #[arg(long)]
@@ -413,6 +417,21 @@ pub enum CapaCmd {
         /// Due date, YYYY-MM-DD
         #[arg(long)]
         due: String,
+    },
+    /// Write the root cause and actions of a CAPA opened without them (by a low
+    /// satisfaction score), or revise them before it is verified effective
+    Plan {
+        /// CAPA id
+        id: i64,
+        /// Root cause
+        #[arg(long)]
+        root_cause: String,
+        /// Corrective action
+        #[arg(long)]
+        corrective: String,
+        /// Preventive action
+        #[arg(long)]
+        preventive: String,
     },
     /// Record the effectiveness check
     Verify {
@@ -433,8 +452,8 @@ pub enum CapaCmd {
         /// Only overdue ones
         #[arg(long)]
         overdue: bool,
-        /// Only those of one complaint
-        #[arg(long)]
+        /// Only those raised by one complaint or improvement case
+        #[arg(long, alias = "source", value_name = "NUMBER")]
         complaint: Option<String>,
     },
 }

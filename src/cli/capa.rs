@@ -6,7 +6,8 @@ use super::report::json_time;
 use super::Ctx;
 use crate::domain::capa::{overdue, Disposition, Verdict};
 use crate::field_id::FieldId;
-use crate::store::capa::{Capa, NewCapa, NewReturn, Return};
+use crate::store::capa::{Capa, NewCapa};
+use crate::store::returns::{NewReturn, Return};
 
 fn id_out(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
     if ctx.json {
@@ -52,6 +53,21 @@ pub fn capa(ctx: &Ctx, cmd: &CapaCmd) -> anyhow::Result<()> {
             };
             let id = ctx.open()?.write(|tx| tx.add_capa(number, &c))?;
             id_out(ctx, id)
+        }
+        CapaCmd::Plan {
+            id,
+            root_cause,
+            corrective,
+            preventive,
+        } => {
+            let c = NewCapa {
+                root_cause: root_cause.clone(),
+                corrective: corrective.clone(),
+                preventive: preventive.clone(),
+                ..NewCapa::default()
+            };
+            ctx.open()?.write(|tx| tx.plan_capa(*id, &c))?;
+            ctx.saved()
         }
         CapaCmd::Verify {
             id,

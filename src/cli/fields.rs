@@ -8,6 +8,7 @@ use clap::{Arg, ArgMatches, Command};
 
 use crate::domain::fields::{Choices, FieldKind, FieldSpec, Fill, Record};
 use crate::error::Error;
+use crate::field_id::FieldId;
 use crate::i18n::{Catalog, Lang};
 
 /// The flags of record `R`'s fields and the values given for them.
@@ -38,6 +39,16 @@ pub fn choice_code(c: &Choices, text: &str) -> Option<&'static str> {
                 .any(|l| l.catalog().get_owned(&key) == Some(t))
         })
     })
+}
+
+/// Parses a choice given for `flag` by its code or its label in either language.
+pub fn choice<T>(
+    c: &Choices,
+    flag: &'static str,
+    text: &str,
+    parse: fn(FieldId, &str) -> Result<T, Error>,
+) -> Result<T, Error> {
+    parse(FieldId::flag(flag), choice_code(c, text).unwrap_or(text))
 }
 
 impl<R: Record> FieldArgs<R> {

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use clap::Subcommand;
 
-use super::fields::{choice_code, FieldArgs};
+use super::fields::{choice, FieldArgs};
 use super::output::{fields, print, print_json, Table};
 use super::Ctx;
 use crate::domain::complaint::Channel;
@@ -73,15 +73,6 @@ pub enum LeadCmd {
         #[arg(long)]
         reason: String,
     },
-}
-
-fn choice<T>(
-    c: &crate::domain::fields::Choices,
-    flag: &'static str,
-    text: &str,
-    parse: fn(FieldId, &str) -> Result<T, Error>,
-) -> Result<T, Error> {
-    parse(FieldId::flag(flag), choice_code(c, text).unwrap_or(text))
 }
 
 /// Runs a lead subcommand.

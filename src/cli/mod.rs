@@ -17,12 +17,16 @@ mod data;
 pub mod fields;
 pub mod grade;
 mod history;
+mod improvement;
 pub mod inquiry;
 mod knowhow;
 pub mod lead;
 mod meeting;
 mod moves;
 pub mod nps;
+mod nps_answers;
+pub mod nps_campaign;
+mod nps_paper;
 pub mod output;
 mod policy;
 mod report;
@@ -268,6 +272,7 @@ pub fn run(cli: &Cli, ctx: &Ctx, settings: Settings, warnings: Vec<String>) -> a
         Command::Meeting(a) => meeting::print_agenda(ctx, a),
         Command::Kpi(a) => report::kpi(ctx, a),
         Command::Nps(a) => nps::run(ctx, a),
+        Command::Improvement(c) => improvement::run(ctx, c),
         Command::Survey(c) => survey::run(ctx, c),
         Command::Due(a) => report::due(ctx, a),
         Command::Capa(c) => capa::capa(ctx, c),

@@ -1,5 +1,6 @@
 //! `kefu nps [--period P]`: the NPS overall and per grade against the targets;
-//! `kefu nps trend`: eight quarters of it; `kefu nps add`: one answer.
+//! `kefu nps trend`: eight quarters of it; `kefu nps record`: one contact's answer;
+//! `kefu nps exclude|include|answers`; `kefu nps campaign ...` (cli/nps_campaign.rs).
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ use crate::domain::customer::Grade;
 use crate::domain::nps::NpsFigure;
 use crate::domain::period::Period;
 use crate::field_id::FieldId;
+use crate::store::nps_record::NpsEntry;
 use crate::store::Store;
 
 /// `kefu nps`: the figures, or a subcommand.
@@ -29,21 +31,52 @@ pub struct NpsArgs {
 /// `kefu nps ...`.
 #[derive(Debug, Subcommand)]
 pub enum NpsCmd {
-    /// Record one answer (0-10)
-    Add {
+    /// Record a contact's answer (0-10); below 7 opens an improvement case
+    Record {
         /// Customer code
         #[arg(long)]
         customer: String,
+        /// The contact who answered (their name on file)
+        #[arg(long)]
+        contact: String,
         /// Score 0-10
         #[arg(long, allow_negative_numbers = true)]
         score: i64,
-        /// When it was answered [default: now]
-        #[arg(long, value_name = "TIME")]
-        at: Option<String>,
         /// The customer's comment
         #[arg(long)]
         comment: Option<String>,
+        /// When it was answered, YYYY-MM-DD or a time [default: now]
+        #[arg(long, alias = "at", value_name = "DATE")]
+        date: Option<String>,
+        /// Replace the contact's answer of this quarter (the old one stays in the history)
+        #[arg(long)]
+        replace: bool,
     },
+    /// Take an answer out of the figures, saying why (it stays on file)
+    Exclude {
+        /// The answer's id (kefu nps answers)
+        id: i64,
+        /// Why it is not counted
+        #[arg(long)]
+        reason: String,
+    },
+    /// Count an excluded answer again
+    Include {
+        /// The answer's id
+        id: i64,
+    },
+    /// The answers of a period (ids, contacts, scores, exclusions)
+    Answers {
+        /// 2026-Q4, 2026-10 or 2026 [default: this quarter]
+        #[arg(long)]
+        period: Option<String>,
+        /// Only this customer's
+        #[arg(long)]
+        customer: Option<String>,
+    },
+    /// The quarter's campaign: open, show, send, remind, decline, print
+    #[command(subcommand)]
+    Campaign(super::nps_campaign::CampaignCmd),
     /// Eight quarters of NPS, overall and per grade, the latest last
     Trend {
         /// The last quarter shown, as 2026-Q4 [default: this quarter]
@@ -61,6 +94,8 @@ pub struct NpsReport {
     pub overall: NpsFigure,
     /// Per grade, every grade present.
     pub by_grade: BTreeMap<&'static str, NpsFigure>,
+    /// Answers of the period excluded from the figures (with a reason).
+    pub excluded: usize,
 }
 
 /// The targets of the groups that have one: overall, A and B (team settings).
@@ -85,6 +120,7 @@ pub fn report(ctx: &Ctx, store: &Store, period: Period) -> anyhow::Result<NpsRep
             .into_iter()
             .map(|(g, t)| (g.as_str(), NpsFigure::of(t, target(ctx, Some(g)))))
             .collect(),
+        excluded: store.nps_excluded(from, to)?,
     })
 }
 
@@ -98,17 +134,40 @@ fn quarter(ctx: &Ctx, flag: &'static str, given: Option<&str>) -> anyhow::Result
 /// Runs `kefu nps`.
 pub fn run(ctx: &Ctx, args: &NpsArgs) -> anyhow::Result<()> {
     match &args.cmd {
-        Some(NpsCmd::Add {
+        Some(NpsCmd::Record {
             customer,
+            contact,
             score,
-            at,
             comment,
+            date,
+            replace,
         }) => {
-            let at = ctx.time_or_now("--at", at.as_deref())?;
-            let mut store = ctx.open()?;
-            store.write(|tx| tx.add_nps(customer, *score, at, comment.as_deref()))?;
+            let entry = NpsEntry {
+                customer,
+                contact,
+                score: *score,
+                comment: comment.as_deref(),
+                at: ctx.time_or_now("--date", date.as_deref())?,
+                replace: *replace,
+            };
+            let done = ctx
+                .open()?
+                .write(|tx| tx.record_nps(&entry, &ctx.policy.nps))?;
+            super::nps_answers::recorded(ctx, &done)
+        }
+        Some(NpsCmd::Exclude { id, reason }) => {
+            ctx.open()?.write(|tx| tx.exclude_nps(*id, reason))?;
             ctx.saved()
         }
+        Some(NpsCmd::Include { id }) => {
+            ctx.open()?.write(|tx| tx.include_nps(*id))?;
+            ctx.saved()
+        }
+        Some(NpsCmd::Answers { period, customer }) => {
+            let period = quarter(ctx, "--period", period.as_deref())?;
+            super::nps_answers::list(ctx, period, customer.as_deref())
+        }
+        Some(NpsCmd::Campaign(c)) => super::nps_campaign::run(ctx, c),
         Some(NpsCmd::Trend { to }) => {
             let last = quarter(ctx, "--to", to.as_deref())?;
             let Period::Quarter(..) = last else {
@@ -147,6 +206,10 @@ pub fn run(ctx: &Ctx, args: &NpsArgs) -> anyhow::Result<()> {
                 ctx.cat.fmt("nps.heading", &[("period", &r.period)])
             ))?;
             print(&table(ctx, std::slice::from_ref(&r), false))?;
+            if r.excluded > 0 {
+                let n = r.excluded.to_string();
+                print(&format!("{}\n", ctx.cat.fmt("nps.excluded", &[("n", &n)])))?;
+            }
             Ok(())
         }
     }

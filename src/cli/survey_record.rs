@@ -5,9 +5,9 @@ use clap::Args;
 
 use super::output::{print, print_json, Table};
 use super::Ctx;
-use crate::domain::survey_answer::answer_date;
+use crate::domain::survey_answer::{answer_date, capa_for};
 use crate::field_id::FieldId;
-use crate::store::survey_answers::{NewSurveyAnswer, StoredAnswer};
+use crate::store::survey_answers::{NewSurveyAnswer, RecordedAnswer};
 
 /// `kefu survey record`.
 #[derive(Debug, Args)]
@@ -42,12 +42,16 @@ pub fn run(ctx: &Ctx, args: &RecordArgs) -> anyhow::Result<()> {
         Some(d) => answer_date(FieldId::flag("--date"), d, today)?,
         None => today,
     };
+    let q = &ctx.policy.survey;
+    let filled = q.fill(&answers);
+    let capa = capa_for(q, ctx.cat, ctx.lang, &round, &filled, answered_on);
     let new = NewSurveyAnswer {
         round,
         customer: args.customer.trim().to_string(),
         answered_on,
-        filled: ctx.policy.survey.fill(&answers),
+        filled,
         replace: args.replace,
+        capa,
     };
     let stored = ctx.open()?.write(|tx| tx.record_survey_answer(&new))?;
     if ctx.json {
@@ -57,8 +61,10 @@ pub fn run(ctx: &Ctx, args: &RecordArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The answer as text: the items with their answers and points, then what was stored.
-fn said(ctx: &Ctx, a: &StoredAnswer) -> String {
+/// The answer as text: the items with their answers and points, then what was stored
+/// and the CAPA it opened.
+fn said(ctx: &Ctx, r: &RecordedAnswer) -> String {
+    let a = &r.answer;
     let mut t = Table::new(vec![
         ctx.t("col.item"),
         ctx.t("col.answer"),
@@ -89,5 +95,16 @@ fn said(ctx: &Ctx, a: &StoredAnswer) -> String {
         ],
     ));
     out.push('\n');
+    if let Some(c) = &r.capa_opened {
+        out.push_str(&ctx.cat.fmt(
+            "survey.capa_opened",
+            &[
+                ("id", &c.id.to_string()),
+                ("owner", &c.owner),
+                ("due", &c.due_date.to_string()),
+            ],
+        ));
+        out.push('\n');
+    }
     out
 }

@@ -34,6 +34,12 @@
 //! a_days = 7
 //! b_days = 15
 //! c_days = 30
+//! [nps]                            # NPS campaigns and improvement cases
+//! reminders = 2                    # at most, to those who have not answered
+//! reminder_days = 7                # days at least between the questionnaire and reminders
+//! visit_days = 14                  # a score below 7: the visit is held within
+//! plan_days = 7                    # the improvement plan is agreed within, after the visit
+//! tracking_days = 90               # the plan is tracked, then the verdict
 //! [care.A]                         # visits and calls each grade is owed (config/care.rs)
 //! manager_visit = "quarter"
 //! [[survey.items]]                 # the satisfaction questionnaire (config/survey.rs)
@@ -54,7 +60,7 @@ use crate::error::Error;
 
 /// The sections of the team's settings (kept in the database, the same for everyone).
 pub const TEAM_SECTIONS: &[&str] = &[
-    "sla", "kpi", "returns", "holidays", "customer", "grading", "leads", "care", "survey",
+    "sla", "kpi", "returns", "holidays", "customer", "grading", "leads", "care", "survey", "nps",
 ];
 
 /// The policy for `tz` with the team's settings (TOML text kept in the database) on top;
@@ -97,6 +103,17 @@ pub fn apply_team(policy: &mut SlaPolicy, text: &str, source: &str) -> Vec<Error
                 field: FieldId::Place(format!("{source} [leads]")),
                 value: e.message().to_string(),
                 rule: "rule.leads",
+            }),
+        }
+    }
+    if let Some(n) = table.get("nps") {
+        match n.clone().try_into::<crate::domain::campaign::NpsRules>() {
+            Ok(r) if r.reminder_days > 0 && r.tracking_days > 0 => policy.nps = r,
+            Ok(_) => problems.push(bad(source, "nps]", n, "rule.nps_rules")),
+            Err(e) => problems.push(Error::Invalid {
+                field: FieldId::Place(format!("{source} [nps]")),
+                value: e.message().to_string(),
+                rule: "rule.nps_rules",
             }),
         }
     }

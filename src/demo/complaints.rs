@@ -234,7 +234,7 @@ pub(super) fn add_open_complaints(
         }
         if step >= Step::Disposed {
             let value = [600.0, 1500.0, 4200.0][rng.below(3) as usize];
-            let r = crate::store::capa::NewReturn {
+            let r = crate::store::returns::NewReturn {
                 quantity: 1 + rng.below(50) as i64,
                 disposition: crate::domain::capa::Disposition::Rework,
                 qa_confirmed: true,

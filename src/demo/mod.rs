@@ -203,6 +203,8 @@ fn add_customers(
                 nps: contacts
                     .is_empty()
                     .then_some(crate::domain::assessment::YesNo::Yes),
+                // One customer in twelve is abroad and reads English.
+                language: (i % 12 == 11).then_some(crate::domain::customer::Language::En),
             });
         }
         sum.contacts += contacts.len();

@@ -120,3 +120,32 @@ mod tests {
         assert!(needs_approval(1000.01, DEFAULT_APPROVAL_THRESHOLD));
     }
 }
+
+vocabulary!(
+    /// What raised a CAPA.
+    CapaSourceKind, "capa_source" { Complaint = "complaint", Improvement = "improvement", Survey = "survey" }
+);
+
+/// Checks that a CAPA's analysis may still be written: not once it was verified
+/// effective (one found not effective needs new actions).
+pub fn check_plannable(id: i64, verdict: Option<Verdict>) -> Result<(), Error> {
+    match verdict {
+        None | Some(Verdict::NotEffective) => Ok(()),
+        Some(Verdict::Effective) => Err(Error::Refused {
+            number: format!("CAPA {id}"),
+            rule: "rule.capa_effective",
+        }),
+    }
+}
+
+/// Checks that a CAPA has its analysis before its effectiveness is judged.
+pub fn check_verifiable(id: i64, root_cause: &str) -> Result<(), Error> {
+    if root_cause.trim().is_empty() {
+        Err(Error::Refused {
+            number: format!("CAPA {id}"),
+            rule: "rule.capa_unplanned",
+        })
+    } else {
+        Ok(())
+    }
+}

@@ -19,6 +19,11 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// The language a contact reads the questionnaire in.
+    Language, "language" { Zh = "zh-CN", En = "en" }
+);
+
 crate::record!(
     /// The editable fields of a customer file.
     CustomerFields in "customers" {
@@ -71,13 +76,16 @@ crate::record!(
 
 /// Checks a `YYYY-MM-DD` date given for `field`.
 pub fn validate_date(field: FieldId, value: &str) -> Result<(), Error> {
-    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map(|_| ())
-        .map_err(|_| Error::Invalid {
-            field,
-            value: value.to_string(),
-            rule: "rule.date",
-        })
+    parse_date(field, value).map(|_| ())
+}
+
+/// Reads a `YYYY-MM-DD` date given for `field`.
+pub fn parse_date(field: FieldId, value: &str) -> Result<chrono::NaiveDate, Error> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| Error::Invalid {
+        field,
+        value: value.to_string(),
+        rule: "rule.date",
+    })
 }
 
 /// The customer fields a complete file fills: the team's list (`[customer] required` in
@@ -305,5 +313,7 @@ crate::record!(
         line: Option<String> => FieldSpec::text(60),
         /// Answers the NPS questionnaire for the customer.
         nps: Option<YesNo> => FieldSpec::of(FieldKind::Choice(YesNo::CHOICES)).labelled("field.nps_contact"),
+        /// The language the questionnaire is written in for them (Chinese when not given).
+        language: Option<Language> => FieldSpec::of(FieldKind::Choice(Language::CHOICES)).labelled("field.contact_language"),
     }
 );

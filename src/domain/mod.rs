@@ -3,6 +3,7 @@
 pub mod assessment;
 pub mod audit;
 pub mod calendar;
+pub mod campaign;
 pub mod capa;
 pub mod care;
 pub mod complaint;
@@ -13,6 +14,7 @@ pub mod enums;
 pub mod fields;
 pub mod followup;
 pub mod grading;
+pub mod improvement;
 pub mod inquiry;
 pub mod intake;
 pub mod knowhow;

@@ -20,6 +20,7 @@ vocabulary!(
         ReadAccessLog = "read_access_log",
         WipeSandbox = "wipe_sandbox",
         ManageSurveys = "manage_surveys",
+        JudgeImprovement = "judge_improvement",
     }
 );
 
@@ -35,8 +36,11 @@ impl Permission {
             // SOP-15 §8.2: the technical staff and the general manager.
             // A customer's grade changes only when a manager confirms it.
             Permission::ConfirmGrade => &[Role::Manager, Role::GeneralManager],
-            // MJ-QP-12: a manager may swap a customer into or out of a survey round.
+            // MJ-QP-12: a manager may swap a customer into or out of a survey round, and
+            // opens the quarter's NPS campaign.
             Permission::ManageSurveys => &[Role::Manager, Role::GeneralManager],
+            // QEF-15-03: a manager judges whether an unhappy customer's case improved.
+            Permission::JudgeImprovement => &[Role::Manager, Role::GeneralManager],
             Permission::ReadL3 => &[Role::Engineer, Role::GeneralManager],
             Permission::GrantKnowhow => &[Role::GeneralManager, Role::Admin],
             Permission::ReadAccessLog => &[Role::Auditor, Role::GeneralManager, Role::Admin],

@@ -94,6 +94,8 @@ pub struct SlaPolicy {
     pub grading: crate::domain::grading::GradeRules,
     /// Days between a lead's follow-ups, per intent.
     pub leads: crate::domain::lead::Cadence,
+    /// NPS campaign reminders and the improvement case's clocks.
+    pub nps: crate::domain::campaign::NpsRules,
     /// The service cadence per grade.
     pub care: crate::domain::care::CarePlan,
     /// The satisfaction questionnaire: items, points, bands.
@@ -200,6 +202,7 @@ impl SlaPolicy {
             required: crate::domain::customer::Required::default(),
             grading: crate::domain::grading::GradeRules::default(),
             leads: crate::domain::lead::Cadence::default(),
+            nps: crate::domain::campaign::NpsRules::default(),
             care: crate::domain::care::CarePlan::default(),
             survey: crate::domain::questionnaire::Questionnaire::default(),
             sampling: crate::domain::sampling::Sampling::default(),

@@ -116,6 +116,31 @@ pub fn capa_due(answered: NaiveDate, days: u32) -> NaiveDate {
         .unwrap_or(answered)
 }
 
+/// The CAPA a low answer opens: its problem statement and due date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyCapa {
+    /// The problem, in the recording user's language.
+    pub problem: String,
+    /// When it is due.
+    pub due: NaiveDate,
+}
+
+/// The CAPA an answer to `round` given on `answered` opens under `q`: below its line, with
+/// the problem stated in `lang` and due `capa_days` later; None at or above the line.
+pub fn capa_for(
+    q: &Questionnaire,
+    cat: &Catalog,
+    lang: Lang,
+    round: &str,
+    filled: &Filled,
+    answered: NaiveDate,
+) -> Option<SurveyCapa> {
+    q.needs_capa(filled.score).then(|| SurveyCapa {
+        problem: capa_problem(cat, lang, round, filled),
+        due: capa_due(answered, q.capa_days),
+    })
+}
+
 /// The CAPA's problem statement in `lang`: the round, the score and rating, and the
 /// items answered dissatisfied or opposed, each with its answer.
 pub fn capa_problem(cat: &Catalog, lang: Lang, round: &str, filled: &Filled) -> String {
@@ -175,6 +200,48 @@ mod tests {
         let q = Questionnaire::default();
         assert!(q.needs_capa(74.0));
         assert!(!q.needs_capa(75.0));
+        let day = NaiveDate::from_ymd_opt(2026, 10, 20).unwrap_or_default();
+        // d,a,e,c,c,a,a,a,b,a = 74 and d,a,e,c,a,c,a,a,a,a = 75, both with d and e items.
+        let low = q.fill(&[
+            Dissatisfied,
+            VerySatisfied,
+            Opposed,
+            Indifferent,
+            Indifferent,
+            VerySatisfied,
+            VerySatisfied,
+            VerySatisfied,
+            Satisfied,
+            VerySatisfied,
+        ]);
+        let line = q.fill(&[
+            Dissatisfied,
+            VerySatisfied,
+            Opposed,
+            Indifferent,
+            VerySatisfied,
+            Indifferent,
+            VerySatisfied,
+            VerySatisfied,
+            VerySatisfied,
+            VerySatisfied,
+        ]);
+        assert_eq!((low.score, line.score), (74.0, 75.0));
+        let capa = capa_for(&q, Catalog::zh(), Lang::Zh, "2026-10", &low, day);
+        let capa = capa.unwrap_or_else(|| panic!("74 opens a CAPA"));
+        assert_eq!(
+            capa.due,
+            NaiveDate::from_ymd_opt(2026, 11, 19).unwrap_or_default()
+        );
+        assert!(
+            capa.problem.contains("外观（不满意）、包装（反对）"),
+            "{}",
+            capa.problem
+        );
+        assert_eq!(
+            capa_for(&q, Catalog::zh(), Lang::Zh, "2026-10", &line, day),
+            None
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::store::capa::Capa;
 /// The column headings' catalog keys, in row order.
 pub const COLUMNS: [&str; 7] = [
     "col.id",
-    "col.number",
+    "col.raised_by",
     "col.owner",
     "col.due",
     "col.verdict",
@@ -34,12 +34,16 @@ pub fn lines(list: &[Capa], today: NaiveDate, cat: &Catalog) -> (Vec<CapaLine>, 
             overdue: overdue(c.due_date, c.verdict, today),
             cells: [
                 c.id.to_string(),
-                c.complaint.clone(),
+                c.source.clone(),
                 c.owner.clone(),
                 c.due_date.to_string(),
                 cat.get(c.verdict.map_or("capa.unverified", |v| v.label_key()))
                     .to_string(),
-                c.root_cause.clone(),
+                if c.root_cause.is_empty() {
+                    cat.get("capa.to_analyse").to_string()
+                } else {
+                    c.root_cause.clone()
+                },
                 c.corrective.clone(),
             ],
         })
@@ -65,7 +69,10 @@ mod tests {
     fn capa(id: i64, due: &str, verdict: Option<Verdict>) -> Capa {
         Capa {
             id,
-            complaint: "KS-2026-00001".into(),
+            source_kind: crate::domain::capa::CapaSourceKind::Complaint,
+            source: "KS-2026-00001".into(),
+            complaint: Some("KS-2026-00001".into()),
+            problem: None,
             root_cause: "模具磨损".into(),
             corrective: "更换模具".into(),
             preventive: "定期点检".into(),

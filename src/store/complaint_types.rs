@@ -137,7 +137,7 @@ pub struct ComplaintDetail {
     /// CAPAs raised on it.
     pub capas: Vec<super::capa::Capa>,
     /// Returns linked to it.
-    pub returns: Vec<super::capa::Return>,
+    pub returns: Vec<super::returns::Return>,
 }
 
 impl ComplaintRow {

@@ -1,6 +1,7 @@
 //! The only code that speaks SQL: opening, migrating, and one module per aggregate.
 
 pub mod audit;
+pub mod campaigns;
 pub mod capa;
 pub mod care;
 pub mod complaint_stats;
@@ -13,15 +14,18 @@ pub mod customer_list;
 pub mod customers;
 pub mod grading;
 pub mod history;
+pub mod improvement;
 pub mod inquiries;
 pub mod knowhow;
 pub mod leads;
 pub mod meetings;
 pub mod metrics;
+pub mod nps_record;
 pub(crate) mod numbers;
 pub mod open;
 pub mod permissions;
 pub(crate) mod records;
+pub mod returns;
 pub mod schema;
 pub mod search;
 pub mod staff;

@@ -144,10 +144,104 @@ CREATE TABLE survey_plans (
 CREATE INDEX survey_plans_customer ON survey_plans (customer, round);
 "#;
 
+/// NPS campaigns (QEF-15-03) and closing the loop: a quarter's campaign and each NPS
+/// contact's state in it; answers tied to their contact and campaign, excluded with a
+/// reason; improvement cases opened by a score below 7 with their check-ins; CAPAs raised
+/// by a case or a satisfaction score as well as by a complaint (the table is made again
+/// because a CAPA's complaint becomes optional); a contact's language for the printed
+/// questionnaire.
+pub(super) const V23_NPS_CAMPAIGNS: &str = r#"
+CREATE TABLE capas_v23 (
+    id              INTEGER PRIMARY KEY,
+    complaint_id    INTEGER REFERENCES complaints (id),
+    source_kind     TEXT NOT NULL DEFAULT 'complaint'
+                    CHECK (source_kind IN ('complaint','improvement','survey')),
+    source          TEXT NOT NULL,
+    problem         TEXT,
+    root_cause      TEXT NOT NULL DEFAULT '',
+    corrective      TEXT NOT NULL DEFAULT '',
+    preventive      TEXT NOT NULL DEFAULT '',
+    owner           TEXT NOT NULL,
+    due_date        TEXT NOT NULL,
+    checked_at      TEXT,
+    verdict         TEXT CHECK (verdict IN ('effective', 'not_effective')),
+    checked_by      TEXT,
+    created_at      TEXT NOT NULL
+);
+INSERT INTO capas_v23 (id, complaint_id, source_kind, source, root_cause, corrective,
+        preventive, owner, due_date, checked_at, verdict, checked_by, created_at)
+    SELECT a.id, a.complaint_id, 'complaint', k.number, a.root_cause, a.corrective,
+        a.preventive, a.owner, a.due_date, a.checked_at, a.verdict, a.checked_by, a.created_at
+    FROM capas a JOIN complaints k ON k.id = a.complaint_id;
+DROP TABLE capas;
+ALTER TABLE capas_v23 RENAME TO capas;
+CREATE INDEX capas_complaint ON capas (complaint_id);
+CREATE INDEX capas_source ON capas (source_kind, source);
+
+ALTER TABLE contacts ADD COLUMN language TEXT CHECK (language IN ('zh-CN','en'));
+
+CREATE TABLE nps_campaigns (
+    quarter     TEXT PRIMARY KEY,
+    opened_at   TEXT NOT NULL,
+    opened_by   TEXT NOT NULL
+);
+CREATE TABLE nps_campaign_contacts (
+    id           INTEGER PRIMARY KEY,
+    quarter      TEXT NOT NULL REFERENCES nps_campaigns (quarter),
+    customer     TEXT NOT NULL REFERENCES customers (code),
+    contact_id   INTEGER NOT NULL REFERENCES contacts (id),
+    status       TEXT NOT NULL DEFAULT 'pending'
+                 CHECK (status IN ('pending','sent','reminded','answered','declined')),
+    sent_how     TEXT CHECK (sent_how IN ('phone','email','wechat','line','paper')),
+    sent_at      TEXT,
+    reminders    INTEGER NOT NULL DEFAULT 0,
+    reminded_at  TEXT,
+    declined     TEXT,
+    UNIQUE (quarter, contact_id)
+);
+CREATE INDEX nps_campaign_contacts_customer ON nps_campaign_contacts (customer, quarter);
+
+ALTER TABLE nps_responses ADD COLUMN quarter TEXT;
+ALTER TABLE nps_responses ADD COLUMN excluded TEXT;
+DROP INDEX nps_time;
+CREATE INDEX nps_counted ON nps_responses (responded_at, score, grade) WHERE excluded IS NULL;
+CREATE INDEX nps_contact ON nps_responses (contact_id, quarter);
+
+CREATE TABLE improvement_cases (
+    number         TEXT PRIMARY KEY,
+    customer       TEXT NOT NULL REFERENCES customers (code),
+    response_id    INTEGER REFERENCES nps_responses (id),
+    score          INTEGER NOT NULL,
+    opened_at      TEXT NOT NULL,
+    visit_due      TEXT NOT NULL,
+    visit_on       TEXT,
+    visit_manager  TEXT,
+    visit_engineer TEXT,
+    visit_note     TEXT,
+    plan           TEXT,
+    plan_at        TEXT,
+    verdict        TEXT CHECK (verdict IN ('improved','not_improved')),
+    verdict_basis  TEXT,
+    verdict_note   TEXT,
+    closed_at      TEXT,
+    closed_by      TEXT
+);
+CREATE INDEX improvement_cases_customer ON improvement_cases (customer, opened_at);
+CREATE INDEX improvement_cases_open ON improvement_cases (closed_at);
+CREATE TABLE improvement_checkins (
+    id      INTEGER PRIMARY KEY,
+    number  TEXT NOT NULL REFERENCES improvement_cases (number),
+    at      TEXT NOT NULL,
+    by      TEXT NOT NULL,
+    note    TEXT NOT NULL
+);
+CREATE INDEX improvement_checkins_case ON improvement_checkins (number, at);
+"#;
+
 /// Satisfaction survey answers (MJ-QP-12): one per round and customer, with the grade the
 /// customer held, who recorded it, and each item's answer kept with the item's names (so
 /// a report reads the same after the questionnaire changes).
-pub(super) const V23_SURVEY_ANSWERS: &str = r#"
+pub(super) const V24_SURVEY_ANSWERS: &str = r#"
 CREATE TABLE survey_answers (
     id           INTEGER PRIMARY KEY,
     round        TEXT NOT NULL,

@@ -5,10 +5,11 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
+use super::capa::CapaSource;
 use super::{Store, Tx};
 use crate::domain::customer::Grade;
 use crate::domain::questionnaire::Answer;
-use crate::domain::survey_answer::{Filled, ItemAnswer};
+use crate::domain::survey_answer::{Filled, ItemAnswer, SurveyCapa};
 use crate::domain::survey_report::{Answered, Planned, RoundFacts};
 use crate::error::{Error, Result};
 use crate::field_id::FieldId;
@@ -28,6 +29,29 @@ pub struct NewSurveyAnswer {
     /// Replace the answer the customer already gave in this round (the old one stays in
     /// the history).
     pub replace: bool,
+    /// The CAPA the answer opens (below the line), if any.
+    pub capa: Option<SurveyCapa>,
+}
+
+/// A CAPA an answer opened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenedCapa {
+    /// Its id.
+    pub id: i64,
+    /// Its owner: the customer's account manager, else who recorded the answer.
+    pub owner: String,
+    /// When it is due.
+    pub due_date: NaiveDate,
+}
+
+/// What recording an answer stored: the answer, and the CAPA it opened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecordedAnswer {
+    /// The answer as stored.
+    #[serde(flatten)]
+    pub answer: StoredAnswer,
+    /// The CAPA this answer opened now (None when it opened none, or kept its earlier one).
+    pub capa_opened: Option<OpenedCapa>,
 }
 
 /// An answer as stored.
@@ -175,14 +199,18 @@ fn read_answers(
 impl Tx<'_> {
     /// Stores one customer's answer to a round: the customer must be in the round's plan
     /// and must not have answered it yet unless `replace` (the old answer then stays in the
-    /// history). Nothing is written when it is refused.
-    pub fn record_survey_answer(&self, new: &NewSurveyAnswer) -> Result<StoredAnswer> {
+    /// history). An answer with a CAPA to open opens it in the same write, owned by the
+    /// customer's account manager (else whoever records it); a replaced answer keeps the
+    /// CAPA it already had. Nothing is written when it is refused.
+    pub fn record_survey_answer(&self, new: &NewSurveyAnswer) -> Result<RecordedAnswer> {
         let (round, code) = (new.round.as_str(), new.customer.as_str());
-        let grade: Option<String> = self
+        let (grade, kam): (Option<String>, Option<String>) = self
             .conn()
-            .query_row("SELECT grade FROM customers WHERE code = ?1", [code], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT grade, kam FROM customers WHERE code = ?1",
+                [code],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound {
                 kind: RecordKind::Customer,
@@ -205,12 +233,12 @@ impl Tx<'_> {
                 rule: "survey_rule.not_in_plan",
             });
         }
-        let old: Option<i64> = self
+        let old: Option<(i64, Option<i64>)> = self
             .conn()
             .query_row(
-                "SELECT id FROM survey_answers WHERE round = ?1 AND customer = ?2",
+                "SELECT id, capa_id FROM survey_answers WHERE round = ?1 AND customer = ?2",
                 params![round, code],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
         if old.is_some() && !new.replace {
@@ -219,6 +247,27 @@ impl Tx<'_> {
                 rule: "survey_rule.answered",
             });
         }
+        let had_capa = old.and_then(|(_, capa)| capa);
+        let opened = match (&new.capa, had_capa) {
+            (Some(c), None) => {
+                let kam = match kam {
+                    Some(k) if self.role_of(&k)?.is_some() => Some(k),
+                    Some(_) | None => None,
+                };
+                let owner = kam.unwrap_or_else(|| self.actor().to_string());
+                let source = CapaSource::Survey {
+                    round: round.to_string(),
+                    customer: code.to_string(),
+                };
+                let id = self.open_capa(&source, &c.problem, &owner, c.due)?;
+                Some(OpenedCapa {
+                    id,
+                    owner,
+                    due_date: c.due,
+                })
+            }
+            (Some(_), Some(_)) | (None, _) => None,
+        };
         let rec = Recorded {
             round: round.to_string(),
             customer: code.to_string(),
@@ -229,9 +278,9 @@ impl Tx<'_> {
             answered_on: new.answered_on.format("%Y-%m-%d").to_string(),
             recorded_by: self.actor().to_string(),
             recorded_at: self.at().to_string(),
-            capa_id: None,
+            capa_id: opened.as_ref().map(|c| c.id).or(had_capa),
         };
-        let id = match old {
+        let id = match old.map(|(id, _)| id) {
             None => {
                 self.conn().execute(
                     "INSERT INTO survey_answers (round, customer, grade, score, rating, answers,
@@ -298,12 +347,16 @@ impl Tx<'_> {
                 item.points
             ])?;
         }
-        read_answers(self.conn(), round, Some(code))?
+        let answer = read_answers(self.conn(), round, Some(code))?
             .pop()
             .ok_or_else(|| Error::NotFound {
                 kind: RecordKind::SurveyAnswer,
                 key: format!("{round} {code}"),
-            })
+            })?;
+        Ok(RecordedAnswer {
+            answer,
+            capa_opened: opened,
+        })
     }
 }
 

@@ -86,7 +86,7 @@ impl Store {
         // sorts and is slower than reading the covering index straight through).
         let mut stmt = self.conn().prepare_cached(
             "SELECT score, grade FROM nps_responses
-             WHERE responded_at >= ?1 AND responded_at < ?2",
+             WHERE responded_at >= ?1 AND responded_at < ?2 AND excluded IS NULL",
         )?;
         let mut rows = stmt.query(params![to_store(from), to_store(to)])?;
         let mut all = NpsTally::default();

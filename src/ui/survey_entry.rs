@@ -4,7 +4,7 @@
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::widgets::{clean, grade_style, pane_block};
@@ -127,5 +127,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, form: &SurveyEntry) {
         lines.push(Line::styled(clean(p), t.error));
     }
     lines.push(Line::styled(app.t("survey_form.keys"), t.key_hint));
-    frame.render_widget(Paragraph::new(lines).style(t.base), inner);
+    let p = Paragraph::new(lines).style(t.base);
+    frame.render_widget(p.wrap(Wrap { trim: false }), inner);
 }

@@ -39,9 +39,8 @@ impl Component for Capas {
         match action {
             Action::Back => fx.push(Effect::Close),
             Action::Open => {
-                if let Some(c) = selected {
-                    let view = super::ComplaintView::new(c.complaint.clone());
-                    fx.push(Effect::Open(Box::new(view)));
+                if let Some(number) = selected.and_then(|c| c.complaint.clone()) {
+                    fx.push(Effect::Open(Box::new(super::ComplaintView::new(number))));
                 }
             }
             Action::File(FileKey::VerifyCapa) => {

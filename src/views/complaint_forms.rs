@@ -12,7 +12,8 @@ use crate::domain::followup::{
 use crate::domain::time::parse_time;
 use crate::field_id::FieldId;
 use crate::kind::RecordKind;
-use crate::store::capa::{NewCapa, NewReturn};
+use crate::store::capa::NewCapa;
+use crate::store::returns::NewReturn;
 use crate::store::workflow::{Details, Move};
 
 fn title(app: &App, key: &str, what: &str) -> String {

@@ -80,6 +80,8 @@ fn record_view(kind: RecordKind, key: &str) -> Option<Box<dyn crate::app::compon
         | RecordKind::Product
         | RecordKind::Lead
         | RecordKind::CareLog
+        | RecordKind::Campaign
+        | RecordKind::ImprovementCase
         | RecordKind::SurveyAnswer
         | RecordKind::Knowhow => None,
     }

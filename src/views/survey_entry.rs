@@ -13,6 +13,7 @@ use crate::app::action::crossterm_key::{KeyCode, KeyPress};
 use crate::app::component::{Component, Effect, Handled, Job, Payload, ViewWrite};
 use crate::app::{Action, App, Mode};
 use crate::domain::questionnaire::{Answer, Scored};
+use crate::domain::survey_answer::capa_for;
 use crate::store::survey_answers::NewSurveyAnswer;
 use crate::store::survey_plans::PlanRow;
 
@@ -212,20 +213,24 @@ impl SurveyEntry {
         let answers: Vec<Answer> = self.answers.iter().flatten().copied().collect();
         let round = self.round(app);
         let filled = q.fill(&answers);
+        let answered_on = app.now.with_timezone(&app.tz).date_naive();
+        let capa = capa_for(q, app.cat, app.lang, &round, &filled, answered_on);
         let new = NewSurveyAnswer {
             round,
             customer: code,
-            answered_on: app.now.with_timezone(&app.tz).date_naive(),
+            answered_on,
             filled,
             replace: false,
+            capa,
         };
         let cat = app.cat;
         self.problem = None;
         fx.push(Effect::Write(ViewWrite {
             touched: RecordKind::SurveyAnswer,
             run: Box::new(move |s| {
-                let a = s.write(|tx| tx.record_survey_answer(&new))?;
-                let text = cat.fmt(
+                let r = s.write(|tx| tx.record_survey_answer(&new))?;
+                let a = r.answer;
+                let mut text = cat.fmt(
                     "survey.recorded",
                     &[
                         ("round", &a.round),
@@ -235,6 +240,17 @@ impl SurveyEntry {
                         ("rating", &a.filled.rating),
                     ],
                 );
+                if let Some(c) = r.capa_opened {
+                    text.push(' ');
+                    text.push_str(&cat.fmt(
+                        "survey.capa_opened",
+                        &[
+                            ("id", &c.id.to_string()),
+                            ("owner", &c.owner),
+                            ("due", &c.due_date.to_string()),
+                        ],
+                    ));
+                }
                 Ok((text, a.customer))
             }),
         }));
