@@ -832,24 +832,18 @@ fn kpi_by_hand() {
     k.complaint(&b, "2026-11-20 09:00", &[]);
     // outside the month: counts for neither rate nor response
     k.complaint(&b, "2026-10-31 23:59", &[]);
+    k.answer(&a, "10", "2026-11-01 10:00");
+    k.ok(&["contact", "add", &b, "--name", "王经理", "--nps", "yes"]);
     k.ok(&[
         "nps",
-        "add",
-        "--customer",
-        &a,
-        "--score",
-        "10",
-        "--at",
-        "2026-11-01 10:00",
-    ]);
-    k.ok(&[
-        "nps",
-        "add",
+        "record",
         "--customer",
         &b,
+        "--contact",
+        "王经理",
         "--score",
         "5",
-        "--at",
+        "--date",
         "2026-11-01 10:00",
         "--comment",
         "交货慢",
@@ -919,40 +913,80 @@ fn kpi_period_is_checked() {
 }
 
 #[test]
-fn nps_add_errors() {
+fn nps_record_errors() {
     let k = Kefu::new();
     let a = k.customer(&["--name", "华东精密", "--grade", "A"]);
+    k.ok(&["contact", "add", &a, "--name", "王经理", "--nps", "yes"]);
+    let rec = |extra: &[&str]| {
+        let mut args = vec!["nps", "record", "--customer", &a, "--contact", "王经理"];
+        args.extend_from_slice(extra);
+        args.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+    };
+    let run = |extra: &[&str], code| {
+        let args = rec(extra);
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        k.fails(&refs, code)
+    };
     for bad in ["11", "-1"] {
-        let err = k.fails(&["nps", "add", "--customer", &a, "--score", bad], 2);
-        has_all(&err, &["--score", bad, "0 to 10"]);
+        has_all(&run(&["--score", bad], 2), &["--score", bad, "0 to 10"]);
     }
-    let err = k.fails(&["nps", "add", "--customer", &a, "--score", "ten"], 2);
-    has_all(&err, &["--score"]);
-    let err = k.fails(&["nps", "add", "--customer", "NOPE", "--score", "9"], 2);
+    has_all(&run(&["--score", "ten"], 2), &["--score"]);
+    has_all(
+        &run(&["--score", "9", "--date", "later"], 2),
+        &["--date", "'later'"],
+    );
+    let err = k.fails(
+        &[
+            "nps",
+            "record",
+            "--customer",
+            "NOPE",
+            "--contact",
+            "王经理",
+            "--score",
+            "9",
+        ],
+        2,
+    );
     has_all(&err, &["no customer 'NOPE'"]);
     let err = k.fails(
         &[
             "nps",
-            "add",
+            "record",
             "--customer",
             &a,
+            "--contact",
+            "李四",
             "--score",
             "9",
-            "--at",
-            "later",
         ],
         2,
     );
-    has_all(&err, &["--at", "'later'"]);
+    has_all(&err, &["no contact", "李四"]);
     // nothing was recorded
     let v = k.json(&["kpi", "--period", "2026-11"]);
     assert_eq!(kpi(&v, "nps_overall")["samples"], 0, "{v}");
-    // the edges are valid; without --at the answer is dated now (November)
+    // the edges are valid; without --date the answer is dated now (November)
     assert_eq!(
-        k.json(&["nps", "add", "--customer", &a, "--score", "0"])["ok"],
-        true
+        k.json(
+            &rec(&["--score", "0"])
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+        )["replaced"],
+        false
     );
-    k.ok(&["nps", "add", "--customer", &a, "--score", "10"]);
+    k.ok(&["contact", "add", &a, "--name", "赵工", "--nps", "yes"]);
+    k.ok(&[
+        "nps",
+        "record",
+        "--customer",
+        &a,
+        "--contact",
+        "赵工",
+        "--score",
+        "10",
+    ]);
     let v = k.json(&["kpi", "--period", "2026-11"]);
     assert_eq!(kpi(&v, "nps_overall")["samples"], 2, "{v}");
     assert_eq!(kpi(&v, "nps_overall")["value"], 0.0);
@@ -1256,15 +1290,26 @@ fn errors_show_times_as_typed_in_local_time() {
 fn nps_answers_cannot_come_from_the_future() {
     let k = Kefu::new();
     k.customer(&["--name", "恒瑞化工"]);
+    k.ok(&[
+        "contact",
+        "add",
+        "C00001",
+        "--name",
+        "王经理",
+        "--nps",
+        "yes",
+    ]);
     let err = k.fails(
         &[
             "nps",
-            "add",
+            "record",
             "--customer",
             "C00001",
+            "--contact",
+            "王经理",
             "--score",
             "9",
-            "--at",
+            "--date",
             "2027-01-01 10:00",
         ],
         2,

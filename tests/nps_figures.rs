@@ -31,27 +31,9 @@ fn team() -> Kefu {
     ];
     for (i, (code, score)) in answers.iter().enumerate() {
         let at = format!("2026-10-{:02} 10:00", i + 1);
-        k.ok(&[
-            "nps",
-            "add",
-            "--customer",
-            code,
-            "--score",
-            score,
-            "--at",
-            &at,
-        ]);
+        k.answer(code, score, &at);
     }
-    k.ok(&[
-        "nps",
-        "add",
-        "--customer",
-        "A1",
-        "--score",
-        "0",
-        "--at",
-        "2026-07-15 10:00",
-    ]);
+    k.answer("A1", "0", "2026-07-15 10:00");
     k
 }
 

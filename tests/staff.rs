@@ -305,7 +305,16 @@ fn an_auditor_reads_everything_and_changes_nothing() {
     for args in [
         &["customer", "add", "--name", "审核测试"][..],
         &["complaint", "ack", "KS-2026-00001"],
-        &["nps", "add", "--customer", "C00001", "--score", "9"],
+        &[
+            "nps",
+            "record",
+            "--customer",
+            "C00001",
+            "--contact",
+            "x",
+            "--score",
+            "9",
+        ],
     ] {
         has_all(
             &k.fails_as("sun.li", args, 2),

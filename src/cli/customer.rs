@@ -217,9 +217,15 @@ fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
         for (i, g) in file.grade_history.iter().enumerate() {
             customer["grade_history"][i]["changed_at"] = json_time(ctx, &g.changed_at).into();
         }
-        print_json(
-            &serde_json::json!({ "customer": customer, "history": history_json(ctx, &history) }),
-        )?;
+        let cases: Vec<_> = store
+            .improvement_cases(false, Some(&file.code))?
+            .iter()
+            .map(|c| super::improvement::case_json(ctx, c))
+            .collect();
+        print_json(&serde_json::json!({
+            "customer": customer, "improvement_cases": cases,
+            "history": history_json(ctx, &history),
+        }))?;
         return Ok(());
     }
     use crate::readmodel::customer_file as model;
@@ -253,6 +259,11 @@ fn show(ctx: &Ctx, code: &str) -> anyhow::Result<()> {
         t.row(row.to_vec());
     }
     out.push_str(&t.render());
+    let cases = store.improvement_cases(false, Some(&file.code))?;
+    if !cases.is_empty() {
+        out.push_str(&format!("\n{}\n", ctx.t("head.improvement_cases")));
+        out.push_str(&super::improvement::table(ctx, &cases));
+    }
     out.push_str(&format!("\n{}\n", ctx.t("head.history")));
     out.push_str(&super::report::history_table(ctx, &history));
     print(&out)?;

@@ -1,4 +1,4 @@
-//! `kefu init`, `kefu demo`, `kefu nps add`, `kefu shipments set`.
+//! `kefu init`, `kefu demo`, `kefu shipments set`.
 
 use super::args::{DemoArgs, InitArgs, ShipmentsCmd};
 use super::output::{print, print_json};

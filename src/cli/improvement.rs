@@ -178,7 +178,8 @@ pub fn case_json(ctx: &Ctx, c: &ImprovementCase) -> serde_json::Value {
     v
 }
 
-fn table(ctx: &Ctx, cases: &[ImprovementCase]) -> String {
+/// The cases as a table: number, customer, score, stage, due day.
+pub fn table(ctx: &Ctx, cases: &[ImprovementCase]) -> String {
     let today = ctx.now.with_timezone(&ctx.tz).date_naive();
     let mut t = Table::new(
         [

@@ -17,7 +17,7 @@ mod data;
 pub mod fields;
 pub mod grade;
 mod history;
-mod improvement;
+pub mod improvement;
 pub mod inquiry;
 mod knowhow;
 pub mod lead;

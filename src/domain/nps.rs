@@ -56,7 +56,7 @@ pub fn check_answer(
     let score = validate_score(FieldId::named("score"), score)?;
     if at > now {
         return Err(Error::Invalid {
-            field: FieldId::named("at"),
+            field: FieldId::named("date"),
             value: crate::domain::time::local(at, tz),
             rule: "rule.not_future",
         });

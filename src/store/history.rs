@@ -107,7 +107,7 @@ impl Store {
     /// The history of a customer's file, its contacts and its visits and calls, oldest first.
     pub fn customer_history(&self, code: &str) -> Result<Vec<Change>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {} FROM history WHERE entity IN ('customer', 'contact', 'care') AND entity_key = ?1
+            "SELECT {} FROM history WHERE entity IN ('customer', 'contact', 'care', 'nps') AND entity_key = ?1
              ORDER BY id",
             super::audit::COLUMNS
         ))?;

@@ -105,7 +105,6 @@ impl Tx<'_> {
                     "UPDATE nps_responses SET score = ?2, comment = ?3, responded_at = ?4 WHERE id = ?1",
                     params![id, score, comment, at_s],
                 )?;
-                let key = id.to_string();
                 let changes = [
                     (
                         "score",
@@ -117,11 +116,12 @@ impl Tx<'_> {
                 ];
                 for (field, old, new) in changes {
                     if old != new {
+                        let field = format!("#{id} {field}");
                         self.record(
-                            "nps_answer",
-                            &key,
+                            "nps",
+                            e.customer,
                             "update",
-                            Some(field),
+                            Some(&field),
                             old.as_deref(),
                             new.as_deref(),
                         )?;
@@ -146,10 +146,10 @@ impl Tx<'_> {
                     ])?;
                 let id = self.conn().last_insert_rowid();
                 let record = serde_json::json!({
-                    "customer": e.customer, "contact": contact.name, "score": score,
+                    "id": id, "contact": contact.name, "score": score,
                     "responded_at": at_s, "comment": comment, "quarter": quarter,
                 });
-                self.record_insert("nps_answer", &id.to_string(), &record)?;
+                self.record_insert("nps", e.customer, &record)?;
                 (id, false)
             }
         };
@@ -181,56 +181,57 @@ impl Tx<'_> {
     /// Takes an answer out of the figures, saying why (it stays on file).
     pub fn exclude_nps(&self, id: i64, reason: &str) -> Result<()> {
         crate::domain::capa::required_text(FieldId::flag("--reason"), reason)?;
-        let old = self.excluded(id)?;
+        let (old, customer) = self.excluded(id)?;
         if old.is_some() {
             return Err(Error::Refused {
                 number: format!("#{id}"),
                 rule: "rule.nps_excluded",
             });
         }
-        self.set_excluded(id, None, Some(reason.trim()))
+        self.set_excluded(id, &customer, None, Some(reason.trim()))
     }
 
     /// Counts an excluded answer again.
     pub fn include_nps(&self, id: i64) -> Result<()> {
-        let old = self.excluded(id)?;
+        let (old, customer) = self.excluded(id)?;
         if old.is_none() {
             return Err(Error::Refused {
                 number: format!("#{id}"),
                 rule: "rule.nps_counted",
             });
         }
-        self.set_excluded(id, old.as_deref(), None)
+        self.set_excluded(id, &customer, old.as_deref(), None)
     }
 
-    fn excluded(&self, id: i64) -> Result<Option<String>> {
-        let row: Option<Option<String>> = self
-            .conn()
+    /// The answer's exclusion reason and its customer's code.
+    fn excluded(&self, id: i64) -> Result<(Option<String>, String)> {
+        self.conn()
             .query_row(
-                "SELECT excluded FROM nps_responses WHERE id = ?1",
+                "SELECT n.excluded, c.code FROM nps_responses n
+                 JOIN customers c ON c.id = n.customer_id WHERE n.id = ?1",
                 [id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?;
-        row.ok_or_else(|| Error::NotFound {
-            kind: RecordKind::NpsAnswer,
-            key: format!("#{id}"),
-        })
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                kind: RecordKind::NpsAnswer,
+                key: format!("#{id}"),
+            })
     }
 
-    fn set_excluded(&self, id: i64, old: Option<&str>, new: Option<&str>) -> Result<()> {
+    fn set_excluded(
+        &self,
+        id: i64,
+        customer: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<()> {
         self.conn().execute(
             "UPDATE nps_responses SET excluded = ?2 WHERE id = ?1",
             params![id, new],
         )?;
-        self.record(
-            "nps_answer",
-            &id.to_string(),
-            "update",
-            Some("excluded"),
-            old,
-            new,
-        )
+        let field = format!("#{id} excluded");
+        self.record("nps", customer, "update", Some(&field), old, new)
     }
 }
 
