@@ -39,6 +39,8 @@ pub enum RecordKind {
     Campaign,
     /// An improvement case opened by a low NPS score.
     ImprovementCase,
+    /// A customer's answer to a satisfaction survey round.
+    SurveyAnswer,
 }
 
 impl RecordKind {
@@ -62,6 +64,7 @@ impl RecordKind {
             RecordKind::CareLog => "kind.care_log",
             RecordKind::Campaign => "kind.campaign",
             RecordKind::ImprovementCase => "kind.improvement_case",
+            RecordKind::SurveyAnswer => "kind.survey_answer",
         }
     }
 }

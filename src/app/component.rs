@@ -105,6 +105,19 @@ pub enum Work {
     ConfirmData(String),
 }
 
+/// A view's write: the status-line text and the key of the record written.
+pub type ViewWriteFn = Box<dyn FnOnce(&mut Store) -> Result<(String, String)> + Send>;
+
+/// A component's own write (a view that is a form of its own): run on the worker like a
+/// form's save; its message goes to the status line, what it touched reloads, and the key
+/// it returns is selected in the view.
+pub struct ViewWrite {
+    /// What kind of record it writes (what reloads afterwards).
+    pub touched: RecordKind,
+    /// The write.
+    pub run: ViewWriteFn,
+}
+
 /// What a component asks the app to do after handling an action.
 pub enum Effect {
     /// Show this view in the main area.
@@ -115,6 +128,8 @@ pub enum Effect {
     Form(FormRequest),
     /// Run a one-key write.
     Work(Work),
+    /// Run the component's own write.
+    Write(ViewWrite),
     /// The component's data request changed (a filter, a page): run its jobs again.
     Load,
     /// Show this (localised) line in the status bar.

@@ -265,6 +265,20 @@ impl App {
         );
     }
 
+    /// Runs a view's own write; what it touched reloads and its key is selected.
+    pub(super) fn view_write(&mut self, w: super::component::ViewWrite) {
+        let touched = w.touched;
+        self.write(
+            move |s| {
+                let (text, key) = (w.run)(s)?;
+                let mut wrote = Wrote::said(text, touched);
+                wrote.select = Some(key);
+                Ok(wrote)
+            },
+            false,
+        );
+    }
+
     /// Opens a form for editing the customer `code` once its file is read.
     pub(super) fn edit_customer(&mut self, code: &str) {
         let code = code.to_string();
@@ -291,6 +305,7 @@ impl App {
             | RecordKind::CareLog
             | RecordKind::Campaign
             | RecordKind::ImprovementCase
+            | RecordKind::SurveyAnswer
             | RecordKind::Suggestion => {
                 if let Some(v) = self.view.as_mut().filter(|v| v.depends().contains(&kind)) {
                     v.select_key(key);

@@ -254,6 +254,7 @@ impl App {
                 self.submit(jobs);
             }
             Effect::Form(req) => self.open_form(req),
+            Effect::Write(w) => self.view_write(w),
             Effect::Say(text) => self.say(text, false),
             Effect::Fail(text) => self.say(text, true),
             Effect::Work(w) => match w {

@@ -78,7 +78,7 @@ pub enum Command {
     /// Improvement cases a score below 7 opens: visit, plan, check-ins, verdict
     #[command(subcommand)]
     Improvement(super::improvement::ImprovementCmd),
-    /// The weighted satisfaction questionnaire (MJ-QP-12): score a set of answers
+    /// The weighted satisfaction questionnaire (MJ-QP-12): score, plan, record, report
     #[command(subcommand)]
     Survey(super::survey::SurveyCmd),
     /// When something started at --from is due after --hours (calendar or working time)

@@ -36,6 +36,8 @@ pub(crate) mod staff;
 mod stats;
 pub mod suggestion;
 pub mod survey;
+mod survey_record;
+mod survey_report;
 mod team;
 mod workbench;
 

@@ -1,5 +1,6 @@
-//! `kefu survey score --answers LIST`: the satisfaction questionnaire's score and rating,
-//! worked out without storing anything.
+//! `kefu survey ...`: the satisfaction questionnaire (MJ-QP-12). `score` works out a set
+//! of answers without storing anything; `plan` draws and shows a round's sample; `record`
+//! and `report` are in their own files.
 
 use clap::Subcommand;
 
@@ -34,12 +35,24 @@ pub enum SurveyCmd {
         #[arg(long)]
         answers: String,
     },
+    /// Record a customer's answers to a round (the customer must be in its plan); a score
+    /// below 75 opens a CAPA
+    Record(super::survey_record::RecordArgs),
+    /// A round's report: response rate per grade, ratings, items, the customers below 75
+    /// and the change since the previous round
+    Report {
+        /// The round, as 2026-10
+        #[arg(long)]
+        round: String,
+    },
 }
 
 /// Runs `kefu survey`.
 pub fn run(ctx: &Ctx, cmd: &SurveyCmd) -> anyhow::Result<()> {
     match cmd {
         SurveyCmd::Score { answers } => score(ctx, answers),
+        SurveyCmd::Record(args) => super::survey_record::run(ctx, args),
+        SurveyCmd::Report { round } => super::survey_report::run(ctx, round),
         SurveyCmd::Plan {
             round,
             remove,
@@ -94,11 +107,18 @@ fn plan(ctx: &Ctx, round: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Reads `--answers`: one per item, by letter or label in either language.
+pub(super) fn parse_answers(ctx: &Ctx, answers: &str) -> crate::error::Result<Vec<Answer>> {
+    ctx.policy
+        .survey
+        .parse_answers(&FieldId::flag("--answers"), answers, |t| {
+            choice_code(&Answer::CHOICES, t)
+        })
+}
+
 fn score(ctx: &Ctx, answers: &str) -> anyhow::Result<()> {
     let q = &ctx.policy.survey;
-    let list = q.parse_answers(&FieldId::flag("--answers"), answers, |t| {
-        choice_code(&Answer::CHOICES, t)
-    })?;
+    let list = parse_answers(ctx, answers)?;
     let scored = q.score(&list);
     if ctx.json {
         return Ok(print_json(&scored)?);
@@ -110,12 +130,8 @@ fn score(ctx: &Ctx, answers: &str) -> anyhow::Result<()> {
     ])
     .align_right(2);
     for (item, a) in q.items.iter().zip(&list) {
-        let name = match ctx.lang {
-            crate::i18n::Lang::Zh => &item.name,
-            crate::i18n::Lang::En => &item.name_en,
-        };
         t.row(vec![
-            name.clone(),
+            item.label(ctx.lang).to_string(),
             ctx.t(a.label_key()),
             format!("{}", item.points[a.index()]),
         ]);

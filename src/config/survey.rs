@@ -11,6 +11,8 @@
 //! [survey]
 //! months = [4, 10]             # rounds are held in April and October
 //! shares = { A = 1.0, B = 0.5, C = 0.2, D = 0.0 }   # of each grade, asked per round
+//! capa_below = 75              # an answer scoring below opens a CAPA
+//! capa_days = 30               # due this many days after the answer
 //! ```
 
 use serde::Deserialize;
@@ -28,6 +30,8 @@ struct Section {
     bands: Option<Vec<BandText>>,
     months: Option<Vec<u32>>,
     shares: Option<std::collections::BTreeMap<String, f64>>,
+    capa_below: Option<f64>,
+    capa_days: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -124,6 +128,23 @@ pub fn apply(
             ));
         }
     }
+    if let Some(below) = s.capa_below {
+        if below.is_finite() {
+            next.capa_below = below;
+        } else {
+            let text = below.to_string();
+            problems.push(bad(source, "survey] capa_below", text, "survey_rule.capa"));
+        }
+    }
+    if let Some(days) = s.capa_days {
+        match days {
+            1..=3650 => next.capa_days = days,
+            _ => {
+                let text = days.to_string();
+                problems.push(bad(source, "survey] capa_days", text, "survey_rule.capa"));
+            }
+        }
+    }
     let mut next_sampling = sampling.clone();
     if let Some(months) = s.months {
         if months.is_empty() || months.iter().any(|m| !(1..=12).contains(m)) {
@@ -192,5 +213,15 @@ mod tests {
         assert_eq!(q, Questionnaire::default());
         let (_, problems) = apply_text("[survey]\nquestions = 3\n");
         assert_eq!(problems, 1);
+        let (q, problems) = apply_text("[survey]\ncapa_below = 80\ncapa_days = 0\n");
+        assert_eq!((problems, q.capa_below), (1, 75.0));
+    }
+
+    #[test]
+    fn the_capa_line_and_its_days_are_settings() {
+        let (q, problems) = apply_text("[survey]\ncapa_below = 80\ncapa_days = 14\n");
+        assert_eq!(problems, 0);
+        assert_eq!((q.capa_below, q.capa_days), (80.0, 14));
+        assert!(q.needs_capa(79.0) && !q.needs_capa(80.0));
     }
 }

@@ -31,6 +31,8 @@ pub mod sla;
 pub mod staff;
 pub mod stats;
 pub mod suggestion;
+pub mod survey_answer;
+pub mod survey_report;
 pub mod time;
 pub mod waits;
 pub mod workflow;

@@ -49,13 +49,18 @@ pub struct Band {
     pub from: f64,
 }
 
-/// The questionnaire: its items in order and its bands, the best first.
+/// The questionnaire: its items in order and its bands, the best first; and the CAPA a
+/// low score opens.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Questionnaire {
     /// The items, in the order answers are given.
     pub items: Vec<Item>,
     /// The bands, highest first; the last one takes every score below the others.
     pub bands: Vec<Band>,
+    /// A score below this opens a CAPA (75).
+    pub capa_below: f64,
+    /// That CAPA is due this many days after the answer (30).
+    pub capa_days: u32,
 }
 
 impl Default for Questionnaire {
@@ -94,6 +99,8 @@ impl Default for Questionnaire {
                 from: *from,
             })
             .collect(),
+            capa_below: 75.0,
+            capa_days: 30,
         }
     }
 }
@@ -107,7 +114,22 @@ pub struct Scored {
     pub rating: String,
 }
 
+impl Item {
+    /// Its name in `lang`.
+    pub fn label(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Zh => &self.name,
+            crate::i18n::Lang::En => &self.name_en,
+        }
+    }
+}
+
 impl Questionnaire {
+    /// Whether `score` opens a CAPA (below `capa_below`).
+    pub fn needs_capa(&self, score: f64) -> bool {
+        score < self.capa_below
+    }
+
     /// The rating of `score`: the first band whose lower bound it reaches.
     pub fn rating(&self, score: f64) -> String {
         self.bands
@@ -120,12 +142,20 @@ impl Questionnaire {
 
     /// The score and rating of one answer per item, in order.
     pub fn score(&self, answers: &[Answer]) -> Scored {
+        let given: Vec<Option<Answer>> = answers.iter().copied().map(Some).collect();
+        self.score_so_far(&given)
+    }
+
+    /// The score and rating of the answers given so far (None: the item is not answered
+    /// yet), as a form shows them while they are typed in.
+    pub fn score_so_far(&self, answers: &[Option<Answer>]) -> Scored {
+        // From +0: an empty float sum is -0, which prints as "-0".
         let score = self
             .items
             .iter()
             .zip(answers)
-            .map(|(item, a)| item.points[a.index()])
-            .sum();
+            .filter_map(|(item, a)| a.map(|a| item.points[a.index()]))
+            .fold(0.0, |sum, p| sum + p);
         Scored {
             score,
             rating: self.rating(score),

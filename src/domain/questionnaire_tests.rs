@@ -70,3 +70,14 @@ fn answers_are_read_by_letter_or_label_and_problems_name_the_item() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_score_so_far_counts_the_answered_items() {
+    let q = Questionnaire::default();
+    let mut given = vec![None; 10];
+    assert_eq!(format!("{}", q.score_so_far(&given).score), "0");
+    given[0] = Some(Answer::VerySatisfied);
+    given[3] = Some(Answer::Indifferent);
+    assert_eq!(q.score_so_far(&given).score, 28.0);
+    assert_eq!(q.score_so_far(&given).rating, "E");
+}

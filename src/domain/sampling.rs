@@ -66,6 +66,21 @@ impl Sampling {
     }
 }
 
+impl Sampling {
+    /// The round `today` falls in: the latest round month at or before it (`2026-10` from
+    /// November 2026 to March 2027 with rounds in April and October).
+    pub fn round_of(&self, today: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let (year, month) = (today.year(), today.month());
+        let this_year = self.months.iter().filter(|m| **m <= month).max();
+        match (this_year, self.months.iter().max()) {
+            (Some(m), _) => format!("{year}-{m:02}"),
+            (None, Some(m)) => format!("{}-{m:02}", year - 1),
+            (None, None) => format!("{year}-{month:02}"),
+        }
+    }
+}
+
 /// A customer who may be asked: code, grade, and the last round they were asked in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {

@@ -96,3 +96,14 @@ fn rotation_reaches_every_b_and_c_customer_within_the_promised_rounds() {
         .filter(|c| c.grade == Grade::D)
         .all(|c| c.last_asked.is_none()));
 }
+
+#[test]
+fn the_round_a_day_falls_in() {
+    let s = Sampling::default();
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    assert_eq!(s.round_of(day(2026, 10, 1)), "2026-10");
+    assert_eq!(s.round_of(day(2026, 11, 23)), "2026-10");
+    assert_eq!(s.round_of(day(2027, 3, 31)), "2026-10");
+    assert_eq!(s.round_of(day(2027, 4, 1)), "2027-04");
+    assert_eq!(s.round_of(day(2027, 9, 30)), "2027-04");
+}

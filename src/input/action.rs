@@ -125,6 +125,8 @@ pub enum ViewKey {
     Grades,
     /// This quarter's NPS campaign.
     Campaign,
+    /// The form that types in satisfaction survey answers.
+    Survey,
 }
 
 /// What more can be filed on a complaint from the workbench.
@@ -315,6 +317,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::Show(ViewKey::Todo), "todo"),
     (Action::Show(ViewKey::Grades), "grades"),
     (Action::Show(ViewKey::Campaign), "campaign"),
+    (Action::Show(ViewKey::Survey), "survey"),
     (Action::Toggle(Toggle::Breached), "only_breached"),
     (Action::Toggle(Toggle::DueToday), "only_due_today"),
     (Action::Toggle(Toggle::Mine), "only_mine"),

@@ -27,6 +27,8 @@ pub enum Mode {
     Grades,
     /// This quarter's NPS campaign.
     Campaign,
+    /// Typing in a satisfaction survey answer (unbound keys are answers).
+    Survey,
     /// Editing a form (unbound keys are text).
     Form,
     /// Typing a filter (unbound keys are text).
@@ -41,7 +43,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in config-file order.
-    pub const ALL: [Mode; 17] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Global,
         Mode::List,
         Mode::Customers,
@@ -54,6 +56,7 @@ impl Mode {
         Mode::Todo,
         Mode::Grades,
         Mode::Campaign,
+        Mode::Survey,
         Mode::Form,
         Mode::Filter,
         Mode::Palette,
@@ -76,6 +79,7 @@ impl Mode {
             Mode::Todo => "todo",
             Mode::Grades => "grades",
             Mode::Campaign => "campaign",
+            Mode::Survey => "survey",
             Mode::Form => "form",
             Mode::Filter => "filter",
             Mode::Palette => "palette",
@@ -107,6 +111,7 @@ impl Mode {
             // Text-entry and modal screens see only their own table, so that `q` or `j`
             // typed into a field is text and not quit/down.
             Mode::Form => &[Mode::Form],
+            Mode::Survey => &[Mode::Survey],
             Mode::Filter => &[Mode::Filter],
             Mode::Palette => &[Mode::Palette],
             Mode::Help => &[Mode::Help],
@@ -116,7 +121,10 @@ impl Mode {
 
     /// Whether unbound keys are typed text here.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Form | Mode::Filter | Mode::Palette)
+        matches!(
+            self,
+            Mode::Form | Mode::Filter | Mode::Palette | Mode::Survey
+        )
     }
 
     /// The position in `ALL` (tables are kept in that order).

@@ -126,6 +126,16 @@ const AUDITED: &[(&str, &str, &str, &[Audited])] = &[
         ],
     ),
     (
+        "survey_answer",
+        "survey_answers",
+        "id",
+        &[
+            ("score", "score", None),
+            ("rating", "rating", None),
+            ("answers", "answers", None),
+        ],
+    ),
+    (
         "capa",
         "capas",
         "id",

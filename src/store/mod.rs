@@ -30,6 +30,7 @@ pub mod schema;
 pub mod search;
 pub mod staff;
 pub mod suggestions;
+pub mod survey_answers;
 pub mod survey_plans;
 pub mod surveys;
 pub mod team_settings;

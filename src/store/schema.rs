@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[&str] = &[
     customer_file::V21_CARE,
     customer_file::V22_SURVEY_PLANS,
     customer_file::V23_NPS_CAMPAIGNS,
+    customer_file::V24_SURVEY_ANSWERS,
 ];
 
 /// The schema version this binary writes.

@@ -237,3 +237,32 @@ CREATE TABLE improvement_checkins (
 );
 CREATE INDEX improvement_checkins_case ON improvement_checkins (number, at);
 "#;
+
+/// Satisfaction survey answers (MJ-QP-12): one per round and customer, with the grade the
+/// customer held, who recorded it, and each item's answer kept with the item's names (so
+/// a report reads the same after the questionnaire changes).
+pub(super) const V24_SURVEY_ANSWERS: &str = r#"
+CREATE TABLE survey_answers (
+    id           INTEGER PRIMARY KEY,
+    round        TEXT NOT NULL,
+    customer     TEXT NOT NULL REFERENCES customers (code),
+    grade        TEXT CHECK (grade IN ('A','B','C','D')),
+    score        REAL NOT NULL,
+    rating       TEXT NOT NULL,
+    answers      TEXT NOT NULL,
+    answered_on  TEXT NOT NULL CHECK (length(answered_on) = 10),
+    recorded_by  TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL,
+    capa_id      INTEGER,
+    UNIQUE (round, customer)
+);
+CREATE TABLE survey_answer_items (
+    answer_id  INTEGER NOT NULL REFERENCES survey_answers (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    item       TEXT NOT NULL,
+    item_en    TEXT NOT NULL,
+    answer     TEXT NOT NULL CHECK (answer IN ('a','b','c','d','e')),
+    points     REAL NOT NULL,
+    PRIMARY KEY (answer_id, position)
+);
+"#;

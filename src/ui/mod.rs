@@ -15,6 +15,7 @@ pub mod meeting;
 pub mod nps;
 mod palette;
 mod status;
+pub mod survey_entry;
 pub mod todo;
 pub mod widgets;
 

@@ -18,6 +18,7 @@ mod meeting;
 mod nps;
 mod stats;
 mod suggestions;
+pub mod survey_entry;
 mod todo;
 
 use crate::app::component::Registry;
@@ -38,6 +39,7 @@ pub use meeting::MeetingView;
 pub use nps::Nps;
 pub use stats::Stats;
 pub use suggestions::Suggestions;
+pub use survey_entry::SurveyEntry;
 pub use todo::TodoView;
 
 /// Every pane (in Tab order) and every view a global key opens.
@@ -58,6 +60,7 @@ pub fn registry() -> Registry {
             (ViewKey::Todo, || Box::new(TodoView::default())),
             (ViewKey::Grades, || Box::new(GradesView::default())),
             (ViewKey::Campaign, || Box::new(CampaignView::default())),
+            (ViewKey::Survey, || Box::new(SurveyEntry::default())),
         ],
         record_view,
     }
@@ -82,6 +85,7 @@ fn record_view(kind: RecordKind, key: &str) -> Option<Box<dyn crate::app::compon
         | RecordKind::CareLog
         | RecordKind::Campaign
         | RecordKind::ImprovementCase
+        | RecordKind::SurveyAnswer
         | RecordKind::Knowhow => None,
     }
 }
