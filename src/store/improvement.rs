@@ -114,6 +114,20 @@ fn read(r: &rusqlite::Row) -> rusqlite::Result<ImprovementCase> {
     })
 }
 
+/// The case `number` (without its check-ins), or not found.
+fn find(conn: &rusqlite::Connection, number: &str) -> Result<ImprovementCase> {
+    conn.query_row(
+        &format!("{SELECT} WHERE i.number = ?1"),
+        [number.trim()],
+        read,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        kind: RecordKind::ImprovementCase,
+        key: number.trim().to_string(),
+    })
+}
+
 impl Tx<'_> {
     /// Opens a case for the customer's low score; returns its number.
     pub(super) fn open_case(
@@ -168,17 +182,7 @@ impl Tx<'_> {
     }
 
     fn case(&self, number: &str) -> Result<ImprovementCase> {
-        self.conn()
-            .query_row(
-                &format!("{SELECT} WHERE i.number = ?1"),
-                [number.trim()],
-                read,
-            )
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                kind: RecordKind::ImprovementCase,
-                key: number.trim().to_string(),
-            })
+        find(self.conn(), number)
     }
 
     fn set(&self, number: &str, field: &str, old: Option<&str>, new: Option<&str>) -> Result<()> {
@@ -353,18 +357,7 @@ impl Store {
 
     /// One improvement case with its check-ins and CAPAs.
     pub fn improvement_case(&self, number: &str) -> Result<ImprovementCase> {
-        let mut c = self
-            .conn()
-            .query_row(
-                &format!("{SELECT} WHERE i.number = ?1"),
-                [number.trim()],
-                read,
-            )
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                kind: RecordKind::ImprovementCase,
-                key: number.trim().to_string(),
-            })?;
+        let mut c = find(self.conn(), number)?;
         self.fill_case(&mut c)?;
         Ok(c)
     }
