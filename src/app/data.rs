@@ -1,5 +1,6 @@
 //! The dashboard panes' reads (run by the worker) and the board's order.
 
+use crate::domain::customer::Grade;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -19,8 +20,8 @@ pub struct NpsPoint {
     pub quarter: Period,
     /// NPS of all customers (None without answers).
     pub overall: Option<f64>,
-    /// NPS of grade A customers.
-    pub grade_a: Option<f64>,
+    /// NPS per grade (A, B, C, D: the grade when answering), None without answers.
+    pub by_grade: [Option<f64>; 4],
     /// Answers in the quarter.
     pub responses: usize,
 }
@@ -83,11 +84,17 @@ pub fn load_nps(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Vec<NpsPoin
     let mut q = Period::quarter_of(now, tz);
     for _ in 0..8 {
         let (from, to) = q.range(tz);
-        let (all, a) = store.nps_tallies(from, to)?;
+        let (all, by) = store.nps_by_grade(from, to)?;
+        let score = |g: Grade| by.get(&g).and_then(|t| t.score());
         nps.push(NpsPoint {
             quarter: q,
             overall: all.score(),
-            grade_a: a.score(),
+            by_grade: [
+                score(Grade::A),
+                score(Grade::B),
+                score(Grade::C),
+                score(Grade::D),
+            ],
             responses: all.count(),
         });
         q = q.prev();

@@ -1,4 +1,4 @@
-//! The NPS trend: the last 8 quarters, overall and grade A, with the target lines.
+//! The NPS trend: the last 8 quarters, overall and per grade, with the target lines.
 
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
@@ -42,45 +42,61 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, points: &[N
             .collect()
     };
     let overall = series(|p| p.overall);
-    let grade_a = series(|p| p.grade_a);
+    let grades: Vec<Vec<(f64, f64)>> = (0..4)
+        .map(|g| {
+            points
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| p.by_grade[g].map(|v| (i as f64, v)))
+                .collect()
+        })
+        .collect();
     let last_x = points.len().saturating_sub(1).max(1) as f64;
-    let target_overall = [
-        (0.0, app.policy.kpi.nps_overall),
-        (last_x, app.policy.kpi.nps_overall),
-    ];
-    let target_a = [
-        (0.0, app.policy.kpi.nps_grade_a),
-        (last_x, app.policy.kpi.nps_grade_a),
-    ];
+    let k = &app.policy.kpi;
+    let targets: Vec<[(f64, f64); 2]> = [k.nps_overall, k.nps_grade_a, k.nps_grade_b]
+        .iter()
+        .map(|t| [(0.0, *t), (last_x, *t)])
+        .collect();
     let lowest = overall
         .iter()
-        .chain(&grade_a)
+        .chain(grades.iter().flatten())
         .map(|(_, y)| *y)
         .fold(0.0f64, f64::min);
     let y_min = (lowest / 25.0).floor() * 25.0;
-    let datasets = vec![
-        Dataset::default()
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Line)
-            .style(app.theme.chart_target)
-            .data(&target_overall),
-        Dataset::default()
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Line)
-            .style(app.theme.chart_target)
-            .data(&target_a),
-        // A different mark for each line, so they differ without colour (mono).
-        Dataset::default()
-            .marker(Marker::HalfBlock)
-            .graph_type(GraphType::Line)
-            .style(app.theme.chart_grade_a)
-            .data(&grade_a),
+    let mut datasets: Vec<Dataset> = targets
+        .iter()
+        .map(|t| {
+            Dataset::default()
+                .marker(Marker::Dot)
+                .graph_type(GraphType::Line)
+                .style(app.theme.chart_target)
+                .data(t)
+        })
+        .collect();
+    // A different mark for each line, so they differ without colour (mono); D, the
+    // occasional buyers, last and lightest.
+    let grade_marks = [
+        (Marker::HalfBlock, app.theme.chart_grade_a),
+        (Marker::Block, app.theme.grade_b),
+        (Marker::Bar, app.theme.grade_c),
+        (Marker::Quadrant, app.theme.grade_d),
+    ];
+    for (data, (mark, style)) in grades.iter().zip(grade_marks).rev() {
+        datasets.push(
+            Dataset::default()
+                .marker(mark)
+                .graph_type(GraphType::Line)
+                .style(style)
+                .data(data),
+        );
+    }
+    datasets.push(
         Dataset::default()
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(app.theme.chart_overall)
             .data(&overall),
-    ];
+    );
     let q_label = |i: usize| {
         points
             .get(i)
@@ -108,12 +124,31 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, points: &[N
     let legend = Line::from(vec![
         Span::styled("⠤⠤ ", app.theme.chart_overall),
         Span::styled(app.t("ui.nps_overall"), app.theme.muted),
-        Span::raw("  "),
+        Span::raw(" "),
         Span::styled("▀▀ ", app.theme.chart_grade_a),
-        Span::styled(app.t("ui.nps_grade_a"), app.theme.muted),
+        Span::styled("A", app.theme.muted),
+        Span::raw(" "),
+        Span::styled("██ ", app.theme.grade_b),
+        Span::styled("B", app.theme.muted),
+        Span::raw(" "),
+        Span::styled("▄▄ ", app.theme.grade_c),
+        Span::styled("C", app.theme.muted),
+        Span::raw(" "),
+        Span::styled("▚▚ ", app.theme.grade_d),
+        Span::styled("D", app.theme.muted),
         Span::raw("  "),
         Span::styled("•• ", app.theme.chart_target),
-        Span::styled(app.t("ui.nps_target"), app.theme.muted),
+        Span::styled(
+            app.cat.fmt(
+                "ui.nps_targets",
+                &[
+                    ("overall", &format!("{:.0}", k.nps_overall)),
+                    ("a", &format!("{:.0}", k.nps_grade_a)),
+                    ("b", &format!("{:.0}", k.nps_grade_b)),
+                ],
+            ),
+            app.theme.muted,
+        ),
     ]);
     let block = block.title_bottom(legend);
     let chart = Chart::new(datasets)
