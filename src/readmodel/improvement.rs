@@ -3,9 +3,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::campaign::NpsRules;
-use crate::domain::improvement::Stage;
+use crate::domain::improvement::{CaseVerdict, Stage};
 use crate::error::Result;
 use crate::i18n::Catalog;
+use crate::store::improvement::ImprovementCase;
 use crate::store::Store;
 
 /// An open case and where its clock stands.
@@ -28,6 +29,34 @@ pub struct CaseClock {
     /// The people it concerns: the customer's account manager, the visiting manager and
     /// engineer.
     pub people: Vec<String>,
+    /// How it ended, once closed.
+    pub verdict: Option<CaseVerdict>,
+}
+
+/// Where `c` stands on the day of `now`.
+pub fn clock_of(
+    c: ImprovementCase,
+    rules: &NpsRules,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+) -> CaseClock {
+    let today = now.with_timezone(&tz).date_naive();
+    let facts = c.facts(tz);
+    let due = facts.due(today, rules);
+    CaseClock {
+        stage: facts.stage(today, rules),
+        overdue: due.is_some_and(|d| d < today),
+        due,
+        people: [c.kam, c.visit_manager, c.visit_engineer]
+            .into_iter()
+            .flatten()
+            .collect(),
+        verdict: c.verdict,
+        number: c.number,
+        customer: c.customer,
+        name: c.name,
+        score: c.score,
+    }
 }
 
 /// Every open case, the earliest due first.
@@ -37,27 +66,10 @@ pub fn open_cases(
     now: DateTime<Utc>,
     tz: chrono_tz::Tz,
 ) -> Result<Vec<CaseClock>> {
-    let today = now.with_timezone(&tz).date_naive();
     let mut out: Vec<CaseClock> = store
         .improvement_cases(true, None)?
         .into_iter()
-        .map(|c| {
-            let facts = c.facts(tz);
-            let due = facts.due(today, rules);
-            CaseClock {
-                stage: facts.stage(today, rules),
-                overdue: due.is_some_and(|d| d < today),
-                due,
-                people: [c.kam, c.visit_manager, c.visit_engineer]
-                    .into_iter()
-                    .flatten()
-                    .collect(),
-                number: c.number,
-                customer: c.customer,
-                name: c.name,
-                score: c.score,
-            }
-        })
+        .map(|c| clock_of(c, rules, now, tz))
         .collect();
     out.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.number.cmp(&b.number)));
     Ok(out)

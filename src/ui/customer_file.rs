@@ -159,6 +159,31 @@ fn nps<'a>(app: &App, rec: &CustomerRecord) -> Vec<Line<'a>> {
             )),
         ]));
     }
+    if !rec.cases.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            app.t("head.improvement_cases"),
+            app.theme.header,
+        )));
+    }
+    for c in &rec.cases {
+        let (state, style) = match (c.verdict, c.overdue) {
+            (Some(v), _) => (app.t(v.label_key()).to_string(), app.theme.muted),
+            (None, true) => (
+                crate::readmodel::improvement::due_label(app.cat, c),
+                app.theme.error,
+            ),
+            (None, false) => (
+                crate::readmodel::improvement::due_label(app.cat, c),
+                app.theme.base,
+            ),
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("{}  NPS {:>2}  ", c.number, c.score)),
+            Span::styled(format!("{}  ", app.t(c.stage.label_key())), app.theme.title),
+            Span::styled(state, style),
+        ]));
+    }
     lines
 }
 

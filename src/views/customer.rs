@@ -33,6 +33,8 @@ pub struct CustomerRecord {
     pub care: Vec<crate::store::care::CareRecord>,
     /// What the service cadence asks for it now, the earliest first.
     pub owed: Vec<crate::readmodel::care::CareItem>,
+    /// Its improvement cases, newest first, with where each stands.
+    pub cases: Vec<crate::readmodel::improvement::CaseClock>,
 }
 
 /// The tabs of the customer file.
@@ -157,6 +159,7 @@ impl Component for CustomerView {
         let code = self.code.clone();
         let (plan, calendar) = (app.policy.care.clone(), app.policy.calendar.clone());
         let today = app.now.with_timezone(&app.tz).date_naive();
+        let (nps, now, tz) = (app.policy.nps.clone(), app.now, app.tz);
         vec![Job::new(format!("customer:{code}"), move |s| {
             let scope = CareScope {
                 kam: None,
@@ -173,6 +176,11 @@ impl Component for CustomerView {
                 nps: s.nps_answers_of(&code)?,
                 care: s.care_logs(&code)?,
                 owed,
+                cases: s
+                    .improvement_cases(false, Some(&code))?
+                    .into_iter()
+                    .map(|c| crate::readmodel::improvement::clock_of(c, &nps, now, tz))
+                    .collect(),
             })
         })]
     }
@@ -189,6 +197,7 @@ impl Component for CustomerView {
             RecordKind::Complaint,
             RecordKind::NpsAnswer,
             RecordKind::CareLog,
+            RecordKind::ImprovementCase,
         ]
     }
 
